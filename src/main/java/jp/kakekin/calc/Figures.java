@@ -1,0 +1,10 @@
+package jp.kakekin.calc;
+
+/** What the calculator says about one contract for one document. */
+public sealed interface Figures permits CertificateFigures, SafetyTaxFigures {
+    DocumentKind document();
+
+    int year();
+
+    String contractNo();
+}

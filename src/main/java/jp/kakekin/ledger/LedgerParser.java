@@ -1,0 +1,489 @@
+package jp.kakekin.ledger;
+
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one JSON object into a {@link Ledger}, or into every error it has, each naming its field.
+ * Strict by design: a wrong 控除額 goes straight onto a tax return, so nothing unexpected is let through.
+ */
+public final class LedgerParser {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern CONTRACT_NO = Pattern.compile("\\d{7}");
+    private static final Pattern CHECK_DIGITS = Pattern.compile("\\d{2}");
+    private static final Pattern POSTAL_CODE = Pattern.compile("\\d{7}");
+
+    private static final Set<String> TOP = Set.of("scheme", "contractNo", "checkDigits", "holder", "addresses",
+            "contractDate", "applicationMonth", "applicationMethod", "premiums", "paymentModes", "payments",
+            "pendingRequests", "discountCarried", "terminatedOn", "previousTermination", "eDelivery");
+    private static final Set<String> HOLDER = Set.of("name", "nameKana", "birthDate", "phone", "corporate",
+            "fiscalYearEndMonth");
+    private static final Set<String> ADDRESS = Set.of("receivedOn", "postalCode", "line1", "line2");
+    private static final Set<String> PREMIUM = Set.of("from", "monthly");
+    private static final Set<String> MODE = Set.of("from", "mode", "month");
+    private static final Set<String> PAYMENT = Set.of("date", "method", "status", "amount", "from", "to");
+    private static final Set<String> PENDING = Set.of("kind", "effective", "monthly", "month", "months");
+    private static final Set<String> CARRIED = Set.of("asOf", "amount");
+    private static final Set<String> EDELIVERY = Set.of("linkedOn");
+
+    private final String file;
+    private final long line;
+    private final List<LedgerError> errors = new ArrayList<>();
+
+    private LedgerParser(String file, long line) {
+        this.file = file;
+        this.line = line;
+    }
+
+    /** Parses one record; never throws for bad content. */
+    public static LedgerRecord parse(JsonNode node, String file, long line) {
+        LedgerParser p = new LedgerParser(file, line);
+        Ledger ledger = p.ledger(node);
+        if (ledger == null || !p.errors.isEmpty()) {
+            String contractNo = node != null && node.isObject() && node.path("contractNo").isString()
+                    ? node.path("contractNo").stringValue() : null;
+            if (p.errors.isEmpty()) {
+                p.error("(record)", "not a valid ledger");
+            }
+            return new LedgerRecord.Invalid(line, p.errors, contractNo);
+        }
+        return new LedgerRecord.Valid(line, ledger);
+    }
+
+    private void error(String field, String message) {
+        errors.add(new LedgerError(file, line, field, message));
+    }
+
+    private Ledger ledger(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            error("(record)", "expected a JSON object");
+            return null;
+        }
+        unknown(n, TOP, "");
+        Scheme scheme = enumValue(n, "scheme", "scheme", Scheme.class, true);
+        String contractNo = pattern(n, "contractNo", "contractNo", CONTRACT_NO, "exactly 7 digits");
+        String checkDigits = pattern(n, "checkDigits", "checkDigits", CHECK_DIGITS, "exactly 2 digits");
+        Holder holder = holder(n.get("holder"), scheme);
+        List<Address> addresses = list(n, "addresses", true, this::address, ADDRESS);
+        if (addresses != null && addresses.isEmpty()) {
+            error("addresses", "at least one address is required");
+        }
+        LocalDate contractDate = date(n, "contractDate", "contractDate", true);
+        YearMonth applicationMonth = month(n, "applicationMonth", "applicationMonth", true);
+        ApplicationMethod method = enumValue(n, "applicationMethod", "applicationMethod", ApplicationMethod.class, true);
+        List<PremiumPeriod> premiums = list(n, "premiums", true, (e, path) -> premium(e, path, scheme), PREMIUM);
+        if (premiums != null && premiums.isEmpty()) {
+            error("premiums", "at least one premium is required");
+        }
+        List<PaymentModePeriod> modes = list(n, "paymentModes", true, this::paymentMode, MODE);
+        if (modes != null && modes.isEmpty()) {
+            error("paymentModes", "at least one payment mode is required");
+        }
+        List<Payment> payments = list(n, "payments", true, this::payment, PAYMENT);
+        List<PendingRequest> pending = list(n, "pendingRequests", false, (e, path) -> pending(e, path, scheme), PENDING);
+        DiscountCarried carried = discountCarried(n.get("discountCarried"));
+        LocalDate terminatedOn = date(n, "terminatedOn", "terminatedOn", false);
+        LocalDate previousTermination = date(n, "previousTermination", "previousTermination", false);
+        EDelivery eDelivery = eDelivery(n.get("eDelivery"));
+
+        ascending(premiums, PremiumPeriod::from, "premiums");
+        ascending(modes, PaymentModePeriod::from, "paymentModes");
+        if (premiums != null && payments != null && scheme != null && errors.isEmpty()) {
+            amounts(scheme, premiums, payments);
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new Ledger(scheme, contractNo, checkDigits, holder, addresses, contractDate, applicationMonth, method,
+                premiums, modes, payments, pending == null ? List.of() : pending, carried, terminatedOn,
+                previousTermination, eDelivery);
+    }
+
+    private Holder holder(JsonNode h, Scheme scheme) {
+        if (h == null || h.isNull()) {
+            error("holder", "is required");
+            return null;
+        }
+        if (!h.isObject()) {
+            error("holder", "expected an object");
+            return null;
+        }
+        unknown(h, HOLDER, "holder.");
+        String name = string(h, "name", "holder.name", true);
+        if (name != null && name.isBlank()) {
+            error("holder.name", "must not be blank");
+        }
+        String kana = string(h, "nameKana", "holder.nameKana", false);
+        LocalDate birth = date(h, "birthDate", "holder.birthDate", false);
+        String phone = string(h, "phone", "holder.phone", false);
+        boolean corporate = false;
+        JsonNode c = h.get("corporate");
+        if (c != null && !c.isNull()) {
+            if (!c.isBoolean()) {
+                error("holder.corporate", "expected true or false");
+            } else {
+                corporate = c.booleanValue();
+            }
+        }
+        Integer fyEnd = integer(h, "fiscalYearEndMonth", "holder.fiscalYearEndMonth", false);
+        if (fyEnd != null && (fyEnd < 1 || fyEnd > 12)) {
+            error("holder.fiscalYearEndMonth", "must be a month from 1 to 12, was " + fyEnd);
+        }
+        if (corporate && scheme == Scheme.SHOKIBO) {
+            error("holder.corporate", "小規模企業共済 holders are individuals");
+        }
+        if (corporate && fyEnd == null && scheme == Scheme.SAFETY) {
+            error("holder.fiscalYearEndMonth", "is required for a corporation (the month its 事業年度 ends)");
+        }
+        return new Holder(name, kana, birth, phone, corporate, fyEnd);
+    }
+
+    private Address address(JsonNode a, String path) {
+        LocalDate received = date(a, "receivedOn", path + ".receivedOn", true);
+        String postal = pattern(a, "postalCode", path + ".postalCode", POSTAL_CODE, "exactly 7 digits");
+        String line1 = string(a, "line1", path + ".line1", true);
+        if (line1 != null && line1.isBlank()) {
+            error(path + ".line1", "must not be blank");
+        }
+        String line2 = string(a, "line2", path + ".line2", false);
+        return new Address(received, postal, line1, line2 == null ? "" : line2);
+    }
+
+    private PremiumPeriod premium(JsonNode p, String path, Scheme scheme) {
+        YearMonth from = month(p, "from", path + ".from", true);
+        Long monthly = longValue(p, "monthly", path + ".monthly", true);
+        if (monthly != null && scheme != null && !SchemeLimits.isValidMonthly(scheme, monthly)) {
+            error(path + ".monthly", "%,d is not a valid %s premium (%s)".formatted(monthly, scheme,
+                    SchemeLimits.describe(scheme)));
+        }
+        return new PremiumPeriod(from, monthly == null ? 0 : monthly);
+    }
+
+    private PaymentModePeriod paymentMode(JsonNode m, String path) {
+        YearMonth from = month(m, "from", path + ".from", true);
+        PaymentMode mode = enumValue(m, "mode", path + ".mode", PaymentMode.class, true);
+        Integer month = integer(m, "month", path + ".month", false);
+        if (mode != null && mode != PaymentMode.MONTHLY && month == null) {
+            error(path + ".month", "is required for " + mode + " (the designated month)");
+        }
+        if (month != null && (month < 1 || month > 12)) {
+            error(path + ".month", "must be a month from 1 to 12, was " + month);
+        }
+        if (mode == PaymentMode.MONTHLY && month != null) {
+            error(path + ".month", "must be absent for MONTHLY");
+        }
+        return new PaymentModePeriod(from, mode, month);
+    }
+
+    private Payment payment(JsonNode p, String path) {
+        LocalDate date = date(p, "date", path + ".date", true);
+        PaymentMethod method = enumValue(p, "method", path + ".method", PaymentMethod.class, true);
+        PaymentStatus status = enumValue(p, "status", path + ".status", PaymentStatus.class, false);
+        Long amount = longValue(p, "amount", path + ".amount", true);
+        if (amount != null && amount <= 0) {
+            error(path + ".amount", "must be positive, was " + amount);
+        }
+        YearMonth from = month(p, "from", path + ".from", true);
+        YearMonth to = month(p, "to", path + ".to", true);
+        if (from != null && to != null && from.isAfter(to)) {
+            error(path + ".from", "%s is after to %s".formatted(from, to));
+        }
+        return new Payment(date, method, status == null ? PaymentStatus.PAID : status, amount == null ? 0 : amount,
+                from, to);
+    }
+
+    private PendingRequest pending(JsonNode r, String path, Scheme scheme) {
+        PendingRequest.Kind kind = enumValue(r, "kind", path + ".kind", PendingRequest.Kind.class, true);
+        YearMonth effective = month(r, "effective", path + ".effective", false);
+        Long monthly = longValue(r, "monthly", path + ".monthly", false);
+        YearMonth month = month(r, "month", path + ".month", false);
+        Integer months = integer(r, "months", path + ".months", false);
+        if (kind == PendingRequest.Kind.AMOUNT_CHANGE) {
+            if (effective == null) {
+                error(path + ".effective", "is required for AMOUNT_CHANGE");
+            }
+            if (monthly == null) {
+                error(path + ".monthly", "is required for AMOUNT_CHANGE");
+            } else if (scheme != null && !SchemeLimits.isValidMonthly(scheme, monthly)) {
+                error(path + ".monthly", "%,d is not a valid %s premium (%s)".formatted(monthly, scheme,
+                        SchemeLimits.describe(scheme)));
+            }
+            if (month != null || months != null) {
+                error(path, "AMOUNT_CHANGE takes effective and monthly only");
+            }
+        } else if (kind == PendingRequest.Kind.LUMP_SUM) {
+            if (month == null) {
+                error(path + ".month", "is required for LUMP_SUM");
+            }
+            if (months == null) {
+                error(path + ".months", "is required for LUMP_SUM");
+            } else if (months < 1) {
+                error(path + ".months", "must be at least 1, was " + months);
+            }
+            if (effective != null || monthly != null) {
+                error(path, "LUMP_SUM takes month and months only");
+            }
+        }
+        return new PendingRequest(kind, effective, monthly, month, months);
+    }
+
+    private DiscountCarried discountCarried(JsonNode d) {
+        if (d == null || d.isNull()) {
+            return null;
+        }
+        if (!d.isObject()) {
+            error("discountCarried", "expected an object or null");
+            return null;
+        }
+        unknown(d, CARRIED, "discountCarried.");
+        LocalDate asOf = date(d, "asOf", "discountCarried.asOf", true);
+        if (asOf != null && !(asOf.getMonthValue() == 3 && asOf.getDayOfMonth() == 31)) {
+            error("discountCarried.asOf", "must be a March-end (YYYY-03-31), was " + asOf);
+        }
+        JsonNode amount = d.get("amount");
+        BigDecimal value = null;
+        if (amount == null || amount.isNull()) {
+            error("discountCarried.amount", "is required");
+        } else if (!amount.isNumber()) {
+            error("discountCarried.amount", "expected a number");
+        } else {
+            value = amount.decimalValue();
+            if (value.signum() < 0) {
+                error("discountCarried.amount", "must not be negative");
+            }
+        }
+        return new DiscountCarried(asOf, value);
+    }
+
+    private EDelivery eDelivery(JsonNode e) {
+        if (e == null || e.isNull()) {
+            return null;
+        }
+        if (!e.isObject()) {
+            error("eDelivery", "expected an object or null");
+            return null;
+        }
+        unknown(e, EDELIVERY, "eDelivery.");
+        LocalDate linked = date(e, "linkedOn", "eDelivery.linkedOn", false);
+        return linked == null ? null : new EDelivery(linked);
+    }
+
+    /** Every PAID amount must equal the premiums of the months it covers (spec/ledger.md, Validation). */
+    private void amounts(Scheme scheme, List<PremiumPeriod> premiums, List<Payment> payments) {
+        List<PremiumPeriod> sorted = premiums.stream().sorted(Comparator.comparing(PremiumPeriod::from)).toList();
+        YearMonth first = sorted.getFirst().from();
+        // The SAFETY cap is cumulative in collection order, whatever order the ledger lists payments in.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < payments.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> payments.get(i).date()));
+        long cumulative = 0;
+        for (int i : order) {
+            Payment p = payments.get(i);
+            String path = "payments[" + i + "]";
+            if (p.from().isBefore(first)) {
+                error(path + ".from", "%s is before the first premium (%s)".formatted(p.from(), first));
+                continue;
+            }
+            long expected = 0;
+            for (YearMonth m = p.from(); !m.isAfter(p.to()); m = m.plusMonths(1)) {
+                expected += premiumIn(sorted, m);
+            }
+            if (!p.isPaid()) {
+                continue;
+            }
+            if (scheme == Scheme.SAFETY) {
+                long after = cumulative + p.amount();
+                if (after > SchemeLimits.SAFETY_CAP) {
+                    error(path + ".amount", "takes the cumulative premiums to %,d, over the %,d yen cap"
+                            .formatted(after, SchemeLimits.SAFETY_CAP));
+                    cumulative = after;
+                    continue;
+                }
+                boolean reachesCap = after == SchemeLimits.SAFETY_CAP && p.amount() < expected;
+                if (p.amount() != expected && !reachesCap) {
+                    error(path + ".amount", mismatch(p, expected));
+                }
+                cumulative = after;
+            } else if (p.amount() != expected) {
+                error(path + ".amount", mismatch(p, expected));
+            }
+        }
+    }
+
+    private static String mismatch(Payment p, long expected) {
+        return "%,d does not match the premiums in force for %s..%s (%,d)".formatted(p.amount(), p.from(), p.to(),
+                expected);
+    }
+
+    static long premiumIn(List<PremiumPeriod> sorted, YearMonth m) {
+        long monthly = 0;
+        for (PremiumPeriod p : sorted) {
+            if (p.from().isAfter(m)) {
+                break;
+            }
+            monthly = p.monthly();
+        }
+        return monthly;
+    }
+
+    private <T> void ascending(List<T> items, Function<T, YearMonth> from, String field) {
+        if (items == null) {
+            return;
+        }
+        for (int i = 1; i < items.size(); i++) {
+            YearMonth a = from.apply(items.get(i - 1));
+            YearMonth b = from.apply(items.get(i));
+            if (a != null && b != null && !b.isAfter(a)) {
+                error(field + "[" + i + "].from", "%s must come after the previous entry's %s".formatted(b, a));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Element<T> {
+        T read(JsonNode node, String path);
+    }
+
+    private <T> List<T> list(JsonNode n, String name, boolean required, Element<T> element, Set<String> fields) {
+        JsonNode a = n.get(name);
+        if (a == null || a.isNull()) {
+            if (required) {
+                error(name, "is required");
+            }
+            return required ? null : List.of();
+        }
+        if (!a.isArray()) {
+            error(name, "expected an array");
+            return null;
+        }
+        List<T> out = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode e = a.get(i);
+            String path = name + "[" + i + "]";
+            if (!e.isObject()) {
+                error(path, "expected an object");
+                continue;
+            }
+            unknown(e, fields, path + ".");
+            out.add(element.read(e, path));
+        }
+        return out;
+    }
+
+    private void unknown(JsonNode n, Set<String> allowed, String prefix) {
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+            if (!allowed.contains(e.getKey())) {
+                error(prefix + e.getKey(), "unknown field");
+            }
+        }
+    }
+
+    private String string(JsonNode n, String name, String path, boolean required) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) {
+            if (required) {
+                error(path, "is required");
+            }
+            return null;
+        }
+        if (!v.isString()) {
+            error(path, "expected a string");
+            return null;
+        }
+        return v.stringValue();
+    }
+
+    private String pattern(JsonNode n, String name, String path, Pattern pattern, String what) {
+        String s = string(n, name, path, true);
+        if (s != null && !pattern.matcher(s).matches()) {
+            error(path, "must be " + what + ", was \"" + s + "\"");
+            return null;
+        }
+        return s;
+    }
+
+    private <E extends Enum<E>> E enumValue(JsonNode n, String name, String path, Class<E> type, boolean required) {
+        String s = string(n, name, path, required);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, s);
+        } catch (IllegalArgumentException e) {
+            error(path, "\"" + s + "\" is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    private LocalDate date(JsonNode n, String name, String path, boolean required) {
+        String s = string(n, name, path, required);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s, DATE);
+        } catch (DateTimeException e) {
+            error(path, "\"" + s + "\" is not a date that exists (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    private YearMonth month(JsonNode n, String name, String path, boolean required) {
+        String s = string(n, name, path, required);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(s, MONTH);
+        } catch (DateTimeException e) {
+            error(path, "\"" + s + "\" is not a month (YYYY-MM)");
+            return null;
+        }
+    }
+
+    private Long longValue(JsonNode n, String name, String path, boolean required) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) {
+            if (required) {
+                error(path, "is required");
+            }
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            error(path, "expected a whole number of yen");
+            return null;
+        }
+        return v.longValue();
+    }
+
+    private Integer integer(JsonNode n, String name, String path, boolean required) {
+        Long v = longValue(n, name, path, required);
+        if (v == null) {
+            return null;
+        }
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            error(path, "out of range");
+            return null;
+        }
+        return v.intValue();
+    }
+}
