@@ -64,7 +64,7 @@ public final class CertificateTemplates {
         return switch (kind) {
             case NOVEMBER_CERTIFICATE -> "november-certificate.html";
             case FEBRUARY_CERTIFICATE -> "february-certificate.html";
-            case SAFETY_TAX_STATEMENT -> throw new IllegalArgumentException("no certificate layout for " + kind);
+            case SAFETY_TAX_STATEMENT, SAFETY_PAYMENT_STATUS -> throw new IllegalArgumentException("no certificate layout for " + kind);
         };
     }
 
