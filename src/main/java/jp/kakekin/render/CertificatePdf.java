@@ -13,6 +13,7 @@ import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
+import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextTextRenderer;
@@ -45,7 +46,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * one page each, fonts subset once for the whole file.</li>
  * </ul>
  * Before a certificate is laid out, every character of it is checked against the fonts
- * ({@link GlyphCheck}); a certificate that fails the check, or does not fit one A4 page, is not
+ * ({@link GlyphCheck}); a certificate that fails the check, does not fit one A4 page, or overflows a
+ * block the layout limits in height ({@code data-max-height}, e.g. the envelope window) is not
  * rendered and is reported instead.
  * <p>
  * Thread-safe: the fonts and the parsed templates are shared; each call borrows a Flying Saucer
@@ -166,10 +168,34 @@ public final class CertificatePdf {
         String xhtml = templates.fill(view);
         Document doc = slot.parse(xhtml, CertificateTemplates.fileName(view.document()));
         glyphCheck.applyFallback(doc, view.contractNo(), CertificateTemplates.fileName(view.document()));
-        return new Prepared(doc, takeHeadMetadata(doc));
+        return new Prepared(doc, takeHeadMetadata(doc), heightLimits(doc));
     }
 
-    private record Prepared(Document doc, String title) {
+    private record Prepared(Document doc, String title, List<HeightLimit> limits) {
+    }
+
+    /**
+     * A block the layout must keep within a height ({@code <div id="window" data-max-height="40mm">}):
+     * the holder's block must stay inside the envelope window, and CSS cannot say "report, don't overflow".
+     */
+    private record HeightLimit(String id, double maxMillimetres) {
+    }
+
+    private static List<HeightLimit> heightLimits(Document doc) {
+        List<HeightLimit> limits = new ArrayList<>(2);
+        org.w3c.dom.NodeList all = doc.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            String max = e.getAttribute("data-max-height");
+            if (!max.isEmpty()) {
+                if (!max.endsWith("mm") || e.getAttribute("id").isEmpty()) {
+                    throw new IllegalStateException("data-max-height needs an id and a value in mm, e.g. "
+                            + "<div id=\"window\" data-max-height=\"40mm\">; found \"" + max + "\"");
+                }
+                limits.add(new HeightLimit(e.getAttribute("id"), Double.parseDouble(max.substring(0, max.length() - 2))));
+            }
+        }
+        return limits;
     }
 
     /**
@@ -252,6 +278,15 @@ public final class CertificatePdf {
             if (pages != 1) {
                 throw new CertificateRenderException(view.contractNo(),
                         "the certificate takes %d pages; it must fit one A4 page (address or name too long?)".formatted(pages));
+            }
+            for (HeightLimit limit : prepared.limits()) {
+                Box box = renderer.getSharedContext().getBoxById(limit.id());
+                double mm = box == null ? 0 : box.getHeight() / DOTS_PER_POINT * 25.4 / 72;
+                if (mm > limit.maxMillimetres() + 0.05) {
+                    throw new CertificateRenderException(view.contractNo(), ("block #%s is %.1f mm high, the layout allows "
+                            + "%.1f mm (address or name too long for the envelope window?)").formatted(limit.id(), mm,
+                            limit.maxMillimetres()));
+                }
             }
             title = prepared.title();
         }

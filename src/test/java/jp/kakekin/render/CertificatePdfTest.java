@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Certificates read back with PDFBox: text, fonts, QR code, metadata, one page each. */
-class CertificatePdfTest {
+public class CertificatePdfTest {
 
     private static final Certificates.Case S01 = Certificates.load("S01-monthly-all-paid");
     private static final Certificates.Case S06 = Certificates.load("S06-no-cash-joined-august");
@@ -28,7 +28,7 @@ class CertificatePdfTest {
     private static CertificateView named(String name, DocumentKind kind, int sequence) {
         Certificates.Case c = kind == DocumentKind.NOVEMBER_CERTIFICATE ? S01 : S06;
         Ledger ledger = Certificates.withName(c.ledger(), name);
-        return Certificates.view(ledger, Certificates.figures(c, kind, Set.of()), sequence);
+        return Certificates.view(ledger, Certificates.figures(c, ledger, kind, Set.of()), sequence);
     }
 
     @ParameterizedTest
@@ -120,13 +120,14 @@ class CertificatePdfTest {
     @Test
     void aReissueSaysSoAndNamesTheOriginal() throws Exception {
         CertificateView view = named("髙橋 太郎", DocumentKind.FEBRUARY_CERTIFICATE, 1);
+        // The QR caption mentions 再発行 on every certificate; a reissue adds the mark and the original's code.
         try (PdfReadBack back = new PdfReadBack(Certificates.pdf().render(view))) {
-            assertThat(back.text().lines().map(String::strip)).contains("再発行");
+            assertThat(back.text().split("再発行", -1)).hasSize(4);
             assertThat(back.text()).contains(view.uniqueCode().value(), "原本のユニークコード " + view.originalUniqueCode().value());
         }
         CertificateView first = named("髙橋 太郎", DocumentKind.FEBRUARY_CERTIFICATE, 0);
         try (PdfReadBack back = new PdfReadBack(Certificates.pdf().render(first))) {
-            assertThat(back.text().lines().map(String::strip)).doesNotContain("再発行");
+            assertThat(back.text().split("再発行", -1)).hasSize(2);
             assertThat(back.text()).doesNotContain("原本").contains(first.uniqueCode().value());
         }
     }
@@ -139,6 +140,37 @@ class CertificatePdfTest {
             assertThat(back.language()).isEqualTo("ja");
             assertThat(back.pages()).isEqualTo(1);
         }
+    }
+
+    /** The most a November certificate prints: three reasons for ****, a reissue, two address lines, 外字. */
+    public static CertificateView fullest() {
+        Certificates.Case c = Certificates.load("S09-september-transfer-failed");
+        Ledger ledger = Certificates.withAddress(Certificates.withName(c.ledger(), "𠮷野 髙﨑德太郎"), "0600001",
+                "北海道札幌市中央区北一条西二十八丁目1番地1", "札幌北一条ビルディング第二別館1234号室");
+        CertificateFigures f = Certificates.figures(c, ledger, DocumentKind.NOVEMBER_CERTIFICATE,
+                Set.of(WhyWithheld.ARREARS, WhyWithheld.PENDING_CHANGE, WhyWithheld.PREPAYMENT_OVER_ONE_YEAR));
+        return Certificates.view(ledger, f, 3);
+    }
+
+    @Test
+    void theFullestCertificateStillFitsOnePage() throws Exception {
+        CertificateView view = fullest();
+        try (PdfReadBack back = new PdfReadBack(Certificates.pdf().render(view))) {
+            assertThat(back.pages()).isEqualTo(1);
+            String text = back.text();
+            assertThat(text).contains("𠮷野 髙﨑德太郎", "札幌北一条ビルディング第二別館1234号室", "****", "再発行",
+                    view.originalUniqueCode().value(), "共済相談室 050-5541-7171");
+        }
+    }
+
+    @Test
+    void anAddressTooLongForTheEnvelopeWindowIsReportedNotPrinted() {
+        Certificates.Case c = Certificates.load("S01-monthly-all-paid");
+        Ledger ledger = Certificates.withAddress(c.ledger(), "1000013", "東京都千代田区霞が関一丁目3番1号".repeat(3),
+                "霞が関ビルディング".repeat(4));
+        CertificateView view = Certificates.view(ledger, Certificates.figures(c, ledger, DocumentKind.NOVEMBER_CERTIFICATE, Set.of()), 0);
+        assertThatThrownBy(() -> Certificates.pdf().render(view)).isInstanceOf(CertificateRenderException.class)
+                .hasMessageContaining("contract 1000001").hasMessageContaining("#window");
     }
 
     @Test

@@ -86,14 +86,19 @@ final class Certificates {
 
     /** The figures a case expects, as the calculator will produce them. */
     static CertificateFigures figures(Case c, DocumentKind kind, Set<WhyWithheld> withheld) {
+        return figures(c, c.ledger(), kind, withheld);
+    }
+
+    /** The figures a case expects, addressed to (an edited copy of) its ledger. */
+    static CertificateFigures figures(Case c, Ledger ledger, DocumentKind kind, Set<WhyWithheld> withheld) {
         JsonNode e = c.expected().get(kind.name());
         LocalDate addressCutoff = kind == DocumentKind.NOVEMBER_CERTIFICATE ? AddressCutoff.november(c.year())
                 : AddressCutoff.february(c.year());
         LocalDate dataCutoff = kind == DocumentKind.NOVEMBER_CERTIFICATE ? LocalDate.of(c.year(), 9, 30)
                 : LocalDate.of(c.year(), 12, 31);
-        Address address = AddressCutoff.addressAt(c.ledger().addresses(), addressCutoff);
+        Address address = AddressCutoff.addressAt(ledger.addresses(), addressCutoff);
         Long deduction = e.get("deduction").isNull() ? null : e.get("deduction").asLong();
-        return new CertificateFigures(kind, c.year(), c.ledger().contractNo(), true, e.get("monthlyPremium").asLong(),
+        return new CertificateFigures(kind, c.year(), ledger.contractNo(), true, e.get("monthlyPremium").asLong(),
                 e.get("paid").asLong(), e.get("scheduled").asLong(), e.get("discountPaid").asLong(), deduction,
                 deduction == null ? withheld : Set.of(), address, dataCutoff, addressCutoff);
     }
@@ -111,6 +116,14 @@ final class Certificates {
         LocalDate issuedOn = figures.document() == DocumentKind.NOVEMBER_CERTIFICATE ? LocalDate.of(figures.year(), 11, 20)
                 : LocalDate.of(figures.year() + 1, 2, 13);
         return VIEWS.view(figures, ledger, code, issuedOn);
+    }
+
+    /** The same ledger with one address only. */
+    static Ledger withAddress(Ledger l, String postalCode, String line1, String line2) {
+        return new Ledger(l.scheme(), l.contractNo(), l.checkDigits(), l.holder(),
+                List.of(new Address(LocalDate.of(2015, 4, 1), postalCode, line1, line2)), l.contractDate(),
+                l.applicationMonth(), l.applicationMethod(), l.premiums(), l.paymentModes(), l.payments(),
+                l.pendingRequests(), l.discountCarried(), l.terminatedOn(), l.previousTermination(), l.eDelivery());
     }
 
     /** The same ledger with another holder name (for 外字 and missing-glyph cases). */

@@ -77,7 +77,7 @@ class TemplateEditsTest {
 
     @Test
     void aLayoutThatNoLongerFitsOnePageIsReportedNotPrinted() throws IOException {
-        CertificatePdf pdf = rendererWith(".issuer {\n  position: absolute;", ".issuer {\n  margin-top: 400mm;");
+        CertificatePdf pdf = rendererWith(".lead { margin: 0 0 3mm 0; }", ".lead { margin: 0 0 200mm 0; }");
         assertThatThrownBy(() -> pdf.render(s01())).isInstanceOf(CertificateRenderException.class)
                 .hasMessageContaining("contract 1000001").hasMessageContaining("one A4 page");
     }
