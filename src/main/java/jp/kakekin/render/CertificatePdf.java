@@ -16,7 +16,6 @@ import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextTextRenderer;
 import org.xhtmlrenderer.pdf.ITextUserAgent;
 
 import javax.xml.parsers.DocumentBuilder;
@@ -241,6 +240,7 @@ public final class CertificatePdf {
         private final ITextRenderer renderer;
         private final CertificateFontResolver fontResolver;
         private final DocumentBuilder parser;
+        private final CertificateNamespaceHandler namespaceHandler = new CertificateNamespaceHandler();
         private String title;
         private LocalDate issuedOn;
         private byte[] documentId;
@@ -251,7 +251,7 @@ public final class CertificatePdf {
             fontResolver = new CertificateFontResolver(fonts);
             fontResolver.registerPrimaries();
             renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, userAgent, fontResolver,
-                    new QrElementFactory(device, DOTS_PER_PIXEL), new ITextTextRenderer());
+                    new QrElementFactory(device, DOTS_PER_PIXEL), new CertificateTextRenderer(fonts));
             // Deprecated in Flying Saucer but the only way in: see CachingStyleReference.
             renderer.getSharedContext().setCss(new CachingStyleReference(userAgent, templates.cacheTtlMillis()));
             renderer.setPDFProducer(producer);
@@ -272,7 +272,7 @@ public final class CertificatePdf {
 
         void layout(Prepared prepared, CertificateView view) {
             fontResolver.registerFallbackIfLoaded();
-            renderer.setDocument(prepared.doc(), templates.baseUrl());
+            renderer.setDocument(prepared.doc(), templates.baseUrl(), namespaceHandler);
             renderer.layout();
             int pages = renderer.getRootBox().getLayer().getPages().size();
             if (pages != 1) {

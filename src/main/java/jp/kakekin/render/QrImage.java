@@ -12,8 +12,9 @@ import org.openpdf.text.Image;
 import java.util.Map;
 
 /**
- * A QR code as a 1-bit image, one pixel per module: a few hundred bytes in the PDF, no PNG encoding,
- * and sharp at any print resolution (interpolation off).
+ * A QR code as a grey image, one pixel per module: a few hundred bytes in the PDF once deflated, no
+ * PNG encoding, and sharp at any print resolution (interpolation off). Not 1 bit per pixel: OpenPDF
+ * re-encodes such images as CCITT G4, which costs more than the whole QR encoding.
  */
 final class QrImage {
 
@@ -41,18 +42,14 @@ final class QrImage {
         }
         int width = matrix.getWidth();
         int height = matrix.getHeight();
-        int rowBytes = (width + 7) / 8;
-        byte[] bits = new byte[rowBytes * height];
+        byte[] pixels = new byte[width * height];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                // DeviceGray with 1 bit per component: 1 is white.
-                if (!matrix.get(x, y)) {
-                    bits[y * rowBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
-                }
+                pixels[y * width + x] = matrix.get(x, y) ? 0 : (byte) 0xFF;
             }
         }
         try {
-            Image image = Image.getInstance(width, height, 1, 1, bits);
+            Image image = Image.getInstance(width, height, 1, 8, pixels);
             image.setInterpolation(false);
             return image;
         } catch (BadElementException e) {
