@@ -321,9 +321,10 @@ final class ContractSimulation {
         }
         int designated = 0;
         if (modeOrdinal != 0) {
-            boolean joinedRecently = window == appMonth;
-            if (joinedRecently && rnd.chance(0.7)) {
-                // CASH pays the first period at the window; NO_CASH/ONLINE with the first transfer
+            if (simulationStart() == appMonth) {
+                // The first period starts with the first collection: CASH pays it at the window, NO_CASH/ONLINE
+                // with the first transfer. RULES.md does not say what a designated month between the
+                // application and the first transfer would mean, so the generator never makes one.
                 designated = monthOfYear(method == ApplicationMethod.CASH ? appMonth : appMonth + 2);
             } else {
                 designated = rnd.chance(0.3) ? 12 : rnd.between(1, 12);
@@ -337,7 +338,7 @@ final class ContractSimulation {
         // history before the simulated stretch: an old premium or mode change (no payment of it is exported)
         int simStart = simulationStart();
         if (simStart > appMonth && simStart - 12 > appMonth + 1) {
-            if (rnd.chance(0.3)) {
+            if (rnd.chance(0.15)) {
                 int at = rnd.between(appMonth + 1, simStart - 12);
                 long p = premium();
                 if (p != first) {
@@ -345,7 +346,7 @@ final class ContractSimulation {
                     premiumMonthly.add(p);
                 }
             }
-            if (scheme == Scheme.SHOKIBO && rnd.chance(0.1)) {
+            if (scheme == Scheme.SHOKIBO && rnd.chance(0.05)) {
                 int at = rnd.between(appMonth + 1, simStart - 12);
                 if (modeOrdinal == 0) {
                     int d = rnd.chance(0.4) ? 12 : rnd.between(1, 12);
@@ -437,6 +438,27 @@ final class ContractSimulation {
         return modeIn(m)[1] == 0 || isDesignated(m);
     }
 
+    /**
+     * Under a semiannual or annual mode a prepayment ends the month before a designated month, so the next
+     * period starts with its own collection (RULES.md has no rule for a prepayment that runs into the middle
+     * of a period): the wished-for end is cut back to such a month, or extended when none lies in between.
+     */
+    private int aligned(int regularTo, int wishedTo) {
+        if (modeIn(regularTo)[1] == 0) {
+            return wishedTo;
+        }
+        for (int t = wishedTo; t >= regularTo; t--) {
+            if (isDesignated(t + 1)) {
+                return t;
+            }
+        }
+        int t = wishedTo;
+        while (!isDesignated(t + 1)) {
+            t++;
+        }
+        return t;
+    }
+
     private long amount(int from, int to) {
         long sum = 0;
         for (int m = from; m <= to; m++) {
@@ -457,7 +479,7 @@ final class ContractSimulation {
                 if (isDesignated(appMonth)) {
                     to = appMonth + perCollection(modeIn(appMonth)) - 1;
                 } else if (rnd.chance(0.08)) {
-                    to = appMonth + rnd.pick(new int[]{2, 5, 11, 11, 12, 23});
+                    to = aligned(appMonth, appMonth + rnd.pick(new int[]{2, 5, 11, 11, 12, 23}));
                 }
                 collect(contractDate, PaymentMethod.CASH, appMonth, to);
             }
@@ -510,11 +532,11 @@ final class ContractSimulation {
             boolean prepayment = false;
             if (first && method != ApplicationMethod.CASH && rnd.chance(0.10)) {
                 // 加入時前納: prepaid months written on the application, collected with the first transfer
-                to += rnd.pick(new int[]{3, 6, 9, 11, 11, 12, 18, 21});
+                to = aligned(to, to + rnd.pick(new int[]{3, 6, 9, 11, 11, 12, 18, 21}));
                 prepayment = true;
             } else if (!first && start0 && wantsLump(m)) {
                 int n = lumpMonths();
-                to = Math.max(to, m + n - 1);
+                to = aligned(to, Math.max(to, m + n - 1));
                 prepayment = true;
                 if (scheme == Scheme.SHOKIBO && rnd.chance(0.5)) {
                     LocalDate d = businessDayIn(m, 1, td.getDayOfMonth() - 1);
@@ -556,7 +578,7 @@ final class ContractSimulation {
     }
 
     private void maybeChange(int m) {
-        if (rnd.chance(0.008)) {
+        if (rnd.chance(0.004)) {
             long current = premiumIn(m);
             long p = premium();
             if (p != current && premiumFrom.getLast()[0] < m) {
@@ -564,7 +586,7 @@ final class ContractSimulation {
                 premiumMonthly.add(p);
             }
         }
-        if (scheme == Scheme.SHOKIBO && rnd.chance(0.004) && modes.getLast()[0] < m) {
+        if (scheme == Scheme.SHOKIBO && rnd.chance(0.002) && modes.getLast()[0] < m) {
             int[] mode = modeIn(m);
             if (mode[1] == 0) {
                 int d = monthOfYear(m);
