@@ -607,7 +607,9 @@ final class ContractSimulation {
     private void fail(LocalDate td, int f, int from, int to) {
         payments.add(new Payment(td, PaymentMethod.TRANSFER, PaymentStatus.FAILED, amount(from, to), yearMonth(from),
                 yearMonth(to)));
-        if (td.isBefore(yearMonth(window).atDay(1)) && to < window && f + 4 < window) {
+        // A failure before the ledger's window is shown only when its recovery (from f+2 on) is inside it,
+        // so that every FAILED record in a ledger comes with its whole recovery.
+        if (td.isBefore(yearMonth(window).atDay(1)) && f + 2 < window) {
             payments.removeLast();
         }
         if (scheme == Scheme.SHOKIBO) {
