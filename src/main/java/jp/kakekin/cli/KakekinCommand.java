@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CalculateCommand.class,
                 GenerateLedgerCommand.class,
+                BenchCalculateCommand.class,
 
         })
 public class KakekinCommand implements Runnable {
