@@ -7,20 +7,26 @@ import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code calculate}: one JSON object out per ledger record in, in input order. JSON Lines input is read
- * in chunks whose lines are parsed and calculated on all cores, so memory stays bounded by the chunk.
+ * in chunks whose lines are decoded, parsed and calculated on all cores while the next chunks are read,
+ * so memory stays bounded by the chunks in flight.
  */
 public final class CalculationService {
 
@@ -65,45 +71,90 @@ public final class CalculationService {
             }
             return new Summary(records, failed);
         }
+        // JSON Lines: the reading thread only splits bytes into lines; chunks of lines are decoded, parsed,
+        // calculated and turned into JSON on one worker per processor while the next chunks are read, and
+        // results are written in input order. At most workers + 1 chunks are in flight, so memory stays bounded.
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "calculate-worker");
+            t.setDaemon(true);
+            return t;
+        });
         long records = 0;
         long failed = 0;
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            List<String> lines = new ArrayList<>(CHUNK);
-            long firstLine = 1;
+        try (RawLines lines = new RawLines(Files.newInputStream(input))) {
+            ArrayDeque<Future<String[]>> inFlight = new ArrayDeque<>();
             long lineNo = 0;
-            String line;
             boolean eof = false;
-            while (!eof) {
-                line = in.readLine();
-                if (line == null) {
-                    eof = true;
-                } else {
-                    lineNo++;
-                    lines.add(line);
-                }
-                if (lines.size() == CHUNK || (eof && !lines.isEmpty())) {
-                    long base = firstLine;
-                    List<String> chunk = lines;
-                    String[] results = IntStream.range(0, chunk.size()).parallel()
-                            .mapToObj(i -> process(fileName, base + i, chunk.get(i), document, year, addressCutoff))
-                            .toArray(String[]::new);
-                    for (String r : results) {
-                        if (r != null) {
-                            records++;
-                            if (r.startsWith("{\"line\"")) {
-                                failed++;
-                            }
-                            out.write(r);
-                            out.write('\n');
-                        }
+            while (!eof || !inFlight.isEmpty()) {
+                if (!eof && inFlight.size() <= workers) {
+                    List<byte[]> chunk = lines.next(CHUNK);
+                    if (chunk.isEmpty()) {
+                        eof = true;
+                    } else {
+                        long base = lineNo + 1;
+                        lineNo += chunk.size();
+                        inFlight.add(pool.submit(() -> processChunk(fileName, base, chunk, document, year, addressCutoff)));
                     }
-                    firstLine = lineNo + 1;
-                    lines = new ArrayList<>(CHUNK);
+                    continue;
+                }
+                for (String r : await(inFlight.poll())) {
+                    if (r != null) {
+                        records++;
+                        if (r.startsWith("{\"line\"")) {
+                            failed++;
+                        }
+                        out.write(r);
+                        out.write('\n');
+                    }
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
         out.flush();
         return new Summary(records, failed);
+    }
+
+    private String[] processChunk(String fileName, long firstLine, List<byte[]> chunk, DocumentKind document, int year,
+                                  LocalDate addressCutoff) {
+        String[] results = new String[chunk.size()];
+        for (int i = 0; i < results.length; i++) {
+            long lineNo = firstLine + i;
+            String line = utf8(chunk.get(i));
+            results[i] = line != null ? process(fileName, lineNo, line, document, year, addressCutoff)
+                    : FiguresJson.write(calculate(new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName,
+                            lineNo, "(file)", "not valid UTF-8")), null), document, year, addressCutoff));
+        }
+        return results;
+    }
+
+    /** The line as text, or null when it is not UTF-8 (never silently replaced by U+FFFD). */
+    private static String utf8(byte[] bytes) {
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                return null;
+            }
+        }
+        return s;
+    }
+
+    private static String[] await(Future<String[]> chunk) throws IOException {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("calculate interrupted");
+        } catch (ExecutionException e) {
+            // process() turns every RuntimeException of a record into an error line; what arrives here is fatal
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private String process(String fileName, long lineNo, String line, DocumentKind document, int year,
