@@ -10,8 +10,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,25 +122,29 @@ public final class CalculationService {
         String[] results = new String[chunk.size()];
         for (int i = 0; i < results.length; i++) {
             long lineNo = firstLine + i;
-            String line = utf8(chunk.get(i));
-            results[i] = line != null ? process(fileName, lineNo, line, document, year, addressCutoff)
-                    : FiguresJson.write(calculate(new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName,
-                            lineNo, "(file)", "not valid UTF-8")), null), document, year, addressCutoff));
+            byte[] line = chunk.get(i);
+            if (isBlank(line)) {
+                continue;
+            }
+            LedgerRecord record = lineNo == 1 && line.length >= 3 && (line[0] & 0xFF) == 0xEF
+                    && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF
+                    ? new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(file)",
+                            "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM")), null)
+                    : LedgerReader.parseLine(fileName, lineNo, line);
+            results[i] = figures(fileName, lineNo, record, document, year, addressCutoff);
         }
         return results;
     }
 
-    /** The line as text, or null when it is not UTF-8 (never silently replaced by U+FFFD). */
-    private static String utf8(byte[] bytes) {
-        String s = new String(bytes, StandardCharsets.UTF_8);
-        if (s.indexOf('\uFFFD') >= 0) {
-            try {
-                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-            } catch (CharacterCodingException e) {
-                return null;
+    /** Blank as {@link String#isBlank()} says (the rare non-ASCII line is decoded to ask it). */
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B || (b >= 0x1C && b <= 0x1F)) {
+                continue;
             }
+            return b < 0 && new String(line, StandardCharsets.UTF_8).isBlank();
         }
-        return s;
+        return true;
     }
 
     private static String[] await(Future<String[]> chunk) throws IOException {
@@ -152,7 +154,7 @@ public final class CalculationService {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("calculate interrupted");
         } catch (ExecutionException e) {
-            // process() turns every RuntimeException of a record into an error line; what arrives here is fatal
+            // figures() turns every RuntimeException of a record into an error line; what arrives here is fatal
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
@@ -160,15 +162,8 @@ public final class CalculationService {
         }
     }
 
-    private String process(String fileName, long lineNo, String line, DocumentKind document, int year,
+    private String figures(String fileName, long lineNo, LedgerRecord record, DocumentKind document, int year,
                            LocalDate addressCutoff) {
-        if (line.isBlank()) {
-            return null;
-        }
-        LedgerRecord record = lineNo == 1 && line.charAt(0) == '\uFEFF'
-                ? new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(file)",
-                        "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM")), null)
-                : LedgerReader.parseLine(fileName, lineNo, line);
         try {
             return FiguresJson.write(calculate(record, document, year, addressCutoff));
         } catch (RuntimeException e) {

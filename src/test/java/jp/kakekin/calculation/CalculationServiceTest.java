@@ -70,6 +70,22 @@ class CalculationServiceTest {
     }
 
     @Test
+    void aLineWithAByteOrderMarkOrBlanksIsHandledAsBefore() throws Exception {
+        SyntheticLedgers g = new SyntheticLedgers(13, 2026);
+        Path in = dir.resolve("bom.jsonl");
+        Files.writeString(in, "\uFEFF" + LedgerJson.toJson(g.ledger(0)) + "\n \t\n\u3000\n" + LedgerJson.toJson(g.ledger(1)) + "\n",
+                StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter();
+        CalculationService.Summary summary = new CalculationService(new Calculator())
+                .run(in, out, DocumentKind.NOVEMBER_CERTIFICATE, 2026, null);
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(JSON.readTree(lines[0]).get("error").stringValue()).contains("bom.jsonl:1: (file): starts with a byte-order mark");
+        assertThat(JSON.readTree(lines[1]).get("contractNo").stringValue()).isEqualTo(g.ledger(1).contractNo());
+        assertThat(summary.records()).isEqualTo(2);
+    }
+
+    @Test
     void aLineThatIsNotUtf8IsReportedNotRepaired() throws Exception {
         SyntheticLedgers g = new SyntheticLedgers(12, 2026);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -88,7 +104,8 @@ class CalculationServiceTest {
 
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(2);
-        assertThat(JSON.readTree(lines[1]).get("error").stringValue()).isEqualTo("latin.jsonl:2: (file): not valid UTF-8");
+        assertThat(JSON.readTree(lines[1]).get("error").stringValue())
+                .startsWith("latin.jsonl:2: (json): not valid JSON: Invalid UTF-8");
         assertThat(summary.failed()).isEqualTo(1);
     }
 }
