@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kakekin", mixinStandardHelpOptions = true,
         description = "Deduction certificates and tax statements of 小規模企業共済 and 経営セーフティ共済.",
         subcommands = {
-
+                ExportEDeliveryCommand.class,
+                VerifyCommand.class,
         })
 public class KakekinCommand implements Runnable {
     @Override

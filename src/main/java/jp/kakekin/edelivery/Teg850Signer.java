@@ -19,6 +19,7 @@ import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
 import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
 import javax.xml.crypto.dsig.spec.TransformParameterSpec;
 import java.security.GeneralSecurityException;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -46,6 +47,7 @@ public final class Teg850Signer {
         if (id.isEmpty()) {
             throw new IllegalArgumentException("the root has no id for the signature to refer to");
         }
+        key.checkValidOn(LocalDate.parse(root.getAttribute("sakuseiDay")));
         try {
             XMLSignatureFactory fac = XMLSignatureFactory.getInstance("DOM");
             Reference ref = fac.newReference("#" + id,
