@@ -46,7 +46,8 @@ public class EDeliveryController {
         if (!CONTRACT_NO.matcher(contractNo).matches()) {
             return problem(HttpStatus.BAD_REQUEST, "contractNo must be 7 digits", null);
         }
-        if ((issue == null) != (year == null) || issue == DocumentKind.SAFETY_TAX_STATEMENT
+        if ((issue == null) != (year == null)
+                || (issue != null && issue != DocumentKind.NOVEMBER_CERTIFICATE && issue != DocumentKind.FEBRUARY_CERTIFICATE)
                 || sequence < 0 || sequence > 99) {
             return problem(HttpStatus.BAD_REQUEST,
                     "give both issue (NOVEMBER_CERTIFICATE or FEBRUARY_CERTIFICATE) and year, or neither; sequence 0..99",

@@ -20,11 +20,11 @@ import java.util.Iterator;
 public class EDeliveryService {
 
     private final EDeliveryProperties properties;
-    private final ObjectProvider<Calculator> calculator;
+    private final Calculator calculator;
     private final ObjectProvider<Clock> clock;
     private volatile EDeliveryExporter exporter;
 
-    public EDeliveryService(EDeliveryProperties properties, ObjectProvider<Calculator> calculator,
+    public EDeliveryService(EDeliveryProperties properties, Calculator calculator,
                             ObjectProvider<Clock> clock) {
         this.properties = properties;
         this.calculator = calculator;
@@ -49,8 +49,7 @@ public class EDeliveryService {
     }
 
     public Calculator calculator() {
-        // The calculator's policies become a bean with the calculator itself; until then the defaults.
-        return calculator.getIfAvailable(Calculator::new);
+        return calculator;
     }
 
     public LocalDate today() {

@@ -17,7 +17,7 @@ public record RunParameters(int year, DocumentKind issue, LocalDate runDate, Loc
 
     public RunParameters {
         Objects.requireNonNull(issue);
-        if (issue == DocumentKind.SAFETY_TAX_STATEMENT) {
+        if (issue != DocumentKind.NOVEMBER_CERTIFICATE && issue != DocumentKind.FEBRUARY_CERTIFICATE) {
             throw new IllegalArgumentException("TEG850 is issued for the November and February certificates only");
         }
         Objects.requireNonNull(runDate);

@@ -50,8 +50,8 @@ public final class Teg850Mapping {
         boolean november = switch (figures.document()) {
             case NOVEMBER_CERTIFICATE -> true;
             case FEBRUARY_CERTIFICATE -> false;
-            case SAFETY_TAX_STATEMENT -> throw new IllegalArgumentException(
-                    "TEG850 is the 小規模企業共済 certificate, not the SAFETY statement");
+            case SAFETY_TAX_STATEMENT, SAFETY_PAYMENT_STATUS -> throw new IllegalArgumentException(
+                    "TEG850 is the 小規模企業共済 certificate, not a SAFETY statement");
         };
         int year = figures.year();
         Optional<PaymentModePeriod> mode = modeInForce(ledger, YearMonth.of(year, november ? 9 : 12));
