@@ -117,7 +117,10 @@ public final class DeliveryPackage implements Closeable {
             json.put("certifiedOn", run.certifiedOn().toString());
             json.put("sakuseiDay", run.sakuseiDay().toString());
             json.put("source", run.source());
-            json.put("signer", Map.of("subject", signer.subject(), "sha256", signer.fingerprint()));
+            Map<String, String> who = new LinkedHashMap<>();
+            who.put("subject", signer.subject());
+            who.put("sha256", signer.fingerprint());
+            json.put("signer", who);
             json.put("records", summary.records());
             json.put("issued", summary.issued());
             json.put("delivered", summary.delivered());

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
 
@@ -53,7 +54,11 @@ public class EDeliveryService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.getIfAvailable(() -> Clock.system(SigningKey.JAPAN)));
+        return LocalDate.now(clock());
+    }
+
+    private Clock clock() {
+        return clock.getIfAvailable(() -> Clock.system(SigningKey.JAPAN));
     }
 
     /** A run from a ledger file; the package goes to {@code outDir}. */
@@ -72,8 +77,7 @@ public class EDeliveryService {
     public RunResult exportRun(Iterator<? extends ExportCandidate> candidates, RunParameters run, Path outDir,
                                boolean replace) {
         EDeliveryExporter e = exporter();
-        try (DeliveryPackage pkg = DeliveryPackage.create(outDir, run.packageName(), replace,
-                run.sakuseiDay().atStartOfDay(SigningKey.JAPAN).toInstant())) {
+        try (DeliveryPackage pkg = DeliveryPackage.create(outDir, run.packageName(), replace, Instant.now(clock()))) {
             RunSummary summary = EDeliveryRun.run(candidates, e, run, pkg);
             return new RunResult(pkg.zip(), pkg.directory(), summary);
         }
