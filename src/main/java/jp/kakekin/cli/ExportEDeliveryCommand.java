@@ -5,6 +5,7 @@ import jp.kakekin.edelivery.EDeliveryService;
 import jp.kakekin.edelivery.ExclusionReason;
 import jp.kakekin.edelivery.ExportOutcome;
 import jp.kakekin.ledger.Ledger;
+import jp.kakekin.ledger.LedgerFormatException;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import picocli.CommandLine.Command;
@@ -86,12 +87,24 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--input " + input + " cannot be read");
         }
         if (contract != null) {
-            return onDemand(o);
+            try {
+                return onDemand(o);
+            } catch (UncheckedIOException | IllegalStateException | LedgerFormatException e) {
+                spec.commandLine().getErr().println("export-e-delivery: " + e.getMessage());
+                return 1;
+            }
         }
         if (year == null || issue == null) {
             throw new ParameterException(spec.commandLine(), "a run needs --year and --issue (or give --contract)");
         }
-        var result = service.exportRun(input, year, issue.kind, runDate, certifiedOn, addressCutoff, out, replace);
+        EDeliveryService.RunResult result;
+        try {
+            result = service.exportRun(input, year, issue.kind, runDate, certifiedOn, addressCutoff, out, replace);
+        } catch (UncheckedIOException | IllegalStateException | LedgerFormatException e) {
+            // an existing package, an unreadable file, a missing keystore: say so, no stack trace
+            spec.commandLine().getErr().println("export-e-delivery: " + e.getMessage());
+            return 1;
+        }
         var s = result.summary();
         o.printf("TEG850 %d %s from %s%n", year, issue, input);
         o.printf("  records    %,d%n", s.records());

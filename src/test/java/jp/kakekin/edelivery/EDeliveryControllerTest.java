@@ -33,6 +33,8 @@ class EDeliveryControllerTest {
     @DynamicPropertySource
     static void keystore(DynamicPropertyRegistry r) throws Exception {
         Path dir = Files.createTempDirectory("kakekin-web-keys");
+        dir.toFile().deleteOnExit();
+        dir.resolve("dev.p12").toFile().deleteOnExit();
         r.add("kakekin.e-delivery.keystore.path", () -> dir.resolve("dev.p12").toString());
     }
 

@@ -1,12 +1,14 @@
 package jp.kakekin.edelivery;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,9 +108,8 @@ class Teg850SignatureTest {
     }
 
     @Test
-    void aSignerOutsideTheTrustedSetIsReported() throws Exception {
+    void aSignerOutsideTheTrustedSetIsReported(@TempDir Path otherDir) {
         byte[] xml = signedNovember().getBytes(StandardCharsets.UTF_8);
-        var otherDir = java.nio.file.Files.createTempDirectory("other-key");
         var other = SigningKeyStore.load(otherDir.resolve("o.p12"), "x-only-test".toCharArray(), "o", true);
         var strict = new Teg850Verifier(Teg850Schema.load(), java.util.List.of(other.certificate()));
         assertThat(strict.verify("doc", xml).failures()).extracting(Teg850Verification.Check::name)
