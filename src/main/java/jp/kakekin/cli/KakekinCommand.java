@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CalculateCommand.class,
                 RenderCommand.class,
-
+                ExportEDeliveryCommand.class,
+                VerifyCommand.class,
+                GenerateLedgerCommand.class,
+                BenchCalculateCommand.class,
         })
 public class KakekinCommand implements Runnable {
     @Override
