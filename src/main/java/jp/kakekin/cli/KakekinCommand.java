@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 GenerateLedgerCommand.class,
                 BenchCalculateCommand.class,
+                BenchRenderCommand.class,
         })
 public class KakekinCommand implements Runnable {
     @Override

@@ -258,6 +258,26 @@ public final class CertificatePdf {
             renderer.setPDFCreator(producer);
             renderer.setListener(this);
             parser = newParser();
+            prime();
+        }
+
+        /**
+         * Writes one empty page to nowhere. Flying Saucer's output device reserves page 1's object
+         * number early for the first PDF it ever writes and never again, so without this the first
+         * certificate of a renderer would be numbered differently from the same certificate later:
+         * the same view must give the same bytes whichever renderer of the pool draws it.
+         */
+        private void prime() {
+            issuedOn = LocalDate.EPOCH;
+            documentId = new byte[16];
+            renderer.setDocument(parse("<html xmlns=\"http://www.w3.org/1999/xhtml\"><body></body></html>", "(none)"),
+                    templates.baseUrl(), namespaceHandler);
+            renderer.layout();
+            try {
+                renderer.createPDF(OutputStream.nullOutputStream(), true);
+            } catch (org.openpdf.text.DocumentException e) {
+                throw new IllegalStateException("cannot prime the PDF renderer", e);
+            }
         }
 
         Document parse(String xhtml, String template) {

@@ -222,6 +222,38 @@ public class CertificatePdfTest {
     }
 
     @Test
+    void batchesRenderedOnSeveralThreadsAtOnceAreTheBytesOfOneRenderedAlone() throws Exception {
+        List<CertificateView> views = new ArrayList<>();
+        for (Certificates.Case c : Certificates.cases()) {
+            if (c.issued(DocumentKind.NOVEMBER_CERTIFICATE)) {
+                views.add(Certificates.view(c, DocumentKind.NOVEMBER_CERTIFICATE, 0));
+            }
+        }
+        views.add(named("𠮷田 一郎", DocumentKind.NOVEMBER_CERTIFICATE, 0));
+        ByteArrayOutputStream alone = new ByteArrayOutputStream();
+        Certificates.pdf().renderBatch(views, alone);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    Certificates.pdf().renderBatch(views, out);
+                    return out.toByteArray();
+                }));
+                results.add(pool.submit(() -> Certificates.pdf().render(views.getLast())));
+            }
+            byte[] single = Certificates.pdf().render(views.getLast());
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo(i % 2 == 0 ? alone.toByteArray() : single);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aBatchWithNothingToPrintWritesNothing() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CertificatePdf.Batch batch = Certificates.pdf().renderBatch(
