@@ -40,20 +40,42 @@ public record CertificateView(
         String discountPaid,
         String deduction,
         String qrUrl,
-        Issuer issuer) {
+        Issuer issuer) implements DocumentView {
 
     public CertificateView {
         Objects.requireNonNull(figures);
         Objects.requireNonNull(uniqueCode);
     }
 
+    @Override
     public DocumentKind document() {
         return figures.document();
     }
 
-    /** The 7-digit 共済契約者番号 (file names, reports, errors). */
+    @Override
     public String contractNo() {
         return figures.contractNo();
+    }
+
+    /** {@code november-certificate.html} or {@code february-certificate.html}. */
+    @Override
+    public String layout() {
+        return layout(figures.document());
+    }
+
+    /** The certificate layouts read the view as {@code cert}. */
+    @Override
+    public String layoutVariable() {
+        return "cert";
+    }
+
+    /** The layout file of a certificate. */
+    public static String layout(DocumentKind kind) {
+        return switch (kind) {
+            case NOVEMBER_CERTIFICATE -> "november-certificate.html";
+            case FEBRUARY_CERTIFICATE -> "february-certificate.html";
+            case SAFETY_TAX_STATEMENT, SAFETY_PAYMENT_STATUS -> throw new IllegalArgumentException("not a certificate: " + kind);
+        };
     }
 
     /** 証明年分, e.g. 令和8年分. */
@@ -92,10 +114,7 @@ public record CertificateView(
         return figures.discountPaid() != 0;
     }
 
-    /**
-     * Every text the template may print from the ledger or configuration, by the name used in error
-     * reports; the glyph check walks these before anything is rendered.
-     */
+    @Override
     public Map<String, String> textFields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("holder.name", holderName);
