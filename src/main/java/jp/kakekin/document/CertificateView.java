@@ -5,7 +5,6 @@ import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.WhyWithheld;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -116,16 +115,7 @@ public record CertificateView(
 
     @Override
     public Map<String, String> textFields() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("holder.name", holderName);
-        fields.put("address.postalCode", postalCode);
-        fields.put("address.line1", addressLine1);
-        fields.put("address.line2", addressLine2);
-        fields.put("contractNumber", contractNumber);
-        fields.put("issuer.name", issuer.name());
-        fields.put("issuer.postalCode", issuer.postalCode());
-        fields.put("issuer.address", issuer.address());
-        fields.put("issuer.contact", issuer.contact());
-        return fields;
+        return DocumentView.holderAndIssuerTexts(holderName, postalCode, addressLine1, addressLine2, contractNumber,
+                issuer);
     }
 }

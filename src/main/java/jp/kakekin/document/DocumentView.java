@@ -3,6 +3,7 @@ package jp.kakekin.document;
 import jp.kakekin.calc.DocumentKind;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,4 +34,24 @@ public interface DocumentView {
      * reports; the glyph check walks these before anything is rendered.
      */
     Map<String, String> textFields();
+
+    /**
+     * The text fields every mailed or filed document has: the holder's block and the issuer's, under
+     * the names error reports use ({@code holder.name}, {@code address.line1}, {@code issuer.contact}, ...).
+     * The map is mutable, for a view to add its own.
+     */
+    static Map<String, String> holderAndIssuerTexts(String holderName, String postalCode, String addressLine1,
+                                                    String addressLine2, String contractNumber, Issuer issuer) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("holder.name", holderName);
+        fields.put("address.postalCode", postalCode);
+        fields.put("address.line1", addressLine1);
+        fields.put("address.line2", addressLine2);
+        fields.put("contractNumber", contractNumber);
+        fields.put("issuer.name", issuer.name());
+        fields.put("issuer.postalCode", issuer.postalCode());
+        fields.put("issuer.address", issuer.address());
+        fields.put("issuer.contact", issuer.contact());
+        return fields;
+    }
 }

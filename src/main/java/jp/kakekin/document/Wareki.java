@@ -1,6 +1,7 @@
 package jp.kakekin.document;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.chrono.JapaneseDate;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
@@ -21,6 +22,11 @@ public final class Wareki {
      */
     public static String year(int year) {
         return eraYear(LocalDate.of(year, 12, 31)) + "年";
+    }
+
+    /** 令和9年1月: the era in force on the first day of the month. */
+    public static String month(YearMonth month) {
+        return eraYear(month.atDay(1)) + "年" + month.getMonthValue() + "月";
     }
 
     /** 令和8年11月20日 */
