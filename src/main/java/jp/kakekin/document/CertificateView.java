@@ -46,15 +46,6 @@ public record CertificateView(
         Objects.requireNonNull(uniqueCode);
     }
 
-    @Override
-    public DocumentKind document() {
-        return figures.document();
-    }
-
-    @Override
-    public String contractNo() {
-        return figures.contractNo();
-    }
 
     /** {@code november-certificate.html} or {@code february-certificate.html}. */
     @Override

@@ -1,6 +1,7 @@
 package jp.kakekin.document;
 
 import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.calc.Figures;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -13,10 +14,17 @@ import java.util.Map;
  */
 public interface DocumentView {
 
-    DocumentKind document();
+    /** The calculator's figures the document prints. */
+    Figures figures();
+
+    default DocumentKind document() {
+        return figures().document();
+    }
 
     /** The 7-digit 共済契約者番号 (file names, reports, errors). */
-    String contractNo();
+    default String contractNo() {
+        return figures().contractNo();
+    }
 
     UniqueCode uniqueCode();
 
@@ -26,8 +34,10 @@ public interface DocumentView {
     /** The layout file in {@code templates/} (e.g. {@code november-certificate.html}). */
     String layout();
 
-    /** The name under which the layout reads this view ({@code ${cert.paid}}, {@code ${doc.paid}}). */
-    String layoutVariable();
+    /** The name under which the layout reads this view: {@code doc} ({@code ${doc.paid}}) unless it says otherwise. */
+    default String layoutVariable() {
+        return "doc";
+    }
 
     /**
      * Every text the layout may print from the ledger or configuration, by the name used in error

@@ -1,6 +1,5 @@
 package jp.kakekin.statement;
 
-import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.MonthState;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;
 import jp.kakekin.document.DocumentView;
@@ -83,24 +82,10 @@ public record PaymentStatusView(
         return months.stream().anyMatch(m -> m.state() == s);
     }
 
-    @Override
-    public DocumentKind document() {
-        return figures.document();
-    }
-
-    @Override
-    public String contractNo() {
-        return figures.contractNo();
-    }
 
     @Override
     public String layout() {
         return "safety-payment-status.html";
-    }
-
-    @Override
-    public String layoutVariable() {
-        return "doc";
     }
 
     @Override

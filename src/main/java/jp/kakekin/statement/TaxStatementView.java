@@ -1,6 +1,5 @@
 package jp.kakekin.statement;
 
-import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.SafetyTaxFigures;
 import jp.kakekin.document.DocumentView;
 import jp.kakekin.document.Issuer;
@@ -69,24 +68,10 @@ public record TaxStatementView(
         return "";
     }
 
-    @Override
-    public DocumentKind document() {
-        return figures.document();
-    }
-
-    @Override
-    public String contractNo() {
-        return figures.contractNo();
-    }
 
     @Override
     public String layout() {
         return corporate() ? "safety-corporate-statement.html" : "safety-individual-statement.html";
-    }
-
-    @Override
-    public String layoutVariable() {
-        return "doc";
     }
 
     @Override
