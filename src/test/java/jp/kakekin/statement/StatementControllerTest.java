@@ -59,6 +59,9 @@ class StatementControllerTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    StatementProperties properties;
+
     private final Calculator calculator = new Calculator();
 
     private static String url(Ledger ledger, int year) {
@@ -158,5 +161,12 @@ class StatementControllerTest {
         mvc.perform(get("/api/v1/contracts/1234567/statements/2026").param("form", "payment-status"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(containsString("SHOKIBO")));
+    }
+
+    @Test
+    void applicationYmlStatesTheDocumentedDefaults() {
+        // "00374" must stay a string: unquoted YAML would make it the number 374.
+        assertThat(properties.edition()).isEqualTo(new FormEdition("別表十(六)", "00374"));
+        assertThat(properties.applicationCode()).isEqualTo("00374");
     }
 }
