@@ -272,6 +272,15 @@ class SafetyStatementsTest {
     }
 
     @Test
+    void monthsBeforeTheContractAreDashes() throws Exception {
+        Ledger joinedInMay = LedgerFixture.safety("2026-05-10", 30_000).monthly(2026, 5, 12, 30_000, 27).build();
+        String text = text(pdf(joinedInMay, StatementForm.PAYMENT_STATUS, 2026).bytes());
+        assertThat(text.lines().map(l -> l.strip().replaceAll("\\s+", " ")))
+                .contains("1月 — 7月 納付済 30,000円", "4月 — 10月 納付済 30,000円", "5月 納付済 30,000円 11月 納付済 30,000円");
+        assertThat(amountsOnLine(text, "1月～12月分の掛金の合計")).containsExactly(240_000L);
+    }
+
+    @Test
     void aFallbackGlyphInTheNameIsPrintedInTheFallbackFace() throws Exception {
         SafetyCases.Case c = SafetyCases.load("P02-long-prepayment");
         assertThat(c.ledger().holder().name()).contains("𠮷");
