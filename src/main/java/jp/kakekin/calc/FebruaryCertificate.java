@@ -1,10 +1,18 @@
 package jp.kakekin.calc;
 
 import jp.kakekin.ledger.Ledger;
+import jp.kakekin.ledger.Payment;
 
 import java.time.LocalDate;
+import java.util.Set;
 
+/**
+ * The February issue for year Y, mailed in Y+1 (RULES.md 1.6): data cutoff Dec 31; 掛金月額 in force
+ * in December; お払込み済額 = PAID payments dated in Y; no projection; 控除額 = 済額 − 前納減額金
+ * unless a month is in arrears on Dec 31 or a payment longer than one year touches Y (****).
+ */
 final class FebruaryCertificate {
+
     private final CalculationPolicy policy;
 
     FebruaryCertificate(CalculationPolicy policy) {
@@ -12,6 +20,24 @@ final class FebruaryCertificate {
     }
 
     CertificateFigures figures(Ledger ledger, int year, LocalDate addressCutoff) {
-        throw new UnsupportedOperationException("in progress");
+        LocalDate cutoff = DataCutoff.february(year);
+        if (!Eligibility.february(ledger, year)) {
+            return CertificateFigures.notIssued(DocumentKind.FEBRUARY_CERTIFICATE, year, ledger.contractNo(), cutoff,
+                    addressCutoff);
+        }
+        LedgerAtCutoff known = new LedgerAtCutoff(ledger, cutoff, policy);
+        CollectionSchedule schedule = new CollectionSchedule(known, Months.of(year + 1, 12));
+        long paid = 0;
+        for (Payment p : known.payments) {
+            if (p.isPaid() && p.date().getYear() == year) {
+                paid += p.amount();
+            }
+        }
+        long discount = new PrepaymentDiscount(policy).paidInJune(ledger, known.payments, known.timeline, year);
+        Set<WhyWithheld> withheld = Withholding.common(known, schedule, year);
+        Long deduction = withheld.isEmpty() ? Withholding.deduction(paid, 0, discount, policy) : null;
+        return new CertificateFigures(DocumentKind.FEBRUARY_CERTIFICATE, year, ledger.contractNo(), true,
+                known.timeline.premium(Months.of(year, 12)), paid, 0, discount, deduction, withheld,
+                AddressCutoff.addressAt(ledger.addresses(), addressCutoff), cutoff, addressCutoff);
     }
 }

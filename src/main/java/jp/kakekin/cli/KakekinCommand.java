@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kakekin", mixinStandardHelpOptions = true,
         description = "Deduction certificates and tax statements of 小規模企業共済 and 経営セーフティ共済.",
         subcommands = {
+                CalculateCommand.class,
 
         })
 public class KakekinCommand implements Runnable {

@@ -63,6 +63,16 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
         }
     }
 
+    /** Parses one line of a JSON Lines file; a line that is not JSON becomes an Invalid record. */
+    public static LedgerRecord parseLine(String fileName, long lineNo, String line) {
+        try {
+            return LedgerParser.parse(JSON.readTree(line), fileName, lineNo);
+        } catch (JacksonException e) {
+            return new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(json)",
+                    "not valid JSON: " + e.getOriginalMessage())), null);
+        }
+    }
+
     /** Parses a JSON tree already read (a case file's {@code ledger}). */
     public static LedgerRecord parseTree(String fileName, long line, JsonNode node) {
         return LedgerParser.parse(node, fileName, line);
@@ -126,12 +136,7 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
                     if (line.isBlank()) {
                         continue;
                     }
-                    try {
-                        return LedgerParser.parse(JSON.readTree(line), reader.fileName, lineNo);
-                    } catch (JacksonException e) {
-                        return new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(reader.fileName, lineNo,
-                                "(json)", "not valid JSON: " + e.getOriginalMessage())), null);
-                    }
+                    return parseLine(reader.fileName, lineNo, line);
                 }
                 return null;
             } catch (IOException e) {

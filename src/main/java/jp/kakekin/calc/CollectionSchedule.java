@@ -1,0 +1,99 @@
+package jp.kakekin.calc;
+
+import jp.kakekin.ledger.ApplicationMethod;
+import jp.kakekin.ledger.Payment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * In which month each premium month is collected, and so from when it is due (RULES.md 1.1 and 1.3).
+ * <ul>
+ * <li>Regularly: its own month (monthly), or the designated month of a semiannual/annual collection.</li>
+ * <li>A new contract's months before the first transfer are collected with it in applicationMonth+2
+ *     (except the application month of a CASH application, paid at the window).</li>
+ * <li>After a failed transfer in month f (振替不能): f+1 is collected in f+4 together with f+4; f+2, f+3
+ *     and the months after are collected monthly until the next designated month of a semiannual or annual
+ *     mode (the 11 or 5 months the failed collection would have prepaid are dropped); f+2 also collects
+ *     every month that was due at f and is still unpaid.</li>
+ * </ul>
+ * A month is <b>due</b> once the month in which it is collected has come.
+ */
+final class CollectionSchedule {
+
+    private final int base;
+    private final int[] collection;
+    /** Months in which a failed transfer happened, in order. */
+    final List<Integer> failures = new ArrayList<>();
+
+    CollectionSchedule(LedgerAtCutoff known, int lastMonth) {
+        PremiumTimeline t = known.timeline;
+        int application = Months.of(known.ledger.applicationMonth());
+        int firstTransfer = application + 2;
+        boolean cash = known.ledger.applicationMethod() == ApplicationMethod.CASH;
+        base = Math.min(known.firstKnownMonth, application);
+        int end = Math.max(lastMonth, known.cutoffMonth + 24);
+        collection = new int[end - base + 1];
+        for (int m = base; m <= end; m++) {
+            int c = t.regularCollection(m);
+            if (m >= application && c < firstTransfer && !(cash && m == application)) {
+                c = firstTransfer;
+            }
+            collection[m - base] = c;
+        }
+        for (Payment p : known.payments) {
+            if (p.isPaid()) {
+                continue;
+            }
+            int f = Months.of(p.date());
+            if (!failures.isEmpty() && failures.getLast() == f) {
+                continue;
+            }
+            failures.add(f);
+            set(f + 1, f + 4);
+            for (int m = f + 2; m <= end; m++) {
+                if (m >= f + 5 && t.isDesignated(m)) {
+                    break;
+                }
+                set(m, m);
+            }
+        }
+    }
+
+    private void set(int m, int c) {
+        int i = m - base;
+        if (i >= 0 && i < collection.length) {
+            collection[i] = c;
+        }
+    }
+
+    /** The month in which month m is collected. */
+    int collectedIn(int m) {
+        int i = m - base;
+        if (i < 0) {
+            return m;
+        }
+        if (i >= collection.length) {
+            return m;
+        }
+        return collection[i];
+    }
+
+    boolean isDueBy(int m, int month) {
+        return collectedIn(m) <= month;
+    }
+
+    int firstMonth() {
+        return base;
+    }
+
+    int lastMonth() {
+        return base + collection.length - 1;
+    }
+
+    @Override
+    public String toString() {
+        return "CollectionSchedule" + Arrays.toString(collection);
+    }
+}

@@ -1,0 +1,149 @@
+package jp.kakekin.calc;
+
+import jp.kakekin.ledger.Ledger;
+import jp.kakekin.ledger.Payment;
+import jp.kakekin.ledger.PaymentMode;
+import jp.kakekin.ledger.PaymentModePeriod;
+import jp.kakekin.ledger.PendingRequest;
+import jp.kakekin.ledger.PremiumPeriod;
+
+import java.util.List;
+
+/** 掛金月額 and 払込区分 month by month, from the ledger's {@code premiums[]} and {@code paymentModes[]}. */
+final class PremiumTimeline {
+
+    private final int[] premiumFrom;
+    private final long[] premiumMonthly;
+    private final int[] modeFrom;
+    private final PaymentMode[] modes;
+    private final int[] designated;
+    // Pending AMOUNT_CHANGE requests count only when projecting collections that have not happened yet.
+    private final int[] pendingFrom;
+    private final long[] pendingMonthly;
+
+    private PremiumTimeline(Ledger ledger, boolean withPending) {
+        List<PremiumPeriod> premiums = ledger.premiums();
+        premiumFrom = new int[premiums.size()];
+        premiumMonthly = new long[premiums.size()];
+        for (int i = 0; i < premiums.size(); i++) {
+            premiumFrom[i] = Months.of(premiums.get(i).from());
+            premiumMonthly[i] = premiums.get(i).monthly();
+        }
+        List<PaymentModePeriod> ms = ledger.paymentModes();
+        modeFrom = new int[ms.size()];
+        modes = new PaymentMode[ms.size()];
+        designated = new int[ms.size()];
+        for (int i = 0; i < ms.size(); i++) {
+            modeFrom[i] = Months.of(ms.get(i).from());
+            modes[i] = ms.get(i).mode();
+            designated[i] = ms.get(i).month() == null ? 0 : ms.get(i).month();
+        }
+        List<PendingRequest> changes = withPending
+                ? ledger.pendingRequests().stream()
+                        .filter(r -> r.kind() == PendingRequest.Kind.AMOUNT_CHANGE)
+                        .sorted(java.util.Comparator.comparing(PendingRequest::effective))
+                        .toList()
+                : List.of();
+        pendingFrom = new int[changes.size()];
+        pendingMonthly = new long[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            pendingFrom[i] = Months.of(changes.get(i).effective());
+            pendingMonthly[i] = changes.get(i).monthly();
+        }
+    }
+
+    static PremiumTimeline inForce(Ledger ledger) {
+        return new PremiumTimeline(ledger, false);
+    }
+
+    static PremiumTimeline withPendingChanges(Ledger ledger) {
+        return new PremiumTimeline(ledger, true);
+    }
+
+    /** The monthly premium of month m (0 before the first premium entry). */
+    long premium(int m) {
+        for (int i = pendingFrom.length - 1; i >= 0; i--) {
+            if (pendingFrom[i] <= m) {
+                return pendingMonthly[i];
+            }
+        }
+        long p = 0;
+        for (int i = 0; i < premiumFrom.length && premiumFrom[i] <= m; i++) {
+            p = premiumMonthly[i];
+        }
+        return p;
+    }
+
+    long premiumSum(int from, int to) {
+        long sum = 0;
+        for (int m = from; m <= to; m++) {
+            sum += premium(m);
+        }
+        return sum;
+    }
+
+    private int modeIndex(int m) {
+        int idx = -1;
+        for (int i = 0; i < modeFrom.length && modeFrom[i] <= m; i++) {
+            idx = i;
+        }
+        return idx;
+    }
+
+    PaymentMode mode(int m) {
+        int i = modeIndex(m);
+        return i < 0 ? PaymentMode.MONTHLY : modes[i];
+    }
+
+    /** Whether m is a designated collection month (指定月) of the semiannual/annual mode in force at m. */
+    boolean isDesignated(int m) {
+        int i = modeIndex(m);
+        if (i < 0 || modes[i] == PaymentMode.MONTHLY) {
+            return false;
+        }
+        int moy = Months.monthOfYear(m);
+        if (modes[i] == PaymentMode.ANNUAL) {
+            return moy == designated[i];
+        }
+        return moy == designated[i] || moy == (designated[i] + 5) % 12 + 1;
+    }
+
+    /**
+     * The month whose regular collection covers m (RULES.md 1.1): m itself when paying monthly; the
+     * latest designated month at or before m when paying semiannually or annually, as long as that
+     * designated month falls under the same mode (before the first one, months are collected monthly).
+     */
+    int regularCollection(int m) {
+        int i = modeIndex(m);
+        if (i < 0 || modes[i] == PaymentMode.MONTHLY) {
+            return m;
+        }
+        int span = modes[i].monthsPerCollection();
+        for (int d = m; d > m - span && d >= modeFrom[i]; d--) {
+            if (isDesignated(d)) {
+                return d;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * What a payment pays for each month it covers, in order. It equals the premium of the month
+     * except for a SAFETY payment that reaches the cap (端数), which runs out part-way.
+     */
+    long[] shares(Payment p) {
+        int from = Months.of(p.from());
+        int to = Months.of(p.to());
+        long[] shares = new long[to - from + 1];
+        long left = p.amount();
+        for (int m = from; m <= to; m++) {
+            long s = Math.min(premium(m), left);
+            shares[m - from] = s;
+            left -= s;
+        }
+        if (left > 0) {
+            shares[shares.length - 1] += left;
+        }
+        return shares;
+    }
+}

@@ -1,0 +1,64 @@
+package jp.kakekin.calc;
+
+import jp.kakekin.ledger.PendingRequest;
+
+/**
+ * お払込み予定額 (RULES.md 1.6): what will be requested in October, November and December of Y under
+ * the collection schedule (1.1, 1.3), assuming every request succeeds, skipping months already paid
+ * for, and including the requests still pending at the cutoff (LUMP_SUM, AMOUNT_CHANGE).
+ */
+final class Projection {
+
+    private Projection() {
+    }
+
+    static long octoberToDecember(LedgerAtCutoff known, CollectionSchedule schedule, int year) {
+        PremiumTimeline premiums = PremiumTimeline.withPendingChanges(known.ledger);
+        int from = Months.of(year, 10);
+        int to = Months.of(year, 12);
+        int first = Math.min(schedule.firstMonth(), known.firstKnownMonth);
+        int last = schedule.lastMonth();
+        boolean[] requested = new boolean[last - first + 1];
+        long total = 0;
+        for (int c = from; c <= to; c++) {
+            if (c >= known.terminationMonth) {
+                break;
+            }
+            boolean recovery = isRecoveryMonth(schedule, c);
+            for (int m = first; m <= last; m++) {
+                if (requested[m - first] || known.isCovered(m) || !known.owes(m)) {
+                    continue;
+                }
+                int collectedIn = schedule.collectedIn(m);
+                // f+2 also collects everything that was due at f and is still unpaid
+                boolean take = collectedIn == c || (recovery && collectedIn <= c - 2);
+                if (take) {
+                    requested[m - first] = true;
+                    total += premiums.premium(m);
+                }
+            }
+            for (PendingRequest r : known.ledger.pendingRequests()) {
+                if (r.kind() == PendingRequest.Kind.LUMP_SUM && Months.of(r.month()) == c) {
+                    for (int m = c; m < c + r.months() && m < known.terminationMonth; m++) {
+                        if (m > last || !requested[m - first] && !known.isCovered(m)) {
+                            if (m <= last) {
+                                requested[m - first] = true;
+                            }
+                            total += premiums.premium(m);
+                        }
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    private static boolean isRecoveryMonth(CollectionSchedule schedule, int c) {
+        for (int f : schedule.failures) {
+            if (f + 2 == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+package jp.kakekin.calc;
+
+import jp.kakekin.ledger.PaymentModePeriod;
+import jp.kakekin.ledger.Payment;
+import jp.kakekin.ledger.PendingRequest;
+import jp.kakekin.ledger.PremiumPeriod;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * When a certificate prints {@code ****} instead of a 控除額 (RULES.md 1.6; SMRJ FAQ id=1060), and the
+ * 控除額 formula otherwise.
+ */
+final class Withholding {
+
+    private Withholding() {
+    }
+
+    /** (a) arrears at the cutoff, and (c) a payment longer than one year touching Y. Both issues. */
+    static Set<WhyWithheld> common(LedgerAtCutoff known, CollectionSchedule schedule, int year) {
+        Set<WhyWithheld> why = EnumSet.noneOf(WhyWithheld.class);
+        if (Arrears.any(known, schedule)) {
+            why.add(WhyWithheld.ARREARS);
+        }
+        for (Payment p : known.payments) {
+            if (p.isPaid() && PrepaymentTerm.isLongerThanOneYear(p) && PrepaymentTerm.touches(p, year)) {
+                why.add(WhyWithheld.PREPAYMENT_OVER_ONE_YEAR);
+            }
+        }
+        return why;
+    }
+
+    /**
+     * (b) November issue only: a change taking effect in October–December of Y that was not in force at
+     * the cutoff — a pending request reaching into Oct–Dec, or a premiums[]/paymentModes[] entry (other
+     * than the first) starting in Oct–Dec. Checking the lists too makes a ledger exported later give the
+     * same answer as one exported at the cutoff.
+     */
+    static boolean pendingChange(LedgerAtCutoff known, int year) {
+        int oct = Months.of(year, 10);
+        int dec = Months.of(year, 12);
+        for (PendingRequest r : known.ledger.pendingRequests()) {
+            int m = Months.of(r.kind() == PendingRequest.Kind.AMOUNT_CHANGE ? r.effective() : r.month());
+            if (m <= dec && (r.kind() == PendingRequest.Kind.AMOUNT_CHANGE || m >= oct)) {
+                return true;
+            }
+        }
+        List<PremiumPeriod> premiums = known.ledger.premiums();
+        for (int i = 1; i < premiums.size(); i++) {
+            int m = Months.of(premiums.get(i).from());
+            if (m >= oct && m <= dec) {
+                return true;
+            }
+        }
+        List<PaymentModePeriod> modes = known.ledger.paymentModes();
+        for (int i = 1; i < modes.size(); i++) {
+            int m = Months.of(modes.get(i).from());
+            if (m >= oct && m <= dec) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 控除額 = 済額 + 予定額 − 前納減額金; policy: never below 0. */
+    static long deduction(long paid, long scheduled, long discountPaid, CalculationPolicy policy) {
+        long d = paid + scheduled - discountPaid;
+        return policy.deductionFloorAtZero() ? Math.max(0, d) : d;
+    }
+}
