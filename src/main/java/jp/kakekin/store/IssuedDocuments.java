@@ -38,8 +38,8 @@ public class IssuedDocuments {
     public OptionalInt lastSequence(UniqueCode original) {
         Integer max = jdbc.sql("SELECT MAX(sequence_no) FROM issued_documents WHERE original_code = ?")
                 .param(original.value())
-                .query(Integer.class)
-                .single();
+                .query((rs, i) -> rs.getObject(1, Integer.class))
+                .list().getFirst();
         return max == null ? OptionalInt.empty() : OptionalInt.of(max);
     }
 
