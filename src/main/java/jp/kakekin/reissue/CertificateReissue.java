@@ -124,7 +124,7 @@ public class CertificateReissue {
         Address registered = AddressCutoff.addressAt(ledger.addresses(), today);
         CertificateFigures printed = withAddress(figures, registered);
         String figuresJson = FiguresJson.write(FiguresJson.toJson(figures));
-        for (int attempt = 0; ; attempt++) {
+        while (true) {
             if (sequence > MAX_SEQUENCE) {
                 return refuse(actor, ledger.contractNo(), figures.year(), figures.document(),
                         Refusal.SEQUENCE_EXHAUSTED, original + " has been issued " + MAX_SEQUENCE + " times");
@@ -143,9 +143,6 @@ public class CertificateReissue {
                 return new Issued(document, pdf);
             } catch (DuplicateKeyException taken) {
                 // Someone issued this sequence between our read and our write: take the next one.
-                if (attempt >= 5) {
-                    throw taken;
-                }
                 sequence++;
             }
         }

@@ -23,8 +23,9 @@ public record ReissueProperties(String novemberMailing, String februaryMailing, 
         februaryMailing = februaryMailing == null ? "02-15" : februaryMailing;
         batchDirectory = batchDirectory == null ? Path.of("out", "reissue") : batchDirectory;
         rateLimit = rateLimit == null ? new RateLimit(0, null, 0, null) : rateLimit;
-        novemberMailingDay();
-        februaryMailingDay();
+        // Fail at start-up, not in the middle of a reissue, when a day is mistyped.
+        MonthDay.parse("--" + novemberMailing);
+        MonthDay.parse("--" + februaryMailing);
     }
 
     public MonthDay novemberMailingDay() {
