@@ -45,6 +45,7 @@ public final class Calculator {
             case FEBRUARY_CERTIFICATE -> new FebruaryCertificate(policy).figures(ledger, year,
                     addressCutoff != null ? addressCutoff : AddressCutoff.february(year));
             case SAFETY_TAX_STATEMENT -> new SafetyTaxStatement(policy).figures(ledger, year);
+            case SAFETY_PAYMENT_STATUS -> new SafetyPaymentStatus(policy).figures(ledger, year);
         };
     }
 }

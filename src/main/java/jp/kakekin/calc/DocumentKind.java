@@ -9,7 +9,9 @@ public enum DocumentKind {
     /** 小規模企業共済掛金控除証明書, February issue of Y+1 (data cutoff Dec 31 of Y). */
     FEBRUARY_CERTIFICATE(Scheme.SHOKIBO),
     /** 経営セーフティ共済: paid and deductible amounts of the tax period ending in Y. */
-    SAFETY_TAX_STATEMENT(Scheme.SAFETY);
+    SAFETY_TAX_STATEMENT(Scheme.SAFETY),
+    /** 経営セーフティ共済 掛金納付状況兼領収書: the state of each month of Y and the balances at its end. */
+    SAFETY_PAYMENT_STATUS(Scheme.SAFETY);
 
     private final Scheme scheme;
 

@@ -1,7 +1,7 @@
 package jp.kakekin.calc;
 
 /** What the calculator says about one contract for one document. */
-public sealed interface Figures permits CertificateFigures, SafetyTaxFigures {
+public sealed interface Figures permits CertificateFigures, SafetyTaxFigures, SafetyPaymentStatusFigures {
     DocumentKind document();
 
     int year();

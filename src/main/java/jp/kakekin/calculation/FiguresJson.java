@@ -2,6 +2,7 @@ package jp.kakekin.calculation;
 
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.Figures;
+import jp.kakekin.calc.SafetyPaymentStatusFigures;
 import jp.kakekin.calc.SafetyTaxFigures;
 import jp.kakekin.calc.WhyWithheld;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +43,19 @@ public final class FiguresJson {
                     }
                     o.put("postalCode", c.postalCode());
                 }
+            }
+            case SafetyPaymentStatusFigures s -> {
+                var months = o.putArray("months");
+                for (SafetyPaymentStatusFigures.Month m : s.months()) {
+                    months.addObject().put("month", m.month().toString()).put("state", m.state().name())
+                            .put("amount", m.amount());
+                }
+                o.put("totalPaid", s.totalPaid());
+                o.put("applied", s.applied());
+                o.put("prepaidBalance", s.prepaidBalance());
+                o.put("discountPaid", s.discountPaid());
+                o.put("discountPaidMonth", s.discountPaidMonth() == null ? null : s.discountPaidMonth().toString());
+                o.put("cancelledOn", s.cancelledOn() == null ? null : s.cancelledOn().toString());
             }
             case SafetyTaxFigures s -> {
                 o.put("corporate", s.corporate());

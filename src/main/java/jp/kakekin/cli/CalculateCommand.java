@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 public class CalculateCommand implements Callable<Integer> {
 
     @Option(names = "--document", required = true,
-            description = "NOVEMBER_CERTIFICATE, FEBRUARY_CERTIFICATE or SAFETY_TAX_STATEMENT")
+            description = "NOVEMBER_CERTIFICATE, FEBRUARY_CERTIFICATE, SAFETY_TAX_STATEMENT or SAFETY_PAYMENT_STATUS")
     DocumentKind document;
 
     @Option(names = "--year", required = true, description = "the year the certificate is for (証明年分)")

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * code, so a restarted print run and a later reissue reproduce it exactly.
  * <p>
  * Layout (16 characters): {@code K} + 2-digit year + document letter (N November, F February,
- * S SAFETY statement) + 7-digit contract number + 2 check digits + 2-digit sequence (00 = the
+ * S SAFETY tax statement, P SAFETY payment status) + 7-digit contract number + 2 check digits + 2-digit sequence (00 = the
  * original issue, 01.. = reissues) + a check letter over everything before it.
  */
 public record UniqueCode(String value) {
@@ -63,6 +63,7 @@ public record UniqueCode(String value) {
             case NOVEMBER_CERTIFICATE -> "N";
             case FEBRUARY_CERTIFICATE -> "F";
             case SAFETY_TAX_STATEMENT -> "S";
+            case SAFETY_PAYMENT_STATUS -> "P";
         };
     }
 

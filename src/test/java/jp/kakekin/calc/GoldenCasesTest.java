@@ -32,8 +32,17 @@ class GoldenCasesTest {
     @TempDir
     Path dir;
 
+    /** The shared cases, and our own hand-checked ones for what the shared set does not cover. */
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
-        Path folder = Path.of(GoldenCasesTest.class.getResource("/cases").toURI());
+        List<Arguments> all = new ArrayList<>();
+        all.addAll(casesIn("/cases"));
+        assertThat(all).hasSizeGreaterThanOrEqualTo(20);
+        all.addAll(casesIn("/cases-own"));
+        return all.stream();
+    }
+
+    private static List<Arguments> casesIn(String resource) throws IOException, URISyntaxException {
+        Path folder = Path.of(GoldenCasesTest.class.getResource(resource).toURI());
         List<Arguments> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
@@ -44,8 +53,21 @@ class GoldenCasesTest {
                 }
             }
         }
-        assertThat(all).hasSizeGreaterThanOrEqualTo(20);
-        return all.stream();
+        return all;
+    }
+
+    /** The copies must stay identical to shared/cases wherever shared/ is beside the checkout (CI has it). */
+    @org.junit.jupiter.api.Test
+    void copiedCasesAreIdenticalToTheSharedOnes() throws IOException, URISyntaxException {
+        Path shared = Path.of("..", "shared", "cases");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared), "no shared/ beside this checkout");
+        Path copy = Path.of(GoldenCasesTest.class.getResource("/cases").toURI());
+        try (Stream<Path> files = Files.list(shared)) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readAllBytes(copy.resolve(f.getFileName().toString())))
+                        .as("copy of %s", f.getFileName()).isEqualTo(Files.readAllBytes(f));
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")

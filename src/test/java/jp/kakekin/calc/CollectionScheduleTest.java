@@ -1,0 +1,71 @@
+package jp.kakekin.calc;
+
+import jp.kakekin.ledger.Ledger;
+import jp.kakekin.ledger.LedgerFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** RULES.md 1.1 (first transfer, designated months) and 1.3 (振替不能 and the recovery schedule). */
+class CollectionScheduleTest {
+
+    private static CollectionSchedule schedule(Ledger l, String cutoff) {
+        LedgerAtCutoff known = new LedgerAtCutoff(l, LocalDate.parse(cutoff), CalculationPolicy.defaults());
+        return new CollectionSchedule(known, Months.of(2027, 12));
+    }
+
+    private static int m(String ym) {
+        return Months.of(java.time.YearMonth.parse(ym));
+    }
+
+    /** Newsletter: annual in December fails → Jan nothing; Feb = Feb + Dec; Mar; Apr = Apr + Jan; monthly; Dec 12 again. */
+    @Test
+    void failedAnnualDecemberCollectionFollowsTheNewsletterTable() {
+        Ledger l = LedgerFixture.shokibo("2024-12-05", "CASH", 30_000).initialMode("ANNUAL", 12)
+                .paid("2024-12-05", "CASH", 360_000, "2024-12", "2025-11")
+                .failed("2025-12-18", 360_000, "2025-12", "2026-11").build();
+        CollectionSchedule s = schedule(l, "2026-09-30");
+        assertThat(s.collectedIn(m("2025-12"))).as("December stays due from December").isEqualTo(m("2025-12"));
+        assertThat(s.collectedIn(m("2026-01"))).as("f+1 is collected in f+4").isEqualTo(m("2026-04"));
+        assertThat(s.collectedIn(m("2026-02"))).isEqualTo(m("2026-02"));
+        assertThat(s.collectedIn(m("2026-03"))).isEqualTo(m("2026-03"));
+        assertThat(s.collectedIn(m("2026-04"))).isEqualTo(m("2026-04"));
+        assertThat(s.collectedIn(m("2026-11"))).as("monthly until the next designated month").isEqualTo(m("2026-11"));
+        assertThat(s.collectedIn(m("2026-12"))).isEqualTo(m("2026-12"));
+        assertThat(s.collectedIn(m("2027-11"))).as("December collects 12 months again").isEqualTo(m("2026-12"));
+    }
+
+    @Test
+    void newContractMonthsBeforeTheFirstTransferAreCollectedInApplicationMonthPlusTwo() {
+        Ledger noCash = LedgerFixture.shokibo("2026-07-15", "NO_CASH", 20_000).build();
+        CollectionSchedule s = schedule(noCash, "2026-09-30");
+        assertThat(s.collectedIn(m("2026-07"))).isEqualTo(m("2026-09"));
+        assertThat(s.collectedIn(m("2026-08"))).isEqualTo(m("2026-09"));
+        assertThat(s.collectedIn(m("2026-10"))).isEqualTo(m("2026-10"));
+
+        Ledger cash = LedgerFixture.shokibo("2026-07-15", "CASH", 20_000).build();
+        CollectionSchedule c = schedule(cash, "2026-09-30");
+        assertThat(c.collectedIn(m("2026-07"))).as("CASH pays the application month at the window").isEqualTo(m("2026-07"));
+        assertThat(c.collectedIn(m("2026-08"))).isEqualTo(m("2026-09"));
+    }
+
+    @Test
+    void semiannualCollectsSixMonthsInEachDesignatedMonth() {
+        Ledger l = LedgerFixture.shokibo("2022-03-01", "CASH", 20_000).initialMode("SEMIANNUAL", 3).build();
+        CollectionSchedule s = schedule(l, "2026-09-30");
+        assertThat(s.collectedIn(m("2026-08"))).isEqualTo(m("2026-03"));
+        assertThat(s.collectedIn(m("2026-09"))).isEqualTo(m("2026-09"));
+        assertThat(s.collectedIn(m("2027-02"))).isEqualTo(m("2026-09"));
+    }
+
+    @Test
+    void monthsBeforeTheFirstDesignatedMonthOfANewModeAreCollectedMonthly() {
+        Ledger l = LedgerFixture.shokibo("2015-04-01", "CASH", 20_000).mode("2026-05", "ANNUAL", 12).build();
+        CollectionSchedule s = schedule(l, "2026-09-30");
+        assertThat(s.collectedIn(m("2026-06"))).isEqualTo(m("2026-06"));
+        assertThat(s.collectedIn(m("2026-12"))).isEqualTo(m("2026-12"));
+        assertThat(s.collectedIn(m("2027-05"))).isEqualTo(m("2026-12"));
+    }
+}

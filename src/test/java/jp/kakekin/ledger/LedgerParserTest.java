@@ -1,0 +1,146 @@
+package jp.kakekin.ledger;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** spec/ledger.md validation: every rejection names the file, line and field. */
+class LedgerParserTest {
+
+    private static List<LedgerError> errors(String json) {
+        LedgerRecord r = LedgerReader.parseOne("x.jsonl", json);
+        assertThat(r).isInstanceOf(LedgerRecord.Invalid.class);
+        return ((LedgerRecord.Invalid) r).errors();
+    }
+
+    private static LedgerFixture ok() {
+        return LedgerFixture.shokibo("2015-04-01", "CASH", 10_000).monthly(2026, 1, 3, 10_000, 18);
+    }
+
+    @Test
+    void validFixtureParses() {
+        assertThat(LedgerReader.parseOne("x.jsonl", ok().json())).isInstanceOf(LedgerRecord.Valid.class);
+    }
+
+    @Test
+    void unknownFieldIsRejectedWithItsPath() {
+        String json = ok().json().replace("\"line2\":\"\"", "\"line2\":\"\",\"line3\":\"x\"");
+        assertThat(errors(json)).extracting(LedgerError::field).contains("addresses[0].line3");
+        assertThat(errors(json).getFirst().message()).isEqualTo("unknown field");
+    }
+
+    @Test
+    void contractNumberMustBeSevenDigits() {
+        assertThat(errors(ok().set("contractNo", "123456").json())).extracting(LedgerError::field).containsExactly("contractNo");
+        assertThat(errors(ok().set("checkDigits", "8").json())).extracting(LedgerError::field).containsExactly("checkDigits");
+    }
+
+    @Test
+    void premiumOutOfRangeOrOffStep() {
+        assertThat(errors(LedgerFixture.shokibo("2015-04-01", "CASH", 70_500).json()).getFirst().field())
+                .isEqualTo("premiums[0].monthly");
+        assertThat(errors(LedgerFixture.shokibo("2015-04-01", "CASH", 10_250).json()).getFirst().message())
+                .contains("1,000 to 70,000 yen in steps of 500");
+        assertThat(errors(LedgerFixture.safety("2015-04-01", 7_000).json()).getFirst().message())
+                .contains("5,000 to 200,000 yen in steps of 5,000");
+    }
+
+    @Test
+    void amountMustMatchTheMonthsCovered() {
+        List<LedgerError> e = errors(ok().transfer("2026-04-20", 30_000, "2026-04", "2026-05").json());
+        assertThat(e).extracting(LedgerError::field).containsExactly("payments[3].amount");
+        assertThat(e.getFirst().message()).contains("2026-04..2026-05").contains("20,000");
+    }
+
+    @Test
+    void failedPaymentsNeedNotMatch() {
+        assertThat(LedgerReader.parseOne("x", ok().failed("2026-04-20", 1, "2026-04", "2026-04").json()))
+                .isInstanceOf(LedgerRecord.Valid.class);
+    }
+
+    @Test
+    void safetyCumulativeOverEightMillionIsRejectedButTheCapPaymentMayBeOdd() {
+        LedgerFixture f = LedgerFixture.safety("2015-04-01", 200_000)
+                .paid("2016-04-27", "REMITTANCE", 7_800_000, "2016-04", "2019-06");
+        // 7,800,000 + a 200,000 payment reaching exactly 8,000,000 is fine; an odd 150,000 also reaches no cap
+        assertThat(LedgerReader.parseOne("x", f.json())).isInstanceOf(LedgerRecord.Valid.class);
+        LedgerFixture odd = LedgerFixture.safety("2015-04-01", 200_000)
+                .paid("2016-04-27", "REMITTANCE", 7_800_000, "2016-04", "2019-06")
+                .transfer("2019-07-29", 150_000, "2019-07", "2019-07");
+        assertThat(errors(odd.json()).getFirst().field()).isEqualTo("payments[1].amount");
+        LedgerFixture capped = LedgerFixture.safety("2015-04-01", 150_000)
+                .paid("2016-04-27", "REMITTANCE", 7_950_000, "2016-04", "2020-08")
+                .transfer("2020-09-28", 50_000, "2020-09", "2020-09");
+        assertThat(LedgerReader.parseOne("x", capped.json())).isInstanceOf(LedgerRecord.Valid.class);
+        LedgerFixture over = LedgerFixture.safety("2015-04-01", 150_000)
+                .paid("2016-04-27", "REMITTANCE", 7_950_000, "2016-04", "2020-08")
+                .transfer("2020-09-28", 150_000, "2020-09", "2020-09");
+        assertThat(errors(over.json()).getFirst().message()).contains("over the 8,000,000 yen cap");
+    }
+
+    @Test
+    void impossibleDatesAndMonths() {
+        assertThat(errors(ok().set("contractDate", "2026-02-30").json()).getFirst().field()).isEqualTo("contractDate");
+        assertThat(errors(ok().set("applicationMonth", "2026-13").json()).getFirst().field()).isEqualTo("applicationMonth");
+    }
+
+    @Test
+    void fromAfterTo() {
+        assertThat(errors(ok().transfer("2026-04-20", 10_000, "2026-05", "2026-04").json()))
+                .extracting(LedgerError::field).contains("payments[3].from");
+    }
+
+    @Test
+    void errorNamesFileLineAndField() {
+        String text = ok().json() + "\n" + ok().set("contractNo", "12").json() + "\n";
+        try (LedgerReader r = LedgerReader.open("ledger.jsonl", new StringReader(text), false)) {
+            assertThat(r.next()).isInstanceOf(LedgerRecord.Valid.class);
+            LedgerRecord.Invalid bad = (LedgerRecord.Invalid) r.next();
+            assertThat(bad.message()).startsWith("ledger.jsonl:2: contractNo: must be exactly 7 digits");
+            assertThat(r.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void aBrokenLineIsReportedAndReadingGoesOn() {
+        String text = ok().json() + "\n{not json\n\n" + ok().json() + "\n";
+        List<LedgerRecord> all = new ArrayList<>();
+        try (LedgerReader r = LedgerReader.open("l.jsonl", new StringReader(text), false)) {
+            r.forEachRemaining(all::add);
+        }
+        assertThat(all).extracting(LedgerRecord::line).containsExactly(1L, 2L, 4L);
+        assertThat(all.get(1)).isInstanceOf(LedgerRecord.Invalid.class);
+        assertThat(((LedgerRecord.Invalid) all.get(1)).errors().getFirst().field()).isEqualTo("(json)");
+    }
+
+    @Test
+    void jsonArrayFileGivesEachObjectsStartingLine() {
+        String text = "[\n" + ok().json() + ",\n\n" + ok().set("scheme", "OTHER").json() + "\n]\n";
+        List<LedgerRecord> all = new ArrayList<>();
+        try (LedgerReader r = LedgerReader.open("l.json", new StringReader(text), true)) {
+            r.forEachRemaining(all::add);
+        }
+        assertThat(all).extracting(LedgerRecord::line).containsExactly(2L, 4L);
+        assertThat(((LedgerRecord.Invalid) all.get(1)).message()).startsWith("l.json:4: scheme:");
+    }
+
+    @Test
+    void brokenJsonDocumentStopsWithTheLine() {
+        String text = "[\n" + ok().json() + ",\n{oops\n]";
+        try (LedgerReader r = LedgerReader.open("l.json", new StringReader(text), true)) {
+            r.next();
+            assertThatThrownBy(r::next).isInstanceOf(LedgerFormatException.class).hasMessageStartingWith("l.json:3:");
+        }
+    }
+
+    @Test
+    void corporationNeedsItsFiscalYearEnd() {
+        String json = LedgerFixture.safety("2015-04-01", 50_000).json().replace("\"corporate\":false", "\"corporate\":true");
+        assertThat(errors(json)).extracting(LedgerError::field).containsExactly("holder.fiscalYearEndMonth");
+    }
+}
