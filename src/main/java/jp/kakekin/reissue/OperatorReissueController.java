@@ -51,8 +51,9 @@ class OperatorReissueController {
             return problem(HttpStatus.BAD_REQUEST, "Invalid contract number",
                     "a contract number is 7 digits, optionally followed by its 2 check digits");
         }
-        if (year < 2000 || year > 9999) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid year", "year must be a calendar year such as 2026");
+        if (year < 2000 || year > 2099) {
+            // The unique code carries two digits of the year.
+            return problem(HttpStatus.BAD_REQUEST, "Invalid year", "year must be a calendar year from 2000 to 2099");
         }
         CertificateReissue.Outcome outcome = reissue.reissue(n.group(1), n.group(2), year, operator.getName(),
                 API_RUN);

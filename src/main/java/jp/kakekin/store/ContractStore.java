@@ -64,14 +64,15 @@ public class ContractStore {
 
     /** The scheme each of the given contract numbers is stored under (absent ones are left out). */
     Map<String, String> schemesOf(Collection<String> contractNos) {
-        Map<String, String> out = new HashMap<>();
         if (contractNos.isEmpty()) {
-            return out;
+            return Map.of();
         }
+        Map<String, String> out = new HashMap<>();
         jdbc.sql("SELECT contract_no, scheme FROM contracts WHERE contract_no IN (:numbers)")
                 .param("numbers", contractNos)
-                .query((rs, i) -> out.put(rs.getString(1), rs.getString(2)))
-                .list();
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
         return out;
     }
 

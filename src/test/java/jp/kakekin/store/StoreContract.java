@@ -16,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.io.StringReader;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -244,9 +243,5 @@ abstract class StoreContract {
                     assertThat(a.uniqueCode()).isNull();
                     assertThat(a.certYear()).isEqualTo(2025);
                 });
-    }
-
-    static Instant at(OffsetDateTime t) {
-        return t.toInstant();
     }
 }
