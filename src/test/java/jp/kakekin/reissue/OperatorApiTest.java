@@ -35,6 +35,15 @@ class OperatorApiTest {
 
     static final String S14 = "/api/v1/contracts/1000014/certificates/2026";
 
+    @org.springframework.test.context.DynamicPropertySource
+    static void signingKeyOutsideTheWorktree(org.springframework.test.context.DynamicPropertyRegistry r)
+            throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kakekin-operator-api");
+        dir.toFile().deleteOnExit();
+        dir.resolve("dev.p12").toFile().deleteOnExit();
+        r.add("kakekin.e-delivery.keystore.path", () -> dir.resolve("dev.p12").toString());
+    }
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -124,6 +133,25 @@ class OperatorApiTest {
         mvc.perform(get(S14).with(httpBasic("operator", "operator")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("NOT_YET_FINAL"));
+    }
+
+    @Test
+    void theEDeliveryEndpointFindsItsContractsInTheStore() throws Exception {
+        String linked = CaseLedgers.line("S01-monthly-all-paid").replace("\"previousTermination\":null",
+                "\"previousTermination\":null,\"eDelivery\":{\"linkedOn\":\"2026-01-10\"}");
+        try (LedgerReader reader = LedgerReader.open("linked.jsonl", new StringReader(linked), false)) {
+            assertThat(importer.run(reader, e -> {
+                throw new AssertionError(e.toString());
+            }).imported()).isEqualTo(1);
+        }
+        mvc.perform(post("/api/v1/e-delivery/1000001").param("issue", "NOVEMBER_CERTIFICATE").param("year", "2026"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/e-delivery/1000001").param("issue", "NOVEMBER_CERTIFICATE").param("year", "2026")
+                        .with(httpBasic("operator", "operator")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Unique-Code", "K26N10000012800Y"));
+        mvc.perform(post("/api/v1/e-delivery/9999999").with(httpBasic("operator", "operator")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
