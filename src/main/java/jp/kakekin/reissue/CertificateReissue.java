@@ -6,6 +6,7 @@ import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calculation.FiguresJson;
 import jp.kakekin.document.UniqueCode;
+import jp.kakekin.edelivery.LatestCertificate;
 import jp.kakekin.ledger.Address;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.Scheme;
@@ -98,29 +99,25 @@ public class CertificateReissue {
     }
 
     /**
-     * The most recent certificate of a contract that its bulk run had mailed by {@code day}: the one a
-     * holder asking on the form that day has lost. Empty when none was mailed yet.
+     * The holder's latest certificate on {@code day} (the one they lost): the same rule as e-私書箱's
+     * on-demand delivery. Empty when none was issued yet, or for a scheme without certificates.
      */
-    public Optional<CertificateFigures> latestMailed(Ledger ledger, LocalDate day) {
-        // Any year's issue is mailed by February of the year after next, so three years cover every case.
-        for (int year = day.getYear(); year >= day.getYear() - 2; year--) {
-            CertificateFigures f = certificateOf(ledger, year, day).figures();
-            if (f != null && calendar.isMailed(f.document(), year, day)) {
-                return Optional.of(f);
-            }
+    public Optional<CertificateFigures> latest(Ledger ledger, LocalDate day) {
+        if (ledger.scheme() != Scheme.SHOKIBO) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return LatestCertificate.find(calculator, ledger, day);
     }
 
-    /** Issues a certificate whose figures are already known (the batch picks them with {@link #latestMailed}). */
+    /** Issues a certificate whose figures are already known (the batch picks them with {@link #latest}). */
     public Outcome issue(Ledger ledger, CertificateFigures figures, String actor, String run, LocalDate today) {
         UniqueCode original = UniqueCode.of(figures.document(), figures.year(), ledger.contractNo(),
                 ledger.checkDigits(), 0);
         OptionalInt last = issued.lastSequence(original);
-        // Not in the register but past its mailing day: the bulk run printed the original (sequence 00)
-        // before this register knew of it, so this copy is a reissue all the same.
+        // Not in the register but past its run: the bulk run printed the original (sequence 00) before
+        // this register knew of it, so this copy is a reissue all the same.
         int sequence = last.isPresent() ? last.getAsInt() + 1
-                : calendar.isMailed(figures.document(), figures.year(), today) ? 1 : 0;
+                : calendar.isIssuedByRun(figures.document(), figures.year(), today) ? 1 : 0;
         Address registered = AddressCutoff.addressAt(ledger.addresses(), today);
         CertificateFigures printed = withAddress(figures, registered);
         String figuresJson = FiguresJson.write(FiguresJson.toJson(figures));

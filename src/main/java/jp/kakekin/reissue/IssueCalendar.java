@@ -2,6 +2,7 @@ package jp.kakekin.reissue;
 
 import jp.kakekin.calc.DataCutoff;
 import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.edelivery.LatestCertificate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -10,8 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
- * When each issue's figures are final and when its bulk run mailed it (RULES.md 1.5), in Japan's time:
- * the operator's day, whatever zone the server runs in.
+ * When each issue's figures are final and when its bulk run has issued it (RULES.md 1.5), in Japan's
+ * time: the operator's day, whatever zone the server runs in.
  */
 @Component
 public class IssueCalendar {
@@ -19,11 +20,9 @@ public class IssueCalendar {
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final Clock clock;
-    private final ReissueProperties properties;
 
-    public IssueCalendar(Clock clock, ReissueProperties properties) {
+    public IssueCalendar(Clock clock) {
         this.clock = clock;
-        this.properties = properties;
     }
 
     public LocalDate today() {
@@ -41,13 +40,11 @@ public class IssueCalendar {
         return day.isAfter(cutoff);
     }
 
-    /** The day the bulk run of that issue is mailed. */
-    public LocalDate mailedOn(DocumentKind kind, int year) {
-        return kind == DocumentKind.FEBRUARY_CERTIFICATE ? properties.februaryMailingDay().atYear(year + 1)
-                : properties.novemberMailingDay().atYear(year);
-    }
-
-    public boolean isMailed(DocumentKind kind, int year, LocalDate day) {
-        return !day.isBefore(mailedOn(kind, year));
+    /**
+     * The bulk run of that issue has issued it by {@code day}: the same days as e-私書箱's "latest
+     * certificate" (1 November of Y, 1 February of Y+1), so paper and electronic agree.
+     */
+    public boolean isIssuedByRun(DocumentKind kind, int year, LocalDate day) {
+        return !day.isBefore(new LatestCertificate.Issue(kind, year).availableFrom());
     }
 }

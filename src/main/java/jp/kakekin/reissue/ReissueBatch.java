@@ -2,6 +2,7 @@ package jp.kakekin.reissue;
 
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.ledger.Ledger;
+import jp.kakekin.ledger.Scheme;
 import jp.kakekin.store.ContractStore;
 import jp.kakekin.store.IssuedDocument;
 import jp.kakekin.store.ReissueRequests;
@@ -115,16 +116,19 @@ public class ReissueBatch {
     private record Letter(CertificateReissue.Issued issued, String reason) {
     }
 
-    /** The certificate the holder lost: the latest one mailed by the day they asked. */
+    /** The certificate the holder lost: their latest one on the day they asked. */
     private Letter letter(String contractNo, OffsetDateTime askedAt, String batchId) {
         Optional<Ledger> ledger = contracts.ledger(contractNo);
         if (ledger.isEmpty()) {
             return new Letter(null, "contract no longer stored");
         }
         LocalDate asked = askedAt.atZoneSameInstant(IssueCalendar.JAPAN).toLocalDate();
-        Optional<CertificateFigures> figures = reissue.latestMailed(ledger.get(), asked);
+        if (ledger.get().scheme() != Scheme.SHOKIBO) {
+            return new Letter(null, ledger.get().scheme() + " contracts have no 掛金控除証明書");
+        }
+        Optional<CertificateFigures> figures = reissue.latest(ledger.get(), asked);
         if (figures.isEmpty()) {
-            return new Letter(null, "no certificate had been mailed by " + asked);
+            return new Letter(null, "no certificate had been issued by " + asked);
         }
         return switch (reissue.issue(ledger.get(), figures.get(), ACTOR, batchId, calendar.today())) {
             case CertificateReissue.Issued i -> new Letter(i, null);

@@ -4,36 +4,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.MonthDay;
 
 /**
  * {@code kakekin.reissue.*} (docs/reissue.md).
  *
- * @param novemberMailing day (MM-dd) the November issue of Y is mailed, in Y
- * @param februaryMailing day (MM-dd) the February issue for Y is mailed, in Y+1
- * @param batchDirectory  where {@code reissue-run} writes its print batches
- * @param rateLimit       limits of the public form
+ * @param batchDirectory where {@code reissue-run} writes its print batches
+ * @param rateLimit      limits of the public form
  */
 @ConfigurationProperties("kakekin.reissue")
-public record ReissueProperties(String novemberMailing, String februaryMailing, Path batchDirectory,
-                                RateLimit rateLimit) {
+public record ReissueProperties(Path batchDirectory, RateLimit rateLimit) {
 
     public ReissueProperties {
-        novemberMailing = novemberMailing == null ? "11-15" : novemberMailing;
-        februaryMailing = februaryMailing == null ? "02-15" : februaryMailing;
         batchDirectory = batchDirectory == null ? Path.of("out", "reissue") : batchDirectory;
         rateLimit = rateLimit == null ? new RateLimit(0, null, 0, null) : rateLimit;
-        // Fail at start-up, not in the middle of a reissue, when a day is mistyped.
-        MonthDay.parse("--" + novemberMailing);
-        MonthDay.parse("--" + februaryMailing);
-    }
-
-    public MonthDay novemberMailingDay() {
-        return MonthDay.parse("--" + novemberMailing);
-    }
-
-    public MonthDay februaryMailingDay() {
-        return MonthDay.parse("--" + februaryMailing);
     }
 
     /**

@@ -74,13 +74,13 @@ class CertificateReissueTest {
     }
 
     @Test
-    void aMailedCertificateIsReissuedWithItsPrintedFiguresAndMarkedAsReissue() throws Exception {
+    void anIssuedCertificateIsReissuedWithItsPrintedFiguresAndMarkedAsReissue() throws Exception {
         CertificateReissue.Issued first = issue("1000014", 2026);
 
         IssuedDocument d = first.document();
         UniqueCode original = UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 0);
         assertThat(d.kind()).isEqualTo(DocumentKind.NOVEMBER_CERTIFICATE);
-        // The November run mailed sequence 00 on Nov 15: this copy is the first reissue of it.
+        // The November run issued sequence 00 at the start of November: this copy is its first reissue.
         assertThat(d.code()).isEqualTo(UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 1));
         assertThat(d.original()).isEqualTo(original);
         assertThat(d.isReissue()).isTrue();
@@ -124,7 +124,7 @@ class CertificateReissueTest {
     }
 
     @Test
-    void beforeTheBulkMailingTheFirstCopyIsTheOriginal() {
+    void beforeTheBulkRunTheFirstCopyIsTheOriginal() {
         clock.setJapan(LocalDateTime.of(2026, 10, 20, 9, 0));
         CertificateReissue.Issued first = issue("1000014", 2026);
         assertThat(first.document().sequence()).isZero();

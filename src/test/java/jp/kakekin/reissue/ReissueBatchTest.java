@@ -73,7 +73,7 @@ class ReissueBatchTest {
         requests.file("1000014", asked);
         requests.file("1000014", asked.plusHours(2));
         requests.file("1000001", asked.plusHours(3));
-        requests.file("1000007", asked.plusHours(4)); // joined in November 2026: nothing mailed yet
+        requests.file("1000007", asked.plusHours(4)); // joined in November 2026: nothing issued yet
         requests.file(null, asked.plusHours(5));      // a miss: never part of a batch
         clock.setJapan(LocalDateTime.of(2027, 1, 27, 18, 0));
 
@@ -99,7 +99,7 @@ class ReissueBatchTest {
 
         List<String> exceptions = Files.readAllLines(report.directory().resolve("exceptions.csv"), StandardCharsets.UTF_8);
         assertThat(exceptions).containsExactly("request_ids,contract_no,reason",
-                idsOf("1000007") + ",1000007,no certificate had been mailed by 2027-01-20");
+                idsOf("1000007") + ",1000007,no certificate had been issued by 2027-01-20");
 
         assertThat(requests.queued()).isEmpty();
         assertThat(requests.all()).extracting(ReissueRequests.Request::status).containsExactly(
@@ -116,18 +116,20 @@ class ReissueBatchTest {
     }
 
     @Test
-    void theLetterIsTheCertificateMailedLastBeforeTheHolderAsked() throws Exception {
-        // Asked in October 2026: the 2026 November issue is not out yet, so the lost one is 2025's — but
-        // S14's history starts in 2026, so there is none; in December the 2026 one is out.
+    void theLetterIsTheLatestCertificateOnTheDayTheHolderAsked() throws Exception {
+        // Asked in October 2026: the 2026 November issue is not out yet, so the lost one would be 2025's,
+        // but S14's history starts in 2026; in December the 2026 one is out.
         requests.file("1000014", japan(LocalDateTime.of(2026, 10, 20, 9, 0)));
         requests.file("1000001", japan(LocalDateTime.of(2026, 12, 1, 9, 0)));
+        requests.file("2000001", japan(LocalDateTime.of(2026, 12, 1, 9, 5))); // a SAFETY holder
         clock.setJapan(LocalDateTime.of(2026, 12, 2, 9, 0));
         ReissueBatch.Report report = batch.run(out).orElseThrow();
         assertThat(report.letters()).isEqualTo(1);
         assertThat(Files.readAllLines(report.directory().resolve("manifest.csv")).get(1))
                 .contains(",1000001,2026,NOVEMBER_CERTIFICATE,");
-        assertThat(Files.readAllLines(report.directory().resolve("exceptions.csv")).get(1))
-                .endsWith(",1000014,no certificate had been mailed by 2026-10-20");
+        List<String> exceptions = Files.readAllLines(report.directory().resolve("exceptions.csv"));
+        assertThat(exceptions.get(1)).endsWith(",1000014,no certificate had been issued by 2026-10-20");
+        assertThat(exceptions.get(2)).endsWith(",2000001,SAFETY contracts have no 掛金控除証明書");
     }
 
     private String idsOf(String contractNo) {
