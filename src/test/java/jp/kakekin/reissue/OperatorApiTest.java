@@ -167,6 +167,12 @@ class OperatorApiTest {
         mvc.perform(get("/reissue/accepted")).andExpect(status().isOk());
         mvc.perform(get("/css/reissue.css")).andExpect(status().isOk());
         mvc.perform(get("/anything-else")).andExpect(status().isForbidden());
+        // The error page a visitor may see is Japanese too, and says nothing about the request.
+        mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 500)
+                        .accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().isInternalServerError())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("ただいまこのページを表示できません")));
     }
 
     private static char checkLetter(int sequence) {
