@@ -1,5 +1,8 @@
 package jp.kakekin.cli;
 
+import jp.kakekin.calc.Calculator;
+import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import jp.kakekin.ledger.Scheme;
@@ -56,18 +59,26 @@ public class BenchReissueCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "30", description = "seconds measured (default: ${DEFAULT-VALUE})")
     int durationSeconds;
 
+    private final Calculator calculator;
+
+    public BenchReissueCommand(Calculator calculator) {
+        this.calculator = calculator;
+    }
+
     @Override
     public Integer call() throws Exception {
         List<String> contracts = new ArrayList<>();
         try (LedgerReader reader = LedgerReader.open(input)) {
             while (reader.hasNext()) {
-                if (reader.next() instanceof LedgerRecord.Valid v && v.ledger().scheme() == Scheme.SHOKIBO) {
+                if (reader.next() instanceof LedgerRecord.Valid v && v.ledger().scheme() == Scheme.SHOKIBO
+                        && ((CertificateFigures) calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, v.ledger(),
+                        year)).issued()) {
                     contracts.add(v.ledger().contractNo());
                 }
             }
         }
         if (contracts.isEmpty()) {
-            System.err.println("bench-reissue: no SHOKIBO contract in " + input);
+            System.err.println("bench-reissue: no contract in " + input + " has a November certificate for " + year);
             return 1;
         }
         String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
