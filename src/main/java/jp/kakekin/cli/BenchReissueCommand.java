@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code bench-reissue}: a closed-loop load generator for the operator reissue endpoint of a running
  * service (docs/performance.md). Each client sends one request at a time over its own connection,
  * cycling through the contracts of the ledger the service imported that have a November certificate for
- * the year (so every request should print a PDF), so no contract nears the 99-reissue limit. Prints throughput and latency percentiles of the measured period (after a warm-up).
+ * the year (so every request should print a PDF); with enough of them no contract nears the 99-reissue
+ * limit. Prints throughput and latency percentiles of the measured period (after a warm-up).
  */
 @Command(name = "bench-reissue", mixinStandardHelpOptions = true,
         description = "Measures GET /api/v1/contracts/{no}/certificates/{year} of a running service: req/s, p50/p99.")
