@@ -10,6 +10,7 @@ import jp.kakekin.edelivery.LatestCertificate;
 import jp.kakekin.ledger.Address;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.Scheme;
+import jp.kakekin.render.CertificateRenderException;
 import jp.kakekin.store.ContractStore;
 import jp.kakekin.store.IssuedDocument;
 import jp.kakekin.store.IssuedDocuments;
@@ -42,7 +43,9 @@ public class CertificateReissue {
         /** The year's data cutoff has not passed: whether and what it issues is not known yet. */
         NOT_YET_FINAL,
         /** Sequence 99 has been used: the unique code has no room for another reissue. */
-        SEQUENCE_EXHAUSTED
+        SEQUENCE_EXHAUSTED,
+        /** The certificate cannot be printed (a character no font has, a layout that does not fit). */
+        RENDER_FAILED
     }
 
     public sealed interface Outcome {
@@ -128,7 +131,14 @@ public class CertificateReissue {
             }
             UniqueCode code = UniqueCode.of(figures.document(), figures.year(), ledger.contractNo(),
                     ledger.checkDigits(), sequence);
-            byte[] pdf = pdfs.certificate(printed, ledger, code, today);
+            byte[] pdf;
+            try {
+                pdf = pdfs.certificate(printed, ledger, code, today);
+            } catch (CertificateRenderException e) {
+                // Never print with a glyph dropped: the operator hears why, nothing is registered.
+                return refuse(actor, ledger.contractNo(), figures.year(), figures.document(), Refusal.RENDER_FAILED,
+                        e.getMessage());
+            }
             OffsetDateTime now = calendar.now();
             try {
                 IssuedDocument document = tx.execute(status -> {

@@ -4,6 +4,7 @@ import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
+import jp.kakekin.document.Yen;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.IssuedDocument;
@@ -93,9 +94,12 @@ class CertificateReissueTest {
         assertThat(recorded.get("postalCode").stringValue()).isEqualTo("5300001");
         // ... but the letter goes to the address registered today (received 2026-10-14, after the cutoff).
         assertThat(d.address().postalCode()).isEqualTo("8100001");
+        // The printed certificate: 再発行 with both codes, the original's figures, today's address and date.
         String text = PdfText.of(first.pdf());
-        assertThat(text).contains("code " + d.code(), "reissue true", "original " + original, "paid 90000",
-                "deduction 120000", "postal 8100001", "issued 2027-01-20");
+        assertThat(text).contains("ユニークコード " + d.code(), "（再発行。原本のユニークコード " + original + "）",
+                "お払込み済額 （1月～9月） 90,000円", "控除額 （①＋②－③） 120,000円", "〒810-0001",
+                "福岡県福岡市中央区天神一丁目1番1号", "令和9年1月20日", "令和8年分");
+        assertThat(text).doesNotContain("〒530-0001");
 
         assertThat(audit.ofContract("1000014")).singleElement().satisfies(a -> {
             assertThat(a.actor()).isEqualTo("alice");
@@ -129,7 +133,8 @@ class CertificateReissueTest {
         CertificateReissue.Issued first = issue("1000014", 2026);
         assertThat(first.document().sequence()).isZero();
         assertThat(first.document().isReissue()).isFalse();
-        assertThat(PdfText.of(first.pdf())).contains("reissue false");
+        assertThat(PdfText.of(first.pdf())).contains("ユニークコード " + first.document().code())
+                .doesNotContain("原本のユニークコード");
         assertThat(issue("1000014", 2026).document().sequence()).isEqualTo(1);
     }
 
@@ -185,7 +190,8 @@ class CertificateReissueTest {
                 assertThat(o).as("year " + year).isInstanceOfSatisfying(CertificateReissue.Issued.class, i -> {
                     assertThat(i.document().year()).isEqualTo(year);
                     assertThat(i.document().kind()).isEqualTo(applies.document());
-                    assertThat(PdfText.of(i.pdf())).contains("paid " + applies.paid());
+                    assertThat(PdfText.of(i.pdf())).contains(Yen.format(applies.paid()),
+                            jp.kakekin.document.Wareki.year(year) + "分");
                 });
             } else {
                 assertRefused(o, CertificateReissue.Refusal.NO_CERTIFICATE);
@@ -211,6 +217,22 @@ class CertificateReissueTest {
         JsonNode expected = expected("S14-address-cutoff", "NOVEMBER_CERTIFICATE");
         assertThat(recorded.get("paid")).isEqualTo(expected.get("paid"));
         assertThat(recorded.get("deduction")).isEqualTo(expected.get("deduction"));
+    }
+
+    @Test
+    void aCertificateThatCannotBePrintedFaithfullyIsRefusedNotIssued() {
+        // A character no font has (RULES: a glyph is never dropped silently).
+        String line = CaseLedgers.renamed(CaseLedgers.line("S14-address-cutoff"), "髙橋 太郎\uD83D\uDE00");
+        try (LedgerReader reader = LedgerReader.open("emoji.jsonl", new StringReader(line), false)) {
+            importer.run(reader, e -> {
+                throw new AssertionError(e.toString());
+            });
+        }
+        CertificateReissue.Outcome o = reissue.reissue("1000014", null, 2026, "alice", "reissue-api");
+        assertRefused(o, CertificateReissue.Refusal.RENDER_FAILED);
+        assertThat(((CertificateReissue.Refused) o).detail()).contains("holder.name", "U+1F600");
+        assertThat(issued.ofContract("1000014")).isEmpty();
+        assertThat(audit.ofContract("1000014")).extracting(ReissueAudit.Entry::outcome).containsExactly("RENDER_FAILED");
     }
 
     @Test

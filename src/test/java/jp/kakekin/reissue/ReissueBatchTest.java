@@ -94,7 +94,7 @@ class ReissueBatchTest {
         assertThat(first[8]).isEqualTo("8100001");
         byte[] pdf = Files.readAllBytes(report.directory().resolve(first[1]));
         assertThat(first[10]).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
-        assertThat(PdfText.of(pdf)).contains("code " + first[2], "issued 2027-01-27");
+        assertThat(PdfText.of(pdf)).contains("ユニークコード " + first[2], "令和9年1月27日", "〒810-0001");
         assertThat(manifest.get(2)).contains(",1000001,2026,NOVEMBER_CERTIFICATE,");
 
         List<String> exceptions = Files.readAllLines(report.directory().resolve("exceptions.csv"), StandardCharsets.UTF_8);
