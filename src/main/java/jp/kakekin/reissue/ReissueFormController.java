@@ -2,6 +2,8 @@ package jp.kakekin.reissue;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.kakekin.document.DocumentTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -27,15 +30,31 @@ class ReissueFormController {
     private final ReissueDesk desk;
     private final FormRateLimits limits;
     private final IssueCalendar calendar;
+    private final ObjectProvider<DocumentTokens> tokens;
 
-    ReissueFormController(ReissueDesk desk, FormRateLimits limits, IssueCalendar calendar) {
+    ReissueFormController(ReissueDesk desk, FormRateLimits limits, IssueCalendar calendar,
+                          ObjectProvider<DocumentTokens> tokens) {
         this.desk = desk;
         this.limits = limits;
         this.calendar = calendar;
+        this.tokens = tokens;
     }
 
+    /**
+     * The form; opened from a certificate's QR code ({@code ?t=<token>}) it comes with the contract number
+     * filled in and a link to the authenticity page. A token that does not verify is ignored.
+     */
     @GetMapping
-    String form(@ModelAttribute("form") ReissueForm form) {
+    String form(@ModelAttribute("form") ReissueForm form, @RequestParam(name = "t", required = false) String token,
+                Model model) {
+        if (token != null) {
+            tokens.getObject().verify(token).ifPresent(reference -> {
+                String code = reference.uniqueCode().value();
+                // K yy L nnnnnnn cc ss X: the 7-digit number and its check digits, as the holder would type them
+                form.setContractNumber(code.substring(4, 11) + "-" + code.substring(11, 13));
+                model.addAttribute("verifyToken", token);
+            });
+        }
         return FORM;
     }
 

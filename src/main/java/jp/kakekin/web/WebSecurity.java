@@ -33,7 +33,8 @@ public class WebSecurity {
     static final String OPERATOR = "OPERATOR";
 
     /** The pages and assets the public may open. */
-    static final String[] PUBLIC = {"/reissue", "/reissue/**", "/verify/**", "/css/**", "/error", "/favicon.ico"};
+    static final String[] PUBLIC = {"/reissue", "/reissue/**", "/verify", "/verify/**", "/css/**", "/error",
+            "/favicon.ico"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";

@@ -1,5 +1,9 @@
 package jp.kakekin.reissue;
 
+import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.document.DocumentReference;
+import jp.kakekin.document.DocumentTokens;
+import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.LedgerImport;
@@ -24,12 +28,14 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The form in a real browser, phone-sized: a malformed number gets the Japanese messages; a matching and
- * a non-matching request end on the very same confirmation. Screenshots go to target/screenshots, or to
+ * a non-matching request end on the very same confirmation; a certificate's QR link fills in the number
+ * and leads to the authenticity page. Screenshots go to target/screenshots, or to
  * the directory named by {@code -Dkakekin.screenshots=docs} (how the ones in docs/ are made).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -44,6 +50,8 @@ class ReissueFormBrowserTest {
     ReissueRequests requests;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DocumentTokens tokens;
 
     @TempDir
     Path profile;
@@ -125,6 +133,20 @@ class ReissueFormBrowserTest {
 
         assertThat(requests.all()).extracting(ReissueRequests.Request::status)
                 .containsExactly(ReissueRequests.Status.QUEUED, ReissueRequests.Status.UNMATCHED);
+    }
+
+    @Test
+    void theQrCodeOfACertificateFillsInTheNumberAndShowsItsAuthenticity() throws Exception {
+        String token = tokens.issue(new DocumentReference(
+                UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 1), LocalDate.of(2027, 1, 20)));
+        browser.get("http://127.0.0.1:" + port + "/reissue?t=" + token);
+        assertThat(browser.findElement(By.name("contractNumber")).getAttribute("value")).isEqualTo("1000014-41");
+        browser.findElement(By.partialLinkText("発行されたものかを確認する")).click();
+        assertThat(browser.findElement(By.id("unique-code")).getText())
+                .isEqualTo(UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 1).value());
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("令和9年1月20日", "再発行された書類です")
+                .doesNotContain("髙橋");
+        screenshot("reissue-verify.png");
     }
 
     private void screenshot(String name) throws IOException {
