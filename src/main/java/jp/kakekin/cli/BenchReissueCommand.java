@@ -106,15 +106,18 @@ public class BenchReissueCommand implements Callable<Integer> {
         long[] latencies = running.stream().flatMapToLong(c -> Arrays.stream(c.latencies, 0, c.count)).sorted().toArray();
         Map<Integer, Integer> statuses = new TreeMap<>();
         long bytes = 0;
+        long all = 0;
         for (Client c : running) {
             c.statuses.forEach((k, v) -> statuses.merge(k, v, Integer::sum));
             bytes += c.bytes;
+            all += c.sent;
         }
         double seconds = durationSeconds;
         System.out.printf("bench-reissue: %s, year %d, %d clients, %d contracts, warm-up %ds, measured %ds%n",
                 url, year, clients, contracts.size(), warmupSeconds, durationSeconds);
-        System.out.printf("  requests %d (%.1f req/s), statuses %s, mean PDF %.1f KB%n", latencies.length,
-                latencies.length / seconds, statuses, latencies.length == 0 ? 0.0 : bytes / 1024.0 / latencies.length);
+        System.out.printf("  requests %d (%.1f req/s), statuses %s, mean PDF %.1f KB; %d sent in all, warm-up included%n",
+                latencies.length, latencies.length / seconds, statuses,
+                latencies.length == 0 ? 0.0 : bytes / 1024.0 / latencies.length, all);
         if (latencies.length > 0) {
             System.out.printf("  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", ms(latencies, 0.50),
                     ms(latencies, 0.90), ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
@@ -140,6 +143,7 @@ public class BenchReissueCommand implements Callable<Integer> {
         long[] latencies = new long[1 << 14];
         int count;
         long bytes;
+        long sent;
 
         Client(List<String> contracts, AtomicInteger next, String auth, long measureFrom, long measureTo) {
             this.contracts = contracts;
@@ -162,6 +166,7 @@ public class BenchReissueCommand implements Callable<Integer> {
                     }
                     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                     long t1 = System.nanoTime();
+                    sent++;
                     if (t0 >= measureFrom && t1 <= measureTo) {
                         if (count == latencies.length) {
                             latencies = Arrays.copyOf(latencies, count * 2);
