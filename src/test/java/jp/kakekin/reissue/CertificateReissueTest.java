@@ -5,11 +5,11 @@ import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.document.Yen;
-import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.IssuedDocument;
 import jp.kakekin.store.IssuedDocuments;
 import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
 import jp.kakekin.store.ReissueAudit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -56,16 +55,9 @@ class CertificateReissueTest {
 
     @BeforeEach
     void storeTheCases() {
-        for (String table : List.of("reissue_audit", "reissue_requests", "issued_documents")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        StoreFixtures.emptyReissueTables(jdbc);
         clock.setJapan(ReissueTestSupport.TAX_SEASON);
-        try (LedgerReader reader = LedgerReader.open("cases.jsonl",
-                new StringReader(String.join("\n", CaseLedgers.lines())), false)) {
-            importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            });
-        }
+        StoreFixtures.importCases(importer);
     }
 
     private CertificateReissue.Issued issue(String contractNo, int year) {
@@ -208,11 +200,7 @@ class CertificateReissueTest {
                 + "{\"date\":\"2026-11-18\",\"method\":\"TRANSFER\",\"amount\":10000,\"from\":\"2026-11\",\"to\":\"2026-11\"},"
                 + "{\"date\":\"2026-12-18\",\"method\":\"TRANSFER\",\"amount\":10000,\"from\":\"2026-12\",\"to\":\"2026-12\"},"
                 + "{\"date\":\"2027-01-18\",\"method\":\"TRANSFER\",\"amount\":10000,\"from\":\"2027-01\",\"to\":\"2027-01\"},");
-        try (LedgerReader reader = LedgerReader.open("later.jsonl", new StringReader(later), false)) {
-            assertThat(importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            }).imported()).isEqualTo(1);
-        }
+        assertThat(StoreFixtures.importLines(importer, "later.jsonl", later).imported()).isEqualTo(1);
         JsonNode recorded = JsonMapper.builder().build().readTree(issue("1000014", 2026).document().figuresJson());
         JsonNode expected = expected("S14-address-cutoff", "NOVEMBER_CERTIFICATE");
         assertThat(recorded.get("paid")).isEqualTo(expected.get("paid"));
@@ -223,11 +211,7 @@ class CertificateReissueTest {
     void aCertificateThatCannotBePrintedFaithfullyIsRefusedNotIssued() {
         // A character no font has (RULES: a glyph is never dropped silently).
         String line = CaseLedgers.renamed(CaseLedgers.line("S14-address-cutoff"), "髙橋 太郎\uD83D\uDE00");
-        try (LedgerReader reader = LedgerReader.open("emoji.jsonl", new StringReader(line), false)) {
-            importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            });
-        }
+        StoreFixtures.importLines(importer, "emoji.jsonl", line);
         CertificateReissue.Outcome o = reissue.reissue("1000014", null, 2026, "alice", "reissue-api");
         assertRefused(o, CertificateReissue.Refusal.RENDER_FAILED);
         assertThat(((CertificateReissue.Refused) o).detail()).contains("holder.name", "U+1F600");

@@ -1,8 +1,8 @@
 package jp.kakekin.reissue;
 
-import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
 import jp.kakekin.store.ReissueAudit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,9 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import java.io.StringReader;
 import java.time.LocalDateTime;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -57,16 +55,9 @@ class OperatorApiTest {
 
     @BeforeEach
     void storeTheCases() {
-        for (String table : List.of("reissue_audit", "reissue_requests", "issued_documents")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        StoreFixtures.emptyReissueTables(jdbc);
         clock.setJapan(ReissueTestSupport.TAX_SEASON);
-        try (LedgerReader reader = LedgerReader.open("cases.jsonl",
-                new StringReader(String.join("\n", CaseLedgers.lines())), false)) {
-            importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            });
-        }
+        StoreFixtures.importCases(importer);
     }
 
     @Test
@@ -139,11 +130,7 @@ class OperatorApiTest {
     void theEDeliveryEndpointFindsItsContractsInTheStore() throws Exception {
         String linked = CaseLedgers.line("S01-monthly-all-paid").replace("\"previousTermination\":null",
                 "\"previousTermination\":null,\"eDelivery\":{\"linkedOn\":\"2026-01-10\"}");
-        try (LedgerReader reader = LedgerReader.open("linked.jsonl", new StringReader(linked), false)) {
-            assertThat(importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            }).imported()).isEqualTo(1);
-        }
+        assertThat(StoreFixtures.importLines(importer, "linked.jsonl", linked).imported()).isEqualTo(1);
         mvc.perform(post("/api/v1/e-delivery/1000001").param("issue", "NOVEMBER_CERTIFICATE").param("year", "2026"))
                 .andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/e-delivery/1000001").param("issue", "NOVEMBER_CERTIFICATE").param("year", "2026")

@@ -1,8 +1,8 @@
 package jp.kakekin.reissue;
 
-import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +12,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,12 +52,7 @@ class PersonalDataLogTest {
 
     @Test
     void formSubmissionsLeaveNoPersonalDataInTheLog(CapturedOutput output) throws Exception {
-        try (LedgerReader reader = LedgerReader.open("cases.jsonl",
-                new StringReader(String.join("\n", CaseLedgers.lines())), false)) {
-            importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            });
-        }
+        StoreFixtures.importCases(importer);
         int before = output.getAll().length();
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();

@@ -1,9 +1,9 @@
 package jp.kakekin.reissue;
 
-import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.IssuedDocuments;
 import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
 import jp.kakekin.store.ReissueRequests;
 import jp.kakekin.store.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.StringReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -75,12 +74,8 @@ class PostgresProfileTest {
         assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).isEqualTo(schema);
         assertThat(jdbc.sql("SELECT MAX(version) FROM flyway_schema_history").query(String.class).single())
                 .isEqualTo("1");
-        try (LedgerReader reader = LedgerReader.open("cases.jsonl",
-                new StringReader(String.join("\n", CaseLedgers.lines())), false)) {
-            assertThat(importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            }).imported()).isEqualTo(CaseLedgers.lines().size());
-        }
+        assertThat(StoreFixtures.importLines(importer, "cases.jsonl", String.join("\n", CaseLedgers.lines()))
+                .imported()).isEqualTo(CaseLedgers.lines().size());
 
         mvc.perform(post("/reissue").with(csrf()).param("contractNumber", "1000014-41").param("name", "髙橋 太郎")
                 .param("birthDate", "1970-04-01").param("phone", "03-1234-5678")).andExpect(status().isSeeOther());

@@ -3,9 +3,9 @@ package jp.kakekin.reissue;
 import jp.kakekin.document.DocumentReference;
 import jp.kakekin.document.DocumentTokens;
 import jp.kakekin.document.UniqueCode;
-import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,15 +46,8 @@ class QrCodeTest {
 
     @BeforeEach
     void storeTheCases() {
-        for (String table : List.of("reissue_audit", "reissue_requests", "issued_documents")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
-        try (LedgerReader reader = LedgerReader.open("cases.jsonl",
-                new StringReader(String.join("\n", CaseLedgers.lines())), false)) {
-            importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            });
-        }
+        StoreFixtures.emptyReissueTables(jdbc);
+        StoreFixtures.importCases(importer);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package jp.kakekin.reissue;
 
-import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.IssuedDocuments;
 import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
 import jp.kakekin.store.ReissueAudit;
 import jp.kakekin.store.ReissueRequests;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,15 +51,8 @@ class ReissueBatchTest {
 
     @BeforeEach
     void storeTheCases() {
-        for (String table : List.of("reissue_audit", "reissue_requests", "issued_documents")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
-        try (LedgerReader reader = LedgerReader.open("cases.jsonl",
-                new StringReader(String.join("\n", CaseLedgers.lines())), false)) {
-            importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            });
-        }
+        StoreFixtures.emptyReissueTables(jdbc);
+        StoreFixtures.importCases(importer);
     }
 
     private static OffsetDateTime japan(LocalDateTime t) {

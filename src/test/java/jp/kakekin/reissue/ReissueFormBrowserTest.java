@@ -4,9 +4,9 @@ import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.DocumentReference;
 import jp.kakekin.document.DocumentTokens;
 import jp.kakekin.document.UniqueCode;
-import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
 import jp.kakekin.store.ReissueRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +17,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,10 +26,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,13 +67,8 @@ class ReissueFormBrowserTest {
 
     @BeforeEach
     void start() {
-        jdbc.sql("DELETE FROM reissue_requests").update();
-        try (LedgerReader reader = LedgerReader.open("cases.jsonl",
-                new StringReader(String.join("\n", CaseLedgers.lines())), false)) {
-            importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            });
-        }
+        StoreFixtures.emptyReissueTables(jdbc);
+        StoreFixtures.importCases(importer);
         browser = Browser.phone(profile);
     }
 
@@ -88,7 +85,10 @@ class ReissueFormBrowserTest {
         type("name", name);
         type("birthDate", birth);
         type("phone", phone);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
+        submit.click();
+        // The next page has replaced this one (a click returns before the navigation completes).
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
     }
 
     private void type(String field, String value) {
@@ -141,7 +141,9 @@ class ReissueFormBrowserTest {
                 UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 1), LocalDate.of(2027, 1, 20)));
         browser.get("http://127.0.0.1:" + port + "/reissue?t=" + token);
         assertThat(browser.findElement(By.name("contractNumber")).getAttribute("value")).isEqualTo("1000014-41");
-        browser.findElement(By.partialLinkText("発行されたものかを確認する")).click();
+        WebElement link = browser.findElement(By.partialLinkText("発行されたものかを確認する"));
+        link.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(link));
         assertThat(browser.findElement(By.id("unique-code")).getText())
                 .isEqualTo(UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 1).value());
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("令和9年1月20日", "再発行された書類です")

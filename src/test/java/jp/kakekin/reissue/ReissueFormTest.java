@@ -1,8 +1,8 @@
 package jp.kakekin.reissue;
 
-import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
 import jp.kakekin.store.ReissueRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,17 +57,12 @@ class ReissueFormTest {
 
     @BeforeEach
     void storeTheCases() {
-        jdbc.sql("DELETE FROM reissue_requests").update();
+        StoreFixtures.emptyReissueTables(jdbc);
         int test = CLIENTS.incrementAndGet();
         // A day apart per test: the per-contract window (24h) of one test never reaches into the next.
         clock.setJapan(ReissueTestSupport.TAX_SEASON.plusDays(test));
         client = "10.1.0." + test;
-        try (LedgerReader reader = LedgerReader.open("cases.jsonl",
-                new StringReader(String.join("\n", CaseLedgers.lines())), false)) {
-            importer.run(reader, e -> {
-                throw new AssertionError(e.toString());
-            });
-        }
+        StoreFixtures.importCases(importer);
     }
 
     private RequestPostProcessor from(String address) {
