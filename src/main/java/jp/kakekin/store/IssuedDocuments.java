@@ -19,14 +19,14 @@ import java.util.OptionalInt;
 public class IssuedDocuments {
 
     private static final String COLUMNS = """
-            id, unique_code, original_code, contract_no, doc_kind, cert_year, figures_json, postal_code,
-            address_line1, address_line2, run, issued_at""";
+            id, unique_code, contract_no, doc_kind, cert_year, figures_json, postal_code, address_line1,
+            address_line2, run, issued_at""";
 
     private static final RowMapper<IssuedDocument> ROW = (rs, i) -> new IssuedDocument(rs.getLong(1),
-            new UniqueCode(rs.getString(2)), new UniqueCode(rs.getString(3)), rs.getString(4),
-            DocumentKind.valueOf(rs.getString(5)), rs.getInt(6), rs.getString(7),
-            rs.getString(8) == null ? null : new Address(null, rs.getString(8), rs.getString(9), rs.getString(10)),
-            rs.getString(11), rs.getObject(12, OffsetDateTime.class));
+            new UniqueCode(rs.getString(2)), rs.getString(3), DocumentKind.valueOf(rs.getString(4)), rs.getInt(5),
+            rs.getString(6),
+            rs.getString(7) == null ? null : new Address(null, rs.getString(7), rs.getString(8), rs.getString(9)),
+            rs.getString(10), rs.getObject(11, OffsetDateTime.class));
 
     private final JdbcClient jdbc;
 
@@ -61,8 +61,8 @@ public class IssuedDocuments {
                         printedAddress == null ? null : printedAddress.line1(),
                         printedAddress == null ? null : printedAddress.line2(), run, at)
                 .update(key, "id");
-        return new IssuedDocument(key.getKey().longValue(), code, code.original(), contractNo, kind, year, figuresJson,
-                printedAddress, run, at);
+        return new IssuedDocument(key.getKey().longValue(), code, contractNo, kind, year, figuresJson, printedAddress,
+                run, at);
     }
 
     public Optional<IssuedDocument> byCode(UniqueCode code) {
