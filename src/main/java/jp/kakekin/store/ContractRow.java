@@ -11,7 +11,7 @@ record ContractRow(String contractNo, String checkDigits, String scheme, String 
     static ContractRow of(Ledger ledger, String sourceFile, long sourceLine) {
         return new ContractRow(ledger.contractNo(), ledger.checkDigits(), ledger.scheme().name(),
                 HolderKeys.name(ledger.holder().name()), HolderKeys.name(ledger.holder().nameKana()),
-                ledger.holder().birthDate(), HolderKeys.phone(ledger.holder().phone()), LedgerJson.write(ledger),
+                ledger.holder().birthDate(), HolderKeys.phone(ledger.holder().phone()), StoredLedger.write(ledger),
                 sourceFile, sourceLine);
     }
 }

@@ -44,7 +44,7 @@ public class ContractStore {
                 .param(contractNo)
                 .query(String.class)
                 .optional()
-                .map(json -> LedgerJson.read(contractNo, json));
+                .map(json -> StoredLedger.read(contractNo, json));
     }
 
     public Optional<HolderIdentity> identity(String contractNo) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LedgerJsonTest {
+class StoredLedgerTest {
 
     @Test
     void everyCaseLedgerRoundTripsThroughTheStrictParser() {
@@ -17,10 +17,10 @@ class LedgerJsonTest {
         assertThat(lines).hasSizeGreaterThanOrEqualTo(20);
         for (String line : lines) {
             Ledger original = ((LedgerRecord.Valid) LedgerReader.parseOne("case", line)).ledger();
-            String stored = LedgerJson.write(original);
-            assertThat(LedgerJson.read(original.contractNo(), stored)).isEqualTo(original);
+            String stored = StoredLedger.write(original);
+            assertThat(StoredLedger.read(original.contractNo(), stored)).isEqualTo(original);
             // Canonical: writing what was read back gives the same text.
-            assertThat(LedgerJson.write(LedgerJson.read(original.contractNo(), stored))).isEqualTo(stored);
+            assertThat(StoredLedger.write(StoredLedger.read(original.contractNo(), stored))).isEqualTo(stored);
         }
     }
 
@@ -36,8 +36,8 @@ class LedgerJsonTest {
 
     @Test
     void aStoredLedgerThatNoLongerValidatesIsReportedNotIgnored() {
-        String broken = LedgerJson.write(CaseLedgers.ledger("S01-monthly-all-paid")).replace("\"SHOKIBO\"", "\"OTHER\"");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LedgerJson.read("1000001", broken))
+        String broken = StoredLedger.write(CaseLedgers.ledger("S01-monthly-all-paid")).replace("\"SHOKIBO\"", "\"OTHER\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoredLedger.read("1000001", broken))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("scheme");
     }
