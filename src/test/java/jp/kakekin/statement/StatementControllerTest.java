@@ -15,6 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -38,6 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = {"kakekin.render.template-cache-ttl=-1"})
 @AutoConfigureMockMvc
+@WithMockUser(roles = "OPERATOR") // /api/** is operator-only (docs/reissue.md)
 class StatementControllerTest {
 
     static final List<String> TAX_CASES = List.of(SafetyCases.TAX_CASES);
@@ -46,6 +50,7 @@ class StatementControllerTest {
     @TestConfiguration
     static class Store {
         @Bean
+        @Primary // over the real contract store's lookup
         LedgerLookup ledgerLookup() {
             Map<String, Ledger> byNo = new HashMap<>();
             Stream.concat(TAX_CASES.stream(), PAYMENT_STATUS_CASES.stream()).map(SafetyCases::load)
@@ -111,6 +116,28 @@ class StatementControllerTest {
             assertThat(SafetyStatementsTest.amountsOnLine(back.text(), "掛金払込累計額"))
                     .containsExactly(c.expected().get("SAFETY_PAYMENT_STATUS").get("totalPaid").asLong());
         }
+    }
+
+    @Test
+    void theQrCodeOfAStatementLeadsToTheAuthenticityPageWhichNamesTheDocument() throws Exception {
+        SafetyCases.Case c = SafetyCases.load("P01-failed-transfer-november");
+        MvcResult r = mvc.perform(get(url(c.ledger(), 2026)).param("form", "payment-status")).andReturn();
+        String qr;
+        try (PdfReadBack back = new PdfReadBack(r.getResponse().getContentAsByteArray())) {
+            qr = back.qrCode(1);
+        }
+        String token = qr.substring(qr.indexOf("?t=") + 3);
+        mvc.perform(get("/verify").param("t", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("経営セーフティ共済 掛金納付状況兼領収書（令和8年分）")))
+                .andExpect(content().string(containsString(r.getResponse().getHeader("X-Kakekin-Unique-Code"))));
+    }
+
+    @Test
+    @WithAnonymousUser
+    void theEndpointIsForOperatorsOnly() throws Exception {
+        Ledger l = SafetyCases.load("T01-individual-monthly").ledger();
+        mvc.perform(get(url(l, 2026)).param("form", "individual")).andExpect(status().isUnauthorized());
     }
 
     @Test

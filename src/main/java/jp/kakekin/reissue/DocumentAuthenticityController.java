@@ -1,0 +1,61 @@
+package jp.kakekin.reissue;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jp.kakekin.document.DocumentReference;
+import jp.kakekin.document.DocumentTokens;
+import jp.kakekin.document.UniqueCode;
+import jp.kakekin.document.Wareki;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Optional;
+
+/**
+ * The certificate-authenticity page: the QR token of a certificate (docs/certificate-pdf.md) resolves to
+ * "this document was issued on … with unique code …". The token is authenticated encryption under the
+ * service's key, so a token that verifies was minted by kakekin for that document; the page shows what
+ * the token carries and nothing from the ledger — no name, no address.
+ */
+@Controller
+class DocumentAuthenticityController {
+
+    private final ObjectProvider<DocumentTokens> tokens;
+
+    DocumentAuthenticityController(ObjectProvider<DocumentTokens> tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/verify")
+    String verify(@RequestParam(name = "t", required = false) String token, Model model, HttpServletResponse response) {
+        Optional<DocumentReference> reference = token == null ? Optional.empty() : tokens.getObject().verify(token);
+        if (reference.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "reissue/verify-unknown";
+        }
+        UniqueCode code = reference.get().uniqueCode();
+        model.addAttribute("issuedOn", Wareki.date(reference.get().issuedOn()));
+        model.addAttribute("uniqueCode", code.value());
+        model.addAttribute("document", documentName(code));
+        model.addAttribute("reissue", code.sequence() > 0);
+        model.addAttribute("originalCode", code.original().value());
+        return "reissue/verify";
+    }
+
+    /** What the code says it is: 小規模企業共済掛金控除証明書（令和8年分・11月発行） and the like. */
+    static String documentName(UniqueCode code) {
+        String year = Wareki.year(2000 + Integer.parseInt(code.value().substring(1, 3)));
+        return switch (code.value().charAt(3)) {
+            case 'N' -> "小規模企業共済掛金控除証明書（" + year + "分・11月発行）";
+            case 'F' -> "小規模企業共済掛金控除証明書（" + year + "分・2月発行）";
+            // The year of a corporation's 明細書 is the year its 事業年度 ends.
+            case 'S' -> "経営セーフティ共済 特定の基金に対する負担金等の必要経費（損金）算入に関する明細書（" + year
+                    + "分、法人は" + year + "中に終了する事業年度）";
+            case 'P' -> "経営セーフティ共済 掛金納付状況兼領収書（" + year + "分）";
+            default -> "共済の書類（" + year + "分）";
+        };
+    }
+}
