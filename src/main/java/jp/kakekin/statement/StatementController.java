@@ -44,7 +44,7 @@ class StatementController {
                         ObjectProvider<Clock> clock) {
         this.statements = statements;
         this.ledgers = ledgers;
-        this.clock = clock.getIfAvailable(() -> Clock.system(JAPAN));
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @GetMapping("/api/v1/contracts/{contractNumber}/statements/{year}")
@@ -76,7 +76,9 @@ class StatementController {
         }
         SafetyStatements.Rendering rendering;
         try {
-            rendering = statements.getObject().pdf(ledger.get(), statementForm, year, LocalDate.now(clock), null);
+            // The application clock may be UTC; the 作成日 is the day in Japan.
+            LocalDate today = LocalDate.ofInstant(clock.instant(), JAPAN);
+            rendering = statements.getObject().pdf(ledger.get(), statementForm, year, today, null);
         } catch (CertificateRenderException e) {
             return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be printed", e.getMessage());
         }
