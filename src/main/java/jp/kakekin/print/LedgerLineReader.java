@@ -1,0 +1,148 @@
+package jp.kakekin.print;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Reads the lines of one partition of a JSON Lines ledger: the bytes {@code [start, end)}, which begin
+ * on a line boundary. Its position (byte offset, line number) is saved at every commit, so a restarted
+ * partition resumes after the last committed chunk. Blank lines (only spaces, tabs, CR) are skipped, as
+ * the ledger reader does; a line that is not UTF-8 is passed on with the error, never dropped.
+ */
+class LedgerLineReader implements ItemStreamReader<LedgerLine> {
+
+    static final String OFFSET = "reader.offset";
+    static final String LINE = "reader.line";
+    static final String RECORDS = "reader.records";
+
+    private final Path file;
+    private final long start;
+    private final long end;
+    private final long firstLine;
+    private final PrintRunProgress.Phase progress;
+
+    private FileChannel channel;
+    private final ByteBuffer window = ByteBuffer.allocate(1 << 16);
+    private long offset;
+    private long line;
+    private long records;
+    private byte[] buf = new byte[8 * 1024];
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    /**
+     * @param firstLine the number of the line that starts at {@code start}
+     */
+    LedgerLineReader(Path file, long start, long end, long firstLine, PrintRunProgress.Phase progress) {
+        this.file = file;
+        this.start = start;
+        this.end = end;
+        this.firstLine = firstLine;
+        this.progress = progress;
+    }
+
+    @Override
+    public void open(ExecutionContext ctx) {
+        offset = ctx.getLong(OFFSET, start);
+        line = ctx.getLong(LINE, firstLine - 1);
+        records = ctx.getLong(RECORDS, 0);
+        if (progress != null) {
+            progress.resume(records);
+        }
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(offset);
+            window.clear().flip();
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot read " + file, e);
+        }
+    }
+
+    @Override
+    public LedgerLine read() {
+        try {
+            while (offset < end) {
+                int len = 0;
+                int b;
+                boolean content = false;
+                while ((b = nextByte()) != -1) {
+                    offset++;
+                    if (b == '\n') {
+                        break;
+                    }
+                    if (len == buf.length) {
+                        buf = Arrays.copyOf(buf, buf.length * 2);
+                    }
+                    buf[len++] = (byte) b;
+                    content |= b != ' ' && b != '\t' && b != '\r';
+                }
+                line++;
+                if (b == -1 && len == 0) {
+                    return null;
+                }
+                if (!content) {
+                    continue;
+                }
+                if (buf[len - 1] == '\r') {
+                    len--;
+                }
+                records++;
+                if (progress != null) {
+                    progress.add(1);
+                }
+                try {
+                    return new LedgerLine(line, utf8.decode(ByteBuffer.wrap(buf, 0, len)).toString(), null);
+                } catch (CharacterCodingException e) {
+                    return new LedgerLine(line, null, "not valid UTF-8: " + e.getMessage());
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot read " + file + " after line " + line, e);
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext ctx) {
+        ctx.putLong(OFFSET, offset);
+        ctx.putLong(LINE, line);
+        ctx.putLong(RECORDS, records);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot close " + file, e);
+        } finally {
+            channel = null;
+        }
+    }
+
+    private int nextByte() throws IOException {
+        if (!window.hasRemaining()) {
+            window.clear();
+            int n = channel.read(window);
+            window.flip();
+            if (n <= 0) {
+                return -1;
+            }
+        }
+        return window.get() & 0xFF;
+    }
+}
