@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class LedgerParser {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
-            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern CONTRACT_NO = Pattern.compile("\\d{7}");
     private static final Pattern CHECK_DIGITS = Pattern.compile("\\d{2}");
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{7}");
@@ -440,7 +434,7 @@ public final class LedgerParser {
             return null;
         }
         try {
-            return LocalDate.parse(s, DATE);
+            return parseDate(s);
         } catch (DateTimeException e) {
             error(path, "\"" + s + "\" is not a date that exists (YYYY-MM-DD)");
             return null;
@@ -453,11 +447,41 @@ public final class LedgerParser {
             return null;
         }
         try {
-            return YearMonth.parse(s, MONTH);
+            return parseMonth(s);
         } catch (DateTimeException e) {
             error(path, "\"" + s + "\" is not a month (YYYY-MM)");
             return null;
         }
+    }
+
+    /*
+     * Hand-rolled ISO parsing: a ledger line carries dozens of dates, and java.time's formatter-based
+     * parse dominated the cost of reading a line. LocalDate.of still rejects dates that do not exist.
+     */
+    static LocalDate parseDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            throw new DateTimeException("not YYYY-MM-DD");
+        }
+        return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+    }
+
+    static YearMonth parseMonth(String s) {
+        if (s.length() != 7 || s.charAt(4) != '-') {
+            throw new DateTimeException("not YYYY-MM");
+        }
+        return YearMonth.of(digits(s, 0, 4), digits(s, 5, 7));
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new DateTimeException("not a digit");
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private Long longValue(JsonNode n, String name, String path, boolean required) {
