@@ -42,8 +42,10 @@ final class JobRepositorySchema {
 
     private static boolean exists(Connection c) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
+        // Only the schema the repository will use: tables of another schema on the same server do not count.
+        String schema = c.getSchema();
         for (String name : new String[] {"BATCH_JOB_INSTANCE", "batch_job_instance"}) {
-            try (ResultSet rs = md.getTables(null, null, name, new String[] {"TABLE", "BASE TABLE"})) {
+            try (ResultSet rs = md.getTables(null, schema, name, new String[] {"TABLE", "BASE TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }
