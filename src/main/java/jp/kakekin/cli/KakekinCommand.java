@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
         description = "Deduction certificates and tax statements of 小規模企業共済 and 経営セーフティ共済.",
         subcommands = {
                 CalculateCommand.class,
+                ExportEDeliveryCommand.class,
+                VerifyCommand.class,
                 PrintRunCommand.class,
-
         })
 public class KakekinCommand implements Runnable {
     @Override

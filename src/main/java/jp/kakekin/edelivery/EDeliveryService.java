@@ -1,0 +1,95 @@
+package jp.kakekin.edelivery;
+
+import jp.kakekin.calc.Calculator;
+import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.ledger.Ledger;
+import jp.kakekin.ledger.LedgerReader;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Iterator;
+
+/**
+ * The e-私書箱 channel as the CLI and the web see it. The signing key is loaded on first use, not at
+ * start-up, so commands that never sign ({@code verify}) never touch (or generate) the keystore.
+ */
+@Service
+public class EDeliveryService {
+
+    private final EDeliveryProperties properties;
+    private final Calculator calculator;
+    private final ObjectProvider<Clock> clock;
+    private volatile EDeliveryExporter exporter;
+
+    public EDeliveryService(EDeliveryProperties properties, Calculator calculator,
+                            ObjectProvider<Clock> clock) {
+        this.properties = properties;
+        this.calculator = calculator;
+        this.clock = clock;
+    }
+
+    public EDeliveryExporter exporter() {
+        EDeliveryExporter e = exporter;
+        if (e == null) {
+            synchronized (this) {
+                e = exporter;
+                if (e == null) {
+                    EDeliveryProperties.Keystore ks = properties.keystore();
+                    SigningKey key = SigningKeyStore.load(ks.path(), ks.password().toCharArray(), ks.alias(),
+                            ks.generateIfMissing());
+                    e = exporter = new EDeliveryExporter(new Teg850Signer(key), Teg850Schema.load(),
+                            properties.issuerSettings());
+                }
+            }
+        }
+        return e;
+    }
+
+    public Calculator calculator() {
+        return calculator;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock());
+    }
+
+    private Clock clock() {
+        return clock.getIfAvailable(() -> Clock.system(SigningKey.JAPAN));
+    }
+
+    /** A run from a ledger file; the package goes to {@code outDir}. */
+    public RunResult exportRun(Path input, int year, DocumentKind issue, LocalDate runDate, LocalDate certifiedOn,
+                               LocalDate addressCutoff, Path outDir, boolean replace) {
+        LocalDate today = today();
+        RunParameters run = new RunParameters(year, issue, runDate != null ? runDate : today,
+                certifiedOn != null ? certifiedOn : (runDate != null ? runDate : today), today, input.toString());
+        try (LedgerCandidates candidates = new LedgerCandidates(LedgerReader.open(input), calculator(), issue, year,
+                addressCutoff)) {
+            return exportRun(candidates, run, outDir, replace);
+        }
+    }
+
+    /** A run from any source of certificates (the print run's issue records, the store). */
+    public RunResult exportRun(Iterator<? extends ExportCandidate> candidates, RunParameters run, Path outDir,
+                               boolean replace) {
+        EDeliveryExporter e = exporter();
+        try (DeliveryPackage pkg = DeliveryPackage.create(outDir, run.packageName(), replace, Instant.now(clock()))) {
+            RunSummary summary = EDeliveryRun.run(candidates, e, run, pkg);
+            return new RunResult(pkg.zip(), pkg.directory(), summary);
+        }
+    }
+
+    public record RunResult(Path zip, Path directory, RunSummary summary) {
+    }
+
+    /** One holder's latest certificate (or the one named), for a holder who linked after the run. */
+    public ExportOutcome exportOnDemand(Ledger ledger, LocalDate asOf, DocumentKind issue, Integer year, int sequence) {
+        LocalDate today = today();
+        return new OnDemandExport(calculator(), exporter()).export(ledger, asOf != null ? asOf : today, issue, year,
+                sequence, today);
+    }
+}

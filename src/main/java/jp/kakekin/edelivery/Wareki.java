@@ -1,0 +1,92 @@
+package jp.kakekin.edelivery;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.chrono.JapaneseChronology;
+import java.time.chrono.JapaneseDate;
+import java.time.chrono.JapaneseEra;
+import java.time.temporal.ChronoField;
+
+/**
+ * A date in 和暦 as TEG850 writes it: {@code gen:era} (the NTA code of General.xsd: 1 明治, 2 大正, 3 昭和,
+ * 4 平成, 5 令和), {@code gen:yy} (1 = 元年), {@code gen:mm}, {@code gen:dd}.
+ * <p>
+ * The conversion is java.time's {@link JapaneseDate}, so era boundaries (1989-01-08, 2019-05-01) come from
+ * the JDK and a future era arrives with a JDK update; {@link #code(JapaneseEra)} then fails loudly until
+ * General.xsd gives the new era a code.
+ */
+public record Wareki(int era, int year, int month, int day) {
+
+    public static final int MEIJI = 1;
+    public static final int TAISHO = 2;
+    public static final int SHOWA = 3;
+    public static final int HEISEI = 4;
+    public static final int REIWA = 5;
+
+    public Wareki {
+        if (era < MEIJI || era > REIWA || year < 1 || year > 99 || month < 1 || month > 12 || day < 1 || day > 31) {
+            throw new IllegalArgumentException("not a TEG850 date: era %d year %d month %d day %d"
+                    .formatted(era, year, month, day));
+        }
+    }
+
+    public static Wareki of(LocalDate date) {
+        JapaneseDate jd;
+        try {
+            jd = JapaneseDate.from(date);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(date + " is before 明治6年 and has no 和暦 in java.time", e);
+        }
+        return new Wareki(code(jd.getEra()), jd.get(ChronoField.YEAR_OF_ERA), date.getMonthValue(),
+                date.getDayOfMonth());
+    }
+
+    /**
+     * The 和暦 year of a calendar year as a tax year is named: by the era in force on 31 December,
+     * so 2019 is 令和元年分 and 1989 is 平成元年分 (the NTA's own usage).
+     */
+    public static Wareki yearOf(int calendarYear) {
+        return of(LocalDate.of(calendarYear, 12, 31));
+    }
+
+    public LocalDate toLocalDate() {
+        JapaneseDate jd = JapaneseChronology.INSTANCE.date(era(era), year, month, day);
+        return LocalDate.from(jd);
+    }
+
+    /** The calendar year of a year written as era + yy (the inverse of {@link #yearOf}). */
+    public static int calendarYear(int era, int yy) {
+        return JapaneseChronology.INSTANCE.prolepticYear(era(era), yy);
+    }
+
+    static int code(JapaneseEra era) {
+        // JapaneseEra.getValue(): MEIJI -1, TAISHO 0, SHOWA 1, HEISEI 2, REIWA 3.
+        int code = era.getValue() + 2;
+        if (code < MEIJI || code > REIWA) {
+            throw new IllegalArgumentException("era " + era + " has no gen:era code in General.xsd");
+        }
+        return code;
+    }
+
+    static JapaneseEra era(int code) {
+        if (code < MEIJI || code > REIWA) {
+            throw new IllegalArgumentException("gen:era must be 1..5, was " + code);
+        }
+        return JapaneseEra.of(code - 2);
+    }
+
+    public String eraName() {
+        return switch (era) {
+            case MEIJI -> "明治";
+            case TAISHO -> "大正";
+            case SHOWA -> "昭和";
+            case HEISEI -> "平成";
+            default -> "令和";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return eraName() + (year == 1 ? "元" : String.valueOf(year)) + "年" + month + "月" + day + "日";
+    }
+}
