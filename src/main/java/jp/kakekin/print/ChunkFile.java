@@ -14,6 +14,7 @@ import java.util.List;
  * What one committed chunk of the calculate step left behind: a header that accounts for every record
  * of the chunk, the contract numbers of its valid ledgers (for the duplicate check), and its issued
  * certificates sorted in postal order (one sort run). Its exclusions are in a CSV part beside it.
+ * Keys are (contract number, line) pairs, so that the duplicate check can tell which line came first.
  */
 final class ChunkFile {
 
@@ -33,7 +34,11 @@ final class ChunkFile {
     private ChunkFile() {
     }
 
-    static void write(Path file, Header h, int[] keys, List<IssuedCertificate> sortedIssued) throws IOException {
+    /** Bytes per key: the contract number (int) and its line (long). */
+    static final int KEY_BYTES = 12;
+
+    static void write(Path file, Header h, int[] keys, long[] keyLines, List<IssuedCertificate> sortedIssued)
+            throws IOException {
         AtomicFiles.write(file, os -> {
             DataOutputStream out = new DataOutputStream(os);
             out.writeInt(MAGIC);
@@ -43,8 +48,9 @@ final class ChunkFile {
             out.writeLong(h.excluded());
             out.writeInt(h.keys());
             out.writeInt(h.issued());
-            for (int k : keys) {
-                out.writeInt(k);
+            for (int i = 0; i < h.keys(); i++) {
+                out.writeInt(keys[i]);
+                out.writeLong(keyLines[i]);
             }
             for (IssuedCertificate c : sortedIssued) {
                 IssuedCertificateCodec.write(out, c);

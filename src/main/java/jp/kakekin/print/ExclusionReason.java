@@ -12,7 +12,10 @@ public enum ExclusionReason {
     CALCULATION_FAILED,
     /** The ledger has no address to mail the certificate to. */
     NO_ADDRESS,
-    /** The same contract number is on more than one line: which one is right is for the operator to say. */
+    /**
+     * The contract number came earlier in the ledger: only its first valid line counts (as in the e-私書箱
+     * export), so no two certificates carry the same unique code.
+     */
     DUPLICATE_CONTRACT,
     /** A character that no certificate font has; the detail names the field and the code point. */
     GLYPH_MISSING,

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -21,9 +23,11 @@ import java.util.PriorityQueue;
  * read buffer per open run, never the data: when there are more runs than {@code fanIn}, groups of them
  * are first merged into longer runs.
  * <p>
- * It also applies the duplicate check: a contract number found on more than one valid ledger line is
- * printed from none of them (two certificates would carry the same unique code). Contract numbers are
- * 7 digits, so two bit sets of 10<sup>7</sup> bits (2.5 MB) find them whatever the input size.
+ * It also applies the duplicate check (two certificates must never carry the same unique code): when a
+ * contract number is on more than one valid 小規模企業共済 ledger line, only its first line counts, as in
+ * the e-私書箱 export; a certificate from any later line is excluded as DUPLICATE_CONTRACT. Contract
+ * numbers are 7 digits, so two bit sets of 10<sup>7</sup> bits (2.5 MB) find the duplicated ones
+ * whatever the input size; only those are then kept in a map with their first line.
  */
 final class ExternalMerge {
 
@@ -50,13 +54,13 @@ final class ExternalMerge {
     }
 
     Result merge(List<Path> chunks, RunFolder folder, int batchSize) throws IOException {
-        BitSet duplicate = duplicates(chunks);
+        Map<Integer, Long> firstLineOfDuplicated = duplicates(chunks);
         List<Source> sources = new ArrayList<>(chunks.size());
         long issued = 0;
         for (Path chunk : chunks) {
             DataInputStream in = ChunkFile.open(chunk, bufferSize);
             ChunkFile.Header h = ChunkFile.header(in, chunk);
-            ChunkFile.skipFully(in, 4L * h.keys());
+            ChunkFile.skipFully(in, (long) ChunkFile.KEY_BYTES * h.keys());
             sources.add(new Source(in, h.issued(), null));
             issued += h.issued();
         }
@@ -74,10 +78,11 @@ final class ExternalMerge {
             }
             sources = next;
         }
-        return finalMerge(sources, folder, batchSize, duplicate, issued, intermediate);
+        return finalMerge(sources, folder, batchSize, firstLineOfDuplicated, issued, intermediate);
     }
 
-    private BitSet duplicates(List<Path> chunks) throws IOException {
+    /** The contract numbers on more than one valid line, each with the first of its lines. */
+    private Map<Integer, Long> duplicates(List<Path> chunks) throws IOException {
         BitSet seen = new BitSet(CONTRACT_NUMBERS);
         BitSet duplicate = new BitSet(CONTRACT_NUMBERS);
         for (Path chunk : chunks) {
@@ -85,6 +90,7 @@ final class ExternalMerge {
                 ChunkFile.Header h = ChunkFile.header(in, chunk);
                 for (int i = 0; i < h.keys(); i++) {
                     int k = in.readInt();
+                    in.readLong();
                     if (seen.get(k)) {
                         duplicate.set(k);
                     } else {
@@ -93,7 +99,23 @@ final class ExternalMerge {
                 }
             }
         }
-        return duplicate;
+        Map<Integer, Long> first = new HashMap<>();
+        if (duplicate.isEmpty()) {
+            return first;
+        }
+        for (Path chunk : chunks) {
+            try (DataInputStream in = ChunkFile.open(chunk, bufferSize)) {
+                ChunkFile.Header h = ChunkFile.header(in, chunk);
+                for (int i = 0; i < h.keys(); i++) {
+                    int k = in.readInt();
+                    long line = in.readLong();
+                    if (duplicate.get(k)) {
+                        first.merge(k, line, Math::min);
+                    }
+                }
+            }
+        }
+        return first;
     }
 
     private long mergeInto(List<Source> group, Path run) throws IOException {
@@ -120,8 +142,8 @@ final class ExternalMerge {
         return n[0];
     }
 
-    private Result finalMerge(List<Source> sources, RunFolder folder, int batchSize, BitSet duplicate, long issued,
-                              int intermediate) throws IOException {
+    private Result finalMerge(List<Source> sources, RunFolder folder, int batchSize, Map<Integer, Long> firstLine,
+                              long issued, int intermediate) throws IOException {
         List<Long> offsets = new ArrayList<>();
         long[] counts = new long[2]; // merged, duplicates
         Path dupTmp = AtomicFiles.tmp(folder.duplicates());
@@ -133,10 +155,11 @@ final class ExternalMerge {
                 while (!heap.isEmpty()) {
                     Source s = heap.poll();
                     IssuedCertificate c = s.head;
-                    if (duplicate.get(Integer.parseInt(c.contractNo()))) {
+                    Long first = firstLine.isEmpty() ? null : firstLine.get(Integer.parseInt(c.contractNo()));
+                    if (first != null && first != c.line()) {
                         dups.write(new Exclusion(c.line(), c.contractNo(), c.uniqueCode().value(),
-                                ExclusionReason.DUPLICATE_CONTRACT, "contract number " + c.contractNo()
-                                + " is on more than one valid ledger line; none of them is printed").toCsv());
+                                ExclusionReason.DUPLICATE_CONTRACT, "contract %s came earlier in the ledger, on line %d; only that line counts"
+                                        .formatted(c.contractNo(), first)).toCsv());
                         counts[1]++;
                     } else {
                         if (counts[0] % batchSize == 0) {

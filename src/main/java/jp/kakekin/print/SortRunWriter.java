@@ -42,6 +42,7 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
         List<IssuedCertificate> issued = new ArrayList<>(chunk.size());
         List<Exclusion> excluded = new ArrayList<>();
         int[] keys = new int[chunk.size()];
+        long[] keyLines = new long[chunk.size()];
         int k = 0;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -49,7 +50,8 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
             first = Math.min(first, o.line());
             last = Math.max(last, o.line());
             if (o.validContractNo() != null) {
-                keys[k++] = Integer.parseInt(o.validContractNo());
+                keys[k] = Integer.parseInt(o.validContractNo());
+                keyLines[k++] = o.line();
             }
             switch (o) {
                 case Outcome.Issued i -> issued.add(i.certificate());
@@ -67,7 +69,7 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
         });
         ChunkFile.write(folder.chunk(partition, seq),
                 new ChunkFile.Header(first, last, chunk.size(), excluded.size(), k, issued.size()),
-                java.util.Arrays.copyOf(keys, k), issued);
+                keys, keyLines, issued);
         chunks = seq;
     }
 

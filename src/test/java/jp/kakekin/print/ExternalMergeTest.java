@@ -45,7 +45,8 @@ class ExternalMergeTest {
             run.sort(IssuedCertificate.POSTAL_ORDER);
             Path file = folder.chunk("p0", chunk + 1);
             ChunkFile.write(file, new ChunkFile.Header(chunk * 100L, chunk * 100L + 99, n, 0, n, n),
-                    run.stream().mapToInt(c -> Integer.parseInt(c.contractNo())).toArray(), run);
+                    run.stream().mapToInt(c -> Integer.parseInt(c.contractNo())).toArray(),
+                    run.stream().mapToLong(IssuedCertificate::line).toArray(), run);
             chunks.add(file);
         }
 
@@ -74,25 +75,29 @@ class ExternalMergeTest {
     }
 
     @Test
-    void aContractNumberOnTwoValidLinesIsPrintedFromNeither() throws Exception {
+    void aContractNumberOnSeveralValidLinesIsPrintedFromTheFirstOnly() throws Exception {
         RunFolder folder = new RunFolder(dir);
         folder.createDirectories();
         IssuedCertificate a = certificate(1, "1000001", "1234567", 1000L);
         IssuedCertificate b = certificate(2, "1000002", "2345678", 1000L);
         IssuedCertificate a2 = certificate(9, "9000000", "1234567", 1000L);
+        IssuedCertificate c3 = certificate(12, "1000003", "3456789", 1000L);
         Path c1 = folder.chunk("p0", 1);
-        ChunkFile.write(c1, new ChunkFile.Header(1, 2, 2, 0, 2, 2), new int[] {1234567, 2345678}, List.of(a, b));
+        ChunkFile.write(c1, new ChunkFile.Header(1, 2, 2, 0, 2, 2), new int[] {1234567, 2345678}, new long[] {1, 2},
+                List.of(a, b));
         Path c2 = folder.chunk("p1", 1);
-        // Line 8: a valid ledger of 3456789 that was not issued; line 9: 1234567 again, issued.
-        ChunkFile.write(c2, new ChunkFile.Header(8, 9, 2, 1, 2, 1), new int[] {3456789, 1234567}, List.of(a2));
+        // Line 8: 3456789, valid but not issued; line 9: 1234567 again; line 12: 3456789 again, issued.
+        ChunkFile.write(c2, new ChunkFile.Header(8, 12, 3, 1, 3, 2), new int[] {3456789, 1234567, 3456789},
+                new long[] {8, 9, 12}, List.of(c3, a2));
 
         ExternalMerge.Result result = new ExternalMerge(8, 512).merge(List.of(c1, c2), folder, 10);
 
-        assertThat(result.merged()).isEqualTo(1);
+        assertThat(result.merged()).isEqualTo(2);
         assertThat(result.duplicates()).isEqualTo(2);
         List<String> dups = Files.readAllLines(folder.duplicates(), StandardCharsets.UTF_8);
-        assertThat(dups).hasSize(2).allMatch(l -> l.contains("DUPLICATE_CONTRACT") && l.contains("1234567"));
-        assertThat(dups.stream().map(l -> l.substring(0, l.indexOf(','))).toList()).containsExactlyInAnyOrder("1", "9");
+        assertThat(dups).hasSize(2).allMatch(l -> l.contains("DUPLICATE_CONTRACT"));
+        assertThat(dups).anyMatch(l -> l.startsWith("9,1234567,") && l.contains("on line 1;"))
+                .anyMatch(l -> l.startsWith("12,3456789,") && l.contains("on line 8;"));
     }
 
     @Test
