@@ -93,13 +93,16 @@ public class PrintRunCommand implements Callable<Integer> {
         err.printf("print-run: run %d (execution %d): %d %s, %s → %s%n", launch.runId(), launch.execution().getId(),
                 params.year(), params.issue(), params.input(), params.out());
         JobExecution execution = launch.execution();
+        long started = System.nanoTime();
         ProgressLine line = new ProgressLine(err);
         while (!runs.finished(execution.getId())) {
             runs.progress(execution.getId()).ifPresent(line::show);
             Thread.sleep(line.interactive ? 250 : 5_000);
         }
         line.done();
+        double seconds = (System.nanoTime() - started) / 1e9;
         if (execution.getStatus() == BatchStatus.COMPLETED) {
+            err.printf("print-run: run %d completed in %.1f s%n", launch.runId(), seconds);
             printSummary(launch.runId());
             return 0;
         }

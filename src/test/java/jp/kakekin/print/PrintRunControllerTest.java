@@ -77,6 +77,9 @@ class PrintRunControllerTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(JSON.readTree(metric).get("measurements").get(0).get("value").asDouble())
                 .isGreaterThanOrEqualTo(counts.get("issued").asDouble());
+        String names = mvc.perform(get("/actuator/metrics")).andReturn().getResponse().getContentAsString();
+        assertThat(names).contains("\"kakekin.print.records\"", "\"kakekin.print.excluded\"", "\"spring.batch.job\"",
+                "\"spring.batch.step\"");
     }
 
     @Test
