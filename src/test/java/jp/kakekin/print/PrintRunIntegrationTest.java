@@ -139,6 +139,72 @@ class PrintRunIntegrationTest {
         assertThat(out.resolve("print-run.json")).exists();
     }
 
+    @Test
+    void februaryRunPrintsTheLateJoinersAndSaysWhyTheOthersGetNone() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        List<TestLedgers.Line> lines = TestLedgers.write(ledger, 500, 9);
+        Path out = dir.resolve("feb");
+
+        assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "FEBRUARY", "--input", ledger.toString(),
+                "--out", out.toString(), "--run-date", "2027-02-10")).isZero();
+
+        List<List<String>> manifest = csv(out.resolve("manifest.csv"));
+        long lateJoiners = lines.stream().filter(l -> l.kind() == TestLedgers.Kind.FEBRUARY).count();
+        assertThat(manifest).hasSize((int) lateJoiners).allSatisfy(row -> {
+            assertThat(row.get(2)).isEqualTo("FEBRUARY");
+            assertThat(row.get(ManifestRow.UNIQUE_CODE)).startsWith("K26F");
+            assertThat(row.get(18)).isEqualTo("2027-02-10");
+            assertThat(row.get(19)).as("second Friday of January 2027").isEqualTo("2027-01-08");
+            assertThat(row.get(20)).isEqualTo("2026-12-31");
+        });
+        Map<Long, List<String>> excluded = new HashMap<>();
+        csv(out.resolve("exclusions.csv")).forEach(r -> excluded.put(Long.parseLong(r.get(0)), r));
+        TestLedgers.Line november = lines.stream().filter(l -> l.kind() == TestLedgers.Kind.NOVEMBER).findFirst().orElseThrow();
+        assertThat(excluded.get(november.line()).get(3)).isEqualTo("NOT_ELIGIBLE_THIS_ISSUE");
+        assertThat(excluded.get(november.line()).get(4)).contains("gets the November issue of 2026");
+        assertThat(RunSummary.read(out.resolve("summary.json")).problems()).isEmpty();
+    }
+
+    @Test
+    void anEmptyLedgerIsARunWithNothingToPrint() throws Exception {
+        Path ledger = dir.resolve("empty.jsonl");
+        Files.writeString(ledger, "\n  \n");
+        Path out = dir.resolve("empty");
+
+        assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
+                "--out", out.toString())).isZero();
+
+        RunSummary summary = RunSummary.read(out.resolve("summary.json"));
+        assertThat(summary.records()).isZero();
+        assertThat(summary.issued()).isZero();
+        assertThat(summary.batches()).isZero();
+        assertThat(summary.problems()).isEmpty();
+        assertThat(csv(out.resolve("manifest.csv"))).isEmpty();
+    }
+
+    @Test
+    void aFolderHoldingAnotherRunIsRefused() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        TestLedgers.write(ledger, 50, 1);
+        Path out = dir.resolve("shared");
+        assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
+                "--out", out.toString(), "--run-date", "2026-11-13", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")).isZero();
+        String manifest = Files.readString(out.resolve("manifest.csv"));
+
+        // Another run (another run date) into the same folder: refused, nothing overwritten.
+        assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
+                "--out", out.toString(), "--run-date", "2026-11-14", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("manifest.csv"))).isEqualTo(manifest);
+
+        // The same run again: already complete, nothing printed twice.
+        assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
+                "--out", out.toString(), "--run-date", "2026-11-13", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")).isZero();
+        assertThat(Files.readString(out.resolve("manifest.csv"))).isEqualTo(manifest);
+    }
+
     /**
      * What the calculator says independently, contract by contract; a contract number that comes again
      * counts from its first valid line only.
