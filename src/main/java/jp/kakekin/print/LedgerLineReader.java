@@ -75,24 +75,38 @@ class LedgerLineReader implements ItemStreamReader<LedgerLine> {
         try {
             while (offset < end) {
                 int len = 0;
-                int b;
-                boolean content = false;
-                while ((b = nextByte()) != -1) {
-                    offset++;
-                    if (b == '\n') {
-                        break;
+                boolean lineBreak = false;
+                while (!lineBreak) {
+                    if (!window.hasRemaining()) {
+                        window.clear();
+                        int n = channel.read(window);
+                        window.flip();
+                        if (n <= 0) {
+                            break;
+                        }
                     }
-                    if (len == buf.length) {
-                        buf = Arrays.copyOf(buf, buf.length * 2);
+                    byte[] a = window.array();
+                    int from = window.position();
+                    int limit = window.limit();
+                    int i = from;
+                    while (i < limit && a[i] != '\n') {
+                        i++;
                     }
-                    buf[len++] = (byte) b;
-                    content |= b != ' ' && b != '\t' && b != '\r';
+                    int n = i - from;
+                    if (len + n > buf.length) {
+                        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+                    }
+                    System.arraycopy(a, from, buf, len, n);
+                    len += n;
+                    lineBreak = i < limit;
+                    window.position(lineBreak ? i + 1 : limit);
+                    offset += lineBreak ? n + 1 : n;
                 }
-                line++;
-                if (b == -1 && len == 0) {
+                if (!lineBreak && len == 0) {
                     return null;
                 }
-                if (!content) {
+                line++;
+                if (blank(buf, len)) {
                     continue;
                 }
                 if (buf[len - 1] == '\r') {
@@ -114,6 +128,16 @@ class LedgerLineReader implements ItemStreamReader<LedgerLine> {
         }
     }
 
+    /** Only spaces, tabs and CRs: not a record (the same rule as {@link InputScan}). */
+    private static boolean blank(byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void update(ExecutionContext ctx) {
         ctx.putLong(OFFSET, offset);
@@ -132,17 +156,5 @@ class LedgerLineReader implements ItemStreamReader<LedgerLine> {
         } finally {
             channel = null;
         }
-    }
-
-    private int nextByte() throws IOException {
-        if (!window.hasRemaining()) {
-            window.clear();
-            int n = channel.read(window);
-            window.flip();
-            if (n <= 0) {
-                return -1;
-            }
-        }
-        return window.get() & 0xFF;
     }
 }
