@@ -3,6 +3,8 @@ package jp.kakekin.print;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -31,7 +33,7 @@ class BatchPrintingProcessor implements ItemProcessor<BatchSlice, PrintedSlice> 
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-            printed = printer.print(slice.certificates(), runDate, out);
+            printed = printer.print(slice.certificates(), runDate, new KeepOpen(out));
             out.flush();
             ch.force(false);
         }
@@ -43,5 +45,22 @@ class BatchPrintingProcessor implements ItemProcessor<BatchSlice, PrintedSlice> 
             Files.deleteIfExists(tmp);
         }
         return new PrintedSlice(slice.batch(), tmp, printed);
+    }
+
+    /** PDF writers close their stream when the document ends; the file must stay open to be forced to disk. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 }

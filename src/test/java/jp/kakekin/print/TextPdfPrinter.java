@@ -42,7 +42,7 @@ final class TextPdfPrinter implements CertificatePrinter {
         List<IssuedCertificate> placed = new ArrayList<>();
         Document doc = new Document(PageSize.A4);
         try {
-            PdfWriter.getInstance(doc, out).setCloseStream(false);
+            PdfWriter.getInstance(doc, out);
             doc.open();
             for (IssuedCertificate c : certificates) {
                 if (!placed.isEmpty()) {
