@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 ExportEDeliveryCommand.class,
                 VerifyCommand.class,
                 PrintRunCommand.class,
+                PrintWorkerCommand.class,
         })
 public class KakekinCommand implements Runnable {
     @Override

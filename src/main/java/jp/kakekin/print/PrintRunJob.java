@@ -5,6 +5,8 @@ import jp.kakekin.calc.Calculator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -17,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.Map;
 
 /**
  * The {@code print-run} job: prepare → calculate (partitioned) → sort → print (partitioned) → report →
@@ -42,8 +46,14 @@ public class PrintRunJob {
     }
 
     @Bean
-    PrintRunListener printRunListener(JobRepository jobRepository, PrintRunProgress progress) {
-        return new PrintRunListener(jobRepository, progress);
+    PrintRunListener printRunListener(JobRepository jobRepository, PrintRunProgress progress, PrintRunProperties properties) {
+        return new PrintRunListener(jobRepository, progress, properties);
+    }
+
+    @Bean
+    PartitionWorker partitionWorker(JobRepository jobRepository, @Qualifier("printRunCalculatePartition") Step calculate,
+                                    @Qualifier("printRunPrintPartition") Step print) {
+        return new PartitionWorker(jobRepository, Map.of(CALCULATE_WORKER, calculate, PRINT_WORKER, print));
     }
 
     @Bean
@@ -66,12 +76,11 @@ public class PrintRunJob {
 
     @Bean
     Step printRunCalculate(JobRepository jobRepository, @Qualifier("printRunCalculatePartition") Step worker,
-                           LedgerPartitioner ledgerPartitioner, PrintRunProperties properties, PrintRunListener listener) {
+                           LedgerPartitioner ledgerPartitioner, PrintRunProperties properties, PrintRunListener listener,
+                           PartitionWorker partitionWorker) {
         return new StepBuilder(CALCULATE, jobRepository)
                 .partitioner(CALCULATE_WORKER, ledgerPartitioner)
-                .step(worker)
-                .gridSize(properties.workers())
-                .taskExecutor(workers(CALCULATE))
+                .partitionHandler(partitionHandler(CALCULATE, worker, jobRepository, partitionWorker, properties))
                 .listener(listener)
                 .build();
     }
@@ -127,12 +136,11 @@ public class PrintRunJob {
 
     @Bean
     Step printRunPrint(JobRepository jobRepository, @Qualifier("printRunPrintPartition") Step worker,
-                       BatchPartitioner batchPartitioner, PrintRunProperties properties, PrintRunListener listener) {
+                       BatchPartitioner batchPartitioner, PrintRunProperties properties, PrintRunListener listener,
+                       PartitionWorker partitionWorker) {
         return new StepBuilder(PRINT, jobRepository)
                 .partitioner(PRINT_WORKER, batchPartitioner)
-                .step(worker)
-                .gridSize(properties.workers())
-                .taskExecutor(workers(PRINT))
+                .partitionHandler(partitionHandler(PRINT, worker, jobRepository, partitionWorker, properties))
                 .listener(listener)
                 .build();
     }
@@ -192,10 +200,20 @@ public class PrintRunJob {
         return new StepBuilder(CLEANUP, jobRepository).tasklet(new CleanupTasklet(properties.keepWorkFiles()), tx).build();
     }
 
-    private static SimpleAsyncTaskExecutor workers(String step) {
+    /** Local: one thread per partition in this JVM. Shared repository: partitions claimed by any JVM. */
+    private static PartitionHandler partitionHandler(String step, Step worker, JobRepository repository,
+                                                     PartitionWorker partitionWorker, PrintRunProperties properties) {
+        if (properties.partitioning() == PrintRunProperties.Partitioning.SHARED_REPOSITORY) {
+            return new SharedRepositoryPartitionHandler(repository, partitionWorker, properties.workers(),
+                    properties.localWorkers(), properties.pollInterval(), properties.staleAfter());
+        }
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("print-" + step + "-");
         executor.setDaemon(false);
-        return executor;
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(worker);
+        handler.setTaskExecutor(executor);
+        handler.setGridSize(properties.workers());
+        return handler;
     }
 
     private static CertificatePrinter printer(ObjectProvider<CertificatePrinter> printer) {

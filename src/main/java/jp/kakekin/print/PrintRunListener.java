@@ -9,21 +9,31 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Records which process executes the run (so a restart can tell a run whose process died from one
- * still running), and opens the progress phases of the calculate and print steps.
+ * still running) and how its partitions run, and opens the progress phases of the calculate and print
+ * steps.
  */
 class PrintRunListener implements JobExecutionListener, StepExecutionListener {
 
+    /** How this execution's partitions run; other JVMs' workers only take those of a shared execution. */
+    static final String PARTITIONING = "print.partitioning";
+    static final String SHARED = "shared-repository";
+    static final String LOCAL = "local";
+
     private final JobRepository jobRepository;
     private final PrintRunProgress progress;
+    private final PrintRunProperties properties;
 
-    PrintRunListener(JobRepository jobRepository, PrintRunProgress progress) {
+    PrintRunListener(JobRepository jobRepository, PrintRunProgress progress, PrintRunProperties properties) {
         this.jobRepository = jobRepository;
         this.progress = progress;
+        this.properties = properties;
     }
 
     @Override
     public void beforeJob(JobExecution job) {
         job.getExecutionContext().putString(RunKeys.OWNER, RunOwner.current().toString());
+        job.getExecutionContext().putString(PARTITIONING,
+                properties.partitioning() == PrintRunProperties.Partitioning.SHARED_REPOSITORY ? SHARED : LOCAL);
         jobRepository.updateExecutionContext(job);
     }
 
