@@ -7,24 +7,31 @@ import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code calculate}: one JSON object out per ledger record in, in input order. JSON Lines input is read
- * in chunks whose lines are parsed and calculated on all cores, so memory stays bounded by the chunk.
+ * in chunks whose lines are decoded, parsed and calculated on all cores while the next chunks are read,
+ * so memory stays bounded by the chunks in flight.
  */
 public final class CalculationService {
 
-    private static final int CHUNK = 2_048;
+    // Lines per task. With workers + 1 chunks in flight, 512 keeps the live set small enough that young
+    // collections do not promote it (2,048 caused dozens of concurrent cycles and ~30% more CPU per line
+    // under -Xmx256m; docs/performance.md).
+    private static final int CHUNK = 512;
 
     private final Calculator calculator;
 
@@ -65,56 +72,98 @@ public final class CalculationService {
             }
             return new Summary(records, failed);
         }
+        // JSON Lines: the reading thread only splits bytes into lines; chunks of lines are decoded, parsed,
+        // calculated and turned into JSON on one worker per processor while the next chunks are read, and
+        // results are written in input order. At most workers + 1 chunks are in flight, so memory stays bounded.
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "calculate-worker");
+            t.setDaemon(true);
+            return t;
+        });
         long records = 0;
         long failed = 0;
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            List<String> lines = new ArrayList<>(CHUNK);
-            long firstLine = 1;
+        try (RawLines lines = new RawLines(Files.newInputStream(input))) {
+            ArrayDeque<Future<String[]>> inFlight = new ArrayDeque<>();
             long lineNo = 0;
-            String line;
             boolean eof = false;
-            while (!eof) {
-                line = in.readLine();
-                if (line == null) {
-                    eof = true;
-                } else {
-                    lineNo++;
-                    lines.add(line);
-                }
-                if (lines.size() == CHUNK || (eof && !lines.isEmpty())) {
-                    long base = firstLine;
-                    List<String> chunk = lines;
-                    String[] results = IntStream.range(0, chunk.size()).parallel()
-                            .mapToObj(i -> process(fileName, base + i, chunk.get(i), document, year, addressCutoff))
-                            .toArray(String[]::new);
-                    for (String r : results) {
-                        if (r != null) {
-                            records++;
-                            if (r.startsWith("{\"line\"")) {
-                                failed++;
-                            }
-                            out.write(r);
-                            out.write('\n');
-                        }
+            while (!eof || !inFlight.isEmpty()) {
+                if (!eof && inFlight.size() <= workers) {
+                    List<byte[]> chunk = lines.next(CHUNK);
+                    if (chunk.isEmpty()) {
+                        eof = true;
+                    } else {
+                        long base = lineNo + 1;
+                        lineNo += chunk.size();
+                        inFlight.add(pool.submit(() -> processChunk(fileName, base, chunk, document, year, addressCutoff)));
                     }
-                    firstLine = lineNo + 1;
-                    lines = new ArrayList<>(CHUNK);
+                    continue;
+                }
+                for (String r : await(inFlight.poll())) {
+                    if (r != null) {
+                        records++;
+                        if (r.startsWith("{\"line\"")) {
+                            failed++;
+                        }
+                        out.write(r);
+                        out.write('\n');
+                    }
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
         out.flush();
         return new Summary(records, failed);
     }
 
-    private String process(String fileName, long lineNo, String line, DocumentKind document, int year,
-                           LocalDate addressCutoff) {
-        if (line.isBlank()) {
-            return null;
+    private String[] processChunk(String fileName, long firstLine, List<byte[]> chunk, DocumentKind document, int year,
+                                  LocalDate addressCutoff) {
+        String[] results = new String[chunk.size()];
+        for (int i = 0; i < results.length; i++) {
+            long lineNo = firstLine + i;
+            byte[] line = chunk.get(i);
+            if (isBlank(line)) {
+                continue;
+            }
+            LedgerRecord record = lineNo == 1 && line.length >= 3 && (line[0] & 0xFF) == 0xEF
+                    && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF
+                    ? new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(file)",
+                            "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM")), null)
+                    : LedgerReader.parseLine(fileName, lineNo, line);
+            results[i] = figures(fileName, lineNo, record, document, year, addressCutoff);
         }
-        LedgerRecord record = lineNo == 1 && line.charAt(0) == '\uFEFF'
-                ? new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(file)",
-                        "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM")), null)
-                : LedgerReader.parseLine(fileName, lineNo, line);
+        return results;
+    }
+
+    /** Blank as {@link String#isBlank()} says (the rare non-ASCII line is decoded to ask it). */
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B || (b >= 0x1C && b <= 0x1F)) {
+                continue;
+            }
+            return b < 0 && new String(line, StandardCharsets.UTF_8).isBlank();
+        }
+        return true;
+    }
+
+    private static String[] await(Future<String[]> chunk) throws IOException {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("calculate interrupted");
+        } catch (ExecutionException e) {
+            // figures() turns every RuntimeException of a record into an error line; what arrives here is fatal
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private String figures(String fileName, long lineNo, LedgerRecord record, DocumentKind document, int year,
+                           LocalDate addressCutoff) {
         try {
             return FiguresJson.write(calculate(record, document, year, addressCutoff));
         } catch (RuntimeException e) {

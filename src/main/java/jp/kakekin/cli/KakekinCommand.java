@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
                 CalculateCommand.class,
                 ExportEDeliveryCommand.class,
                 VerifyCommand.class,
+                GenerateLedgerCommand.class,
+                BenchCalculateCommand.class,
                 PrintRunCommand.class,
                 PrintWorkerCommand.class,
         })
