@@ -1,10 +1,9 @@
 package jp.kakekin.print;
 
 /**
- * One non-blank line of the ledger file, as read; parsing happens in the processor.
- *
- * @param text          the line without its line break, or null when it could not be decoded
- * @param encodingError why the bytes are not a line of text (not UTF-8), else null
+ * One non-blank line of the ledger file as read: its UTF-8 bytes without the line break (Jackson parses
+ * bytes directly, and reports bytes that are not UTF-8 as an error of the line). Parsing happens in the
+ * processor, on the partition's thread.
  */
-public record LedgerLine(long line, String text, String encodingError) {
+public record LedgerLine(long line, byte[] utf8) {
 }

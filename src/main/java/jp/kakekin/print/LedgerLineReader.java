@@ -7,10 +7,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -19,7 +15,7 @@ import java.util.Arrays;
  * Reads the lines of one partition of a JSON Lines ledger: the bytes {@code [start, end)}, which begin
  * on a line boundary. Its position (byte offset, line number) is saved at every commit, so a restarted
  * partition resumes after the last committed chunk. Blank lines (only spaces, tabs, CR) are skipped, as
- * the ledger reader does; a line that is not UTF-8 is passed on with the error, never dropped.
+ * the ledger reader does; every other line is passed on as bytes, never dropped.
  */
 class LedgerLineReader implements ItemStreamReader<LedgerLine> {
 
@@ -39,8 +35,6 @@ class LedgerLineReader implements ItemStreamReader<LedgerLine> {
     private long line;
     private long records;
     private byte[] buf = new byte[8 * 1024];
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     /**
      * @param firstLine the number of the line that starts at {@code start}
@@ -116,11 +110,7 @@ class LedgerLineReader implements ItemStreamReader<LedgerLine> {
                 if (progress != null) {
                     progress.add(1);
                 }
-                try {
-                    return new LedgerLine(line, utf8.decode(ByteBuffer.wrap(buf, 0, len)).toString(), null);
-                } catch (CharacterCodingException e) {
-                    return new LedgerLine(line, null, "not valid UTF-8: " + e.getMessage());
-                }
+                return new LedgerLine(line, Arrays.copyOf(buf, len));
             }
             return null;
         } catch (IOException e) {

@@ -63,7 +63,8 @@ class LedgerInputTest {
         for (int i = 0; i < read.size(); i++) {
             LedgerLine l = read.get(i);
             if (l.line() <= 1000) {
-                assertThat(l.text()).isEqualTo("{\"n\":" + l.line() + ",\"name\":\"髙橋\"}");
+                assertThat(new String(l.utf8(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo("{\"n\":" + l.line() + ",\"name\":\"髙橋\"}");
             }
         }
         assertThat(read.stream().mapToLong(LedgerLine::line).distinct().count()).isEqualTo(read.size());
@@ -73,14 +74,18 @@ class LedgerInputTest {
     @Test
     void aLineThatIsNotUtf8IsReportedNotDropped() throws Exception {
         Path file = dir.resolve("bad.jsonl");
-        Files.write(file, new byte[] {'{', '}', '\n', (byte) 0xC3, (byte) 0x28, '\n', '{', '}', '\n'});
+        Files.write(file, new byte[] {'{', '}', '\n', '{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}', '\n', '{', '}', '\n'});
         LedgerLineReader reader = new LedgerLineReader(file, 0, Files.size(file), 1, null);
         reader.open(new ExecutionContext());
-        assertThat(reader.read().text()).isEqualTo("{}");
+        assertThat(reader.read().utf8()).containsExactly('{', '}');
         LedgerLine bad = reader.read();
         assertThat(bad.line()).isEqualTo(2);
-        assertThat(bad.text()).isNull();
-        assertThat(bad.encodingError()).contains("not valid UTF-8");
+        CertificateProcessor processor = new CertificateProcessor(new jp.kakekin.calc.Calculator(),
+                PrintRunParameters.of(2026, PrintIssue.NOVEMBER, file, dir.resolve("out"), null, null, null),
+                new TextPdfPrinter());
+        Exclusion e = ((Outcome.Excluded) processor.process(bad)).exclusion();
+        assertThat(e.reason()).isEqualTo(ExclusionReason.INVALID_LEDGER_LINE);
+        assertThat(e.detail()).startsWith("bad.jsonl:2: (json)").containsIgnoringCase("UTF-8");
         assertThat(reader.read().line()).isEqualTo(3);
         assertThat(reader.read()).isNull();
         reader.close();
