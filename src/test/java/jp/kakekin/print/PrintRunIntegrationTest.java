@@ -38,9 +38,9 @@ class PrintRunIntegrationTest {
     Path dir;
 
     @Test
-    void novemberRunPrintsEveryEligibleContractOnceInPostalOrderAndReportsTheRest() throws Exception {
+    void novemberRunOnAGeneratedLedgerPrintsEveryEligibleContractOnceInPostalOrderAndReportsTheRest() throws Exception {
         Path ledger = dir.resolve("ledger.jsonl");
-        List<TestLedgers.Line> lines = TestLedgers.write(ledger, 3_000, 42);
+        List<TestLedgers.Line> lines = TestLedgers.generated(ledger, 3_000, 42);
         Path out = dir.resolve("out");
 
         int status = Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
@@ -104,7 +104,7 @@ class PrintRunIntegrationTest {
                     assertThat(onPage).contains(row.get(ManifestRow.CONTRACT_NO) + "-" + row.get(6));
                     assertThat(onPage).contains(row.get(ManifestRow.UNIQUE_CODE));
                     String deduction = row.get(16).isEmpty() ? "****" : "%,d".formatted(Long.parseLong(row.get(16)));
-                    assertThat(onPage).contains("deduction " + deduction);
+                    assertThat(onPage).contains(deduction);
                 }
             }
         }
@@ -130,10 +130,18 @@ class PrintRunIntegrationTest {
                 }
                 case DUPLICATE -> assertThat(reason).isEqualTo("DUPLICATE_CONTRACT");
                 case NOVEMBER, NOVEMBER_ARREARS -> assertThat(row).as("line %d", l.line()).isNull();
+                case GENERATED -> {
+                    if (expected.figures.containsKey(l.contractNo())) {
+                        assertThat(row).as("line %d is printed", l.line()).isNull();
+                    } else {
+                        assertThat(reason).as("line %d", l.line()).isIn("OTHER_SCHEME", "NOT_ELIGIBLE_THIS_ISSUE");
+                    }
+                }
             }
         }
         assertThat(summary.excludedByReason()).containsKeys("INVALID_LEDGER_LINE", "OTHER_SCHEME",
                 "NOT_ELIGIBLE_THIS_ISSUE", "GLYPH_MISSING", "DUPLICATE_CONTRACT");
+        assertThat(manifest).as("the generator's withheld (****) certificates print too").anyMatch(r -> r.get(16).isEmpty());
         // The work files are gone; the claim stays.
         assertThat(out.resolve(RunFolder.WORK)).doesNotExist();
         assertThat(out.resolve("print-run.json")).exists();
@@ -221,7 +229,7 @@ class PrintRunIntegrationTest {
                 if (reader.next() instanceof LedgerRecord.Valid ok && ok.ledger().scheme() == DocumentKind.NOVEMBER_CERTIFICATE.scheme()
                         && seen.add(ok.ledger().contractNo())) {
                     CertificateFigures f = (CertificateFigures) calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, ok.ledger(), 2026);
-                    boolean glyph = ok.ledger().holder().name().codePoints().anyMatch(cp -> cp >= 0x1F000);
+                    boolean glyph = ok.ledger().holder().name().codePoints().anyMatch(cp -> cp >= 0x1F000 && cp <= 0x1FAFF);
                     if (f.issued() && !glyph) {
                         figures.put(f.contractNo(), f);
                     }

@@ -1,10 +1,12 @@
 package jp.kakekin.print;
 
+import jp.kakekin.ledger.synthetic.SyntheticLedgers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +27,7 @@ final class TestLedgers {
     static final int YEAR = 2026;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    enum Kind { NOVEMBER, NOVEMBER_ARREARS, FEBRUARY, NOT_ELIGIBLE, SAFETY, INVALID, GLYPH, DUPLICATE }
+    enum Kind { NOVEMBER, NOVEMBER_ARREARS, FEBRUARY, NOT_ELIGIBLE, SAFETY, INVALID, GLYPH, DUPLICATE, GENERATED }
 
     /** What line n of the file is meant to be. */
     record Line(long line, Kind kind, String contractNo) {
@@ -62,6 +64,7 @@ final class TestLedgers {
                     case NOT_ELIGIBLE -> lastYearOnly(contractNo, cd, postal, premium);
                     case SAFETY -> safety(contractNo, cd, postal);
                     case INVALID -> r.nextBoolean() ? "{\"scheme\":\"SHOKIBO\",\"contractNo\":" : november(contractNo, cd, postal, premium, "田中 一", false).replace("\"contractNo\":\"" + contractNo + "\"", "\"contractNo\":\"12\"");
+                    case GENERATED -> throw new IllegalStateException("not drawn here");
                 };
                 if (kind == Kind.NOVEMBER) {
                     lastNovember = contractNo;
@@ -70,6 +73,44 @@ final class TestLedgers {
                 w.write("\n");
                 line++;
                 lines.add(new Line(line, kind, kind == Kind.DUPLICATE ? lastNovember : contractNo));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * A ledger from the project's generator ({@code generate-ledger}: realistic varieties, exported on the
+     * November run's address cutoff) with a known line of each kind a run must exclude slipped in every
+     * 97 lines: invalid, a name with a character no font has, the number of an earlier 小規模企業共済 contract.
+     */
+    static List<Line> generated(Path file, int contracts, long seed) throws IOException {
+        StringWriter all = new StringWriter();
+        new SyntheticLedgers(seed, YEAR, SyntheticLedgers.ExportPoint.OCTOBER).writeJsonLines(contracts, all);
+        List<String> generated = all.toString().lines().toList();
+        List<Line> lines = new ArrayList<>();
+        long line = 0;
+        String earlier = null;
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < contracts; i++) {
+                String json = generated.get(i);
+                String contractNo = JSON.readTree(json).get("contractNo").asString();
+                w.write(json);
+                w.write("\n");
+                lines.add(new Line(++line, Kind.GENERATED, contractNo));
+                if (i % 97 == 96) {
+                    Kind kind = List.of(Kind.INVALID, Kind.GLYPH, Kind.DUPLICATE).get((i / 97) % 3);
+                    String special = switch (kind) {
+                        case INVALID -> json.replace("\"checkDigits\":\"", "\"checkDigits\":\"x");
+                        case GLYPH -> november(Integer.toString(8_000_000 + i), "00", "1000013", 10_000, "鈴木 \uD83D\uDE00", false);
+                        default -> november(earlier, "11", "9999999", 10_000, "重複 一郎", false);
+                    };
+                    w.write(special);
+                    w.write("\n");
+                    lines.add(new Line(++line, kind, kind == Kind.GLYPH ? Integer.toString(8_000_000 + i) : earlier));
+                }
+                if (json.contains("\"scheme\":\"SHOKIBO\"")) {
+                    earlier = contractNo;
+                }
             }
         }
         return lines;

@@ -28,7 +28,7 @@ final class TextPdfPrinter implements CertificatePrinter {
         String name = c.holderName();
         for (int i = 0; i < name.length(); ) {
             int cp = name.codePointAt(i);
-            if (cp >= 0x1F000) {
+            if (cp >= 0x1F000 && cp <= 0x1FAFF) { // emoji; 𠮷 (U+20BB7) and other 外字 are in IPAmj
                 return Optional.of(new Exclusion(c.line(), c.contractNo(), c.uniqueCode().value(),
                         ExclusionReason.GLYPH_MISSING, "holder.name contains U+%04X, which no certificate font has".formatted(cp)));
             }
