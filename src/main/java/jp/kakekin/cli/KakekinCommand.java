@@ -7,10 +7,12 @@ import picocli.CommandLine.Command;
         description = "Deduction certificates and tax statements of 小規模企業共済 and 経営セーフティ共済.",
         subcommands = {
                 CalculateCommand.class,
+                RenderCommand.class,
                 ExportEDeliveryCommand.class,
                 VerifyCommand.class,
                 GenerateLedgerCommand.class,
                 BenchCalculateCommand.class,
+                BenchRenderCommand.class,
                 PrintRunCommand.class,
                 PrintWorkerCommand.class,
         })

@@ -1,0 +1,206 @@
+package jp.kakekin.cli;
+
+import jp.kakekin.calc.Calculator;
+import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.document.CertificateView;
+import jp.kakekin.document.CertificateViews;
+import jp.kakekin.document.UniqueCode;
+import jp.kakekin.ledger.Ledger;
+import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.render.CertificatePdf;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code bench-render}: the benchmark of the certificate renderer (docs/performance.md). Generates
+ * ledgers (the generate-ledger generator), calculates them and keeps the issued certificates, then:
+ * <ul>
+ * <li>single: one thread renders one PDF per certificate, after a warm-up; median wall and CPU time per
+ * document, sizes;</li>
+ * <li>batch: merged PDFs of 500 certificates on one thread per processor; certificates per second
+ * (wall, and per CPU-second of the rendering threads) and bytes per certificate.</li>
+ * </ul>
+ * CPU time is printed next to wall time because a shared machine's wall time measures the others too.
+ */
+@Command(name = "bench-render", mixinStandardHelpOptions = true,
+        description = "Benchmarks certificate PDFs: single documents (ms/doc, size) and merged batches of 500 (certificates/s).")
+public class BenchRenderCommand implements Callable<Integer> {
+
+    @Option(names = "--certificates", defaultValue = "2000", description = "distinct certificates to render (default: ${DEFAULT-VALUE})")
+    int certificates;
+
+    @Option(names = "--warmup", defaultValue = "2000", description = "single documents rendered before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--single", defaultValue = "2000", description = "single documents measured (default: ${DEFAULT-VALUE})")
+    int single;
+
+    @Option(names = "--batches", defaultValue = "4", description = "merged batches of 500 per thread, measured (default: ${DEFAULT-VALUE})")
+    int batches;
+
+    @Option(names = "--threads", description = "threads for the batches (default: one per processor)")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "1", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--year", defaultValue = "2026", description = "certificate year (default: ${DEFAULT-VALUE})")
+    int year;
+
+    private static final int BATCH = 500;
+
+    private final Calculator calculator;
+    private final CertificateViews views;
+    private final CertificatePdf pdf;
+
+    public BenchRenderCommand(Calculator calculator, CertificateViews views, CertificatePdf pdf) {
+        this.calculator = calculator;
+        this.views = views;
+        this.pdf = pdf;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<CertificateView> pool = certificates();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int batchThreads = threads != null ? threads : cores;
+        System.out.printf("bench-render: %,d November certificates from generated ledgers (seed %d); %d processors; load average %s%n",
+                pool.size(), seed, cores, loadAverage());
+        single(pool);
+        batch(pool, batchThreads, cores);
+        System.out.printf("bench-render: load average %s at the end%n", loadAverage());
+        return 0;
+    }
+
+    private List<CertificateView> certificates() {
+        SyntheticLedgers ledgers = new SyntheticLedgers(seed, year, SyntheticLedgers.ExportPoint.OCTOBER);
+        LocalDate issuedOn = LocalDate.of(year, 11, 20);
+        List<CertificateView> out = new ArrayList<>(certificates);
+        for (long i = 0; out.size() < certificates; i++) {
+            Ledger ledger = ledgers.ledger(i);
+            if (ledger.scheme() != DocumentKind.NOVEMBER_CERTIFICATE.scheme()) {
+                continue;
+            }
+            if (calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, ledger, year) instanceof CertificateFigures f && f.issued()) {
+                out.add(views.view(f, ledger, UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, year, ledger.contractNo(),
+                        ledger.checkDigits(), 0), issuedOn));
+            }
+        }
+        return out;
+    }
+
+    private void single(List<CertificateView> pool) {
+        for (int i = 0; i < warmup; i++) {
+            pdf.render(pool.get(i % pool.size()));
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long[] wall = new long[single];
+        long[] cpu = new long[single];
+        long[] size = new long[single];
+        for (int i = 0; i < single; i++) {
+            long w = System.nanoTime();
+            long c = mx.getCurrentThreadCpuTime();
+            size[i] = pdf.render(pool.get(i % pool.size())).length;
+            cpu[i] = mx.getCurrentThreadCpuTime() - c;
+            wall[i] = System.nanoTime() - w;
+        }
+        System.out.printf("single, 1 thread, %,d documents after %,d warm-up: median %.2f ms wall (p90 %.2f), median %.2f ms CPU "
+                        + "(%.0f documents/s); size median %.1f KB, p90 %.1f KB, max %.1f KB%n", single, warmup,
+                percentile(wall, 0.5) / 1e6, percentile(wall, 0.9) / 1e6, percentile(cpu, 0.5) / 1e6,
+                1e9 / percentile(wall, 0.5), percentile(size, 0.5) / 1024, percentile(size, 0.9) / 1024,
+                percentile(size, 1.0) / 1024);
+    }
+
+    private void batch(List<CertificateView> pool, int threads, int cores) throws Exception {
+        run(pool, threads, 1);
+        long start = System.nanoTime();
+        long[] result = run(pool, threads, batches);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long done = (long) threads * batches * BATCH;
+        double perCpuSecond = done / (result[1] / 1e9);
+        System.out.printf("batch, %d threads x %d merged PDFs of %d: %,.0f certificates/s wall; %,.0f certificates per "
+                        + "CPU-second (x %d processors = %,.0f/s); %.2f KB per certificate%n", threads, batches, BATCH,
+                done / seconds, perCpuSecond, cores, perCpuSecond * cores, result[0] / (double) done / 1024);
+    }
+
+    /** @return bytes written and CPU nanoseconds of the rendering threads */
+    private long[] run(List<CertificateView> pool, int threads, int batchesPerThread) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                futures.add(executor.submit(() -> {
+                    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+                    long c = mx.getCurrentThreadCpuTime();
+                    long bytes = 0;
+                    for (int b = 0; b < batchesPerThread; b++) {
+                        List<CertificateView> batch = new ArrayList<>(BATCH);
+                        for (int i = 0; i < BATCH; i++) {
+                            batch.add(pool.get(((first * batchesPerThread + b) * BATCH + i) % pool.size()));
+                        }
+                        Counting out = new Counting();
+                        CertificatePdf.Batch result = pdf.renderBatch(batch, out);
+                        if (result.pages() != BATCH) {
+                            throw new IllegalStateException("certificates left out of a batch: " + result.failed());
+                        }
+                        bytes += out.count;
+                    }
+                    return new long[]{bytes, mx.getCurrentThreadCpuTime() - c};
+                }));
+            }
+            long bytes = 0;
+            long cpu = 0;
+            for (Future<long[]> f : futures) {
+                bytes += f.get()[0];
+                cpu += f.get()[1];
+            }
+            return new long[]{bytes, cpu};
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private static double percentile(long[] values, double p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.round(p * (sorted.length - 1))];
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+
+    private static final class Counting extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package jp.kakekin.document;
+
+import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.calc.WhyWithheld;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one 小規模企業共済掛金控除証明書 prints, already formatted: the template only places it.
+ * Built by {@link CertificateViews}; templates read the accessors by name ({@code ${cert.paid}}).
+ *
+ * @param figures         the calculator's figures the amounts come from
+ * @param uniqueCode      the code of this issue (sequence 00 for the first issue, 01.. for reissues)
+ * @param issuedOn        証明日 (the print run's date, or the day of the reissue)
+ * @param eraYear         the year in 和暦, e.g. 令和8年 ({@link #yearLabel()} is 証明年分)
+ * @param issuedOnLabel   証明日 in 和暦, e.g. 令和8年11月20日
+ * @param contractNumber  共済契約者番号 with its check digits, e.g. 1000001-28
+ * @param postalCode      〒100-0013
+ * @param deduction       控除額 formatted, or {@code ****} when the calculator withheld it
+ * @param qrUrl           the web reissue form, with this document's token
+ */
+public record CertificateView(
+        CertificateFigures figures,
+        UniqueCode uniqueCode,
+        LocalDate issuedOn,
+        String eraYear,
+        String issuedOnLabel,
+        String contractNumber,
+        String postalCode,
+        String addressLine1,
+        String addressLine2,
+        String holderName,
+        String monthlyPremium,
+        String paid,
+        String scheduled,
+        String discountPaid,
+        String deduction,
+        String qrUrl,
+        Issuer issuer) {
+
+    public CertificateView {
+        Objects.requireNonNull(figures);
+        Objects.requireNonNull(uniqueCode);
+    }
+
+    public DocumentKind document() {
+        return figures.document();
+    }
+
+    /** The 7-digit 共済契約者番号 (file names, reports, errors). */
+    public String contractNo() {
+        return figures.contractNo();
+    }
+
+    /** 証明年分, e.g. 令和8年分. */
+    public String yearLabel() {
+        return eraYear + "分";
+    }
+
+    /** A reissue is any issue after the first; its unique code says so (sequence 01 and up). */
+    public boolean reissue() {
+        return uniqueCode.sequence() > 0;
+    }
+
+    /** The code of the first issue, which a reissue refers to (the same code for a first issue). */
+    public UniqueCode originalUniqueCode() {
+        return uniqueCode.original();
+    }
+
+    public boolean deductionWithheld() {
+        return figures.deduction() == null;
+    }
+
+    public boolean withheldForArrears() {
+        return figures.withheld().contains(WhyWithheld.ARREARS);
+    }
+
+    public boolean withheldForPendingChange() {
+        return figures.withheld().contains(WhyWithheld.PENDING_CHANGE);
+    }
+
+    public boolean withheldForPrepaymentOverOneYear() {
+        return figures.withheld().contains(WhyWithheld.PREPAYMENT_OVER_ONE_YEAR);
+    }
+
+    /** Whether there is a 前納減額金 payout to print (the row is printed either way; templates may choose). */
+    public boolean hasDiscountPaid() {
+        return figures.discountPaid() != 0;
+    }
+
+    /**
+     * Every text the template may print from the ledger or configuration, by the name used in error
+     * reports; the glyph check walks these before anything is rendered.
+     */
+    public Map<String, String> textFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("holder.name", holderName);
+        fields.put("address.postalCode", postalCode);
+        fields.put("address.line1", addressLine1);
+        fields.put("address.line2", addressLine2);
+        fields.put("contractNumber", contractNumber);
+        fields.put("issuer.name", issuer.name());
+        fields.put("issuer.postalCode", issuer.postalCode());
+        fields.put("issuer.address", issuer.address());
+        fields.put("issuer.contact", issuer.contact());
+        return fields;
+    }
+}

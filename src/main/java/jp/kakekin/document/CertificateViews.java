@@ -1,0 +1,91 @@
+package jp.kakekin.document;
+
+import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.ledger.Address;
+import jp.kakekin.ledger.Ledger;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Builds the view of one issued certificate from the calculator's figures and the ledger: 和暦, amounts
+ * with separators, the holder's block and the QR link. Stateless and thread-safe.
+ */
+public final class CertificateViews {
+
+    /** Path of the web reissue form under the configured base URL; the token goes in {@code t}. */
+    public static final String REISSUE_PATH = "/reissue";
+
+    private final Issuer issuer;
+    private final DocumentTokens tokens;
+    private final String baseUrl;
+
+    /** @param baseUrl where the service's web form lives ({@code kakekin.qr.base-url}), e.g. https://kakekin.example.jp */
+    public CertificateViews(Issuer issuer, DocumentTokens tokens, String baseUrl) {
+        this.issuer = Objects.requireNonNull(issuer);
+        this.tokens = Objects.requireNonNull(tokens);
+        this.baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "kakekin.qr.base-url"));
+    }
+
+    public DocumentTokens tokens() {
+        return tokens;
+    }
+
+    /** The URL the QR code of an issued document opens. */
+    public String reissueUrl(DocumentReference reference) {
+        return baseUrl + REISSUE_PATH + "?t=" + tokens.issue(reference);
+    }
+
+    /**
+     * @param code     the unique code of this issue; its sequence says whether it is a reissue
+     * @param issuedOn 証明日
+     * @throws IllegalArgumentException when the figures are not an issued certificate of this ledger
+     */
+    public CertificateView view(CertificateFigures figures, Ledger ledger, UniqueCode code, LocalDate issuedOn) {
+        if (!figures.issued()) {
+            throw new IllegalArgumentException("contract %s gets no %s for %d".formatted(figures.contractNo(),
+                    figures.document(), figures.year()));
+        }
+        if (!figures.contractNo().equals(ledger.contractNo()) || !code.contractNo().equals(ledger.contractNo())) {
+            throw new IllegalArgumentException("figures %s, unique code %s and ledger %s are not the same contract"
+                    .formatted(figures.contractNo(), code, ledger.contractNo()));
+        }
+        Address address = figures.address();
+        if (address == null) {
+            throw new IllegalArgumentException("contract %s has no address to mail to".formatted(figures.contractNo()));
+        }
+        return new CertificateView(
+                figures,
+                code,
+                issuedOn,
+                Wareki.year(figures.year()),
+                Wareki.date(issuedOn),
+                ledger.contractNo() + "-" + ledger.checkDigits(),
+                postalCode(address.postalCode()),
+                nullToEmpty(address.line1()),
+                nullToEmpty(address.line2()),
+                ledger.holder().name(),
+                Yen.format(figures.monthlyPremium()),
+                Yen.format(figures.paid()),
+                Yen.format(figures.scheduled()),
+                Yen.format(figures.discountPaid()),
+                figures.deduction() == null ? Yen.WITHHELD : Yen.format(figures.deduction()),
+                reissueUrl(new DocumentReference(code, issuedOn)),
+                issuer);
+    }
+
+    static String postalCode(String digits) {
+        if (digits == null || digits.isEmpty()) {
+            return "";
+        }
+        return digits.length() == 7 ? "〒" + digits.substring(0, 3) + "-" + digits.substring(3) : "〒" + digits;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
