@@ -97,7 +97,7 @@ public class PrintRunCommand implements Callable<Integer> {
         ProgressLine line = new ProgressLine(err);
         while (!runs.finished(execution.getId())) {
             runs.progress(execution.getId()).ifPresent(line::show);
-            Thread.sleep(line.interactive ? 250 : 5_000);
+            Thread.sleep(200);
         }
         line.done();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -128,12 +128,18 @@ public class PrintRunCommand implements Callable<Integer> {
         private final PrintStream out;
         private final boolean interactive = isTerminal();
         private boolean shown;
+        private long lastShown;
 
         ProgressLine(PrintStream out) {
             this.out = out;
         }
 
         void show(PrintRunProgress.Phase p) {
+            long now = System.nanoTime();
+            if (shown && now - lastShown < (interactive ? 250_000_000L : 5_000_000_000L)) {
+                return;
+            }
+            lastShown = now;
             long eta = p.etaSeconds();
             String unit = p.name().equals("print") ? "certificates" : "records";
             String text = "%-9s %,12d / %,d %s  %,8.0f/s  ETA %s".formatted(p.name(), p.done(), p.total(), unit,

@@ -2,6 +2,8 @@ package jp.kakekin.print;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jp.kakekin.calc.Calculator;
+import jp.kakekin.document.CertificateViews;
+import jp.kakekin.render.CertificatePdf;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -43,6 +46,13 @@ public class PrintRunJob {
     @Bean
     PrintRunProgress printRunProgress(ObjectProvider<MeterRegistry> meters) {
         return new PrintRunProgress(meters.getIfAvailable());
+    }
+
+    /** The renderer (jp.kakekin.render); lazy like it, so nothing loads fonts until a run prints. */
+    @Bean
+    @Lazy
+    CertificatePrinter certificatePrinter(CertificateViews views, CertificatePdf pdf) {
+        return new RenderedCertificatePrinter(views, pdf);
     }
 
     @Bean
@@ -116,8 +126,8 @@ public class PrintRunJob {
     @Bean
     @StepScope
     CertificateProcessor certificateProcessor(@Value("#{stepExecution}") StepExecution step, Calculator calculator,
-                                              ObjectProvider<CertificatePrinter> printer) {
-        return new CertificateProcessor(calculator, PrintRunParameters.from(step.getJobParameters()), printer(printer));
+                                              CertificatePrinter printer) {
+        return new CertificateProcessor(calculator, PrintRunParameters.from(step.getJobParameters()), printer);
     }
 
     @Bean
@@ -177,9 +187,9 @@ public class PrintRunJob {
     @Bean
     @StepScope
     BatchPrintingProcessor batchPrintingProcessor(@Value("#{stepExecution}") StepExecution step,
-                                                  ObjectProvider<CertificatePrinter> printer) {
+                                                  CertificatePrinter printer) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
-        return new BatchPrintingProcessor(new RunFolder(run.out()), printer(printer), run.runDate());
+        return new BatchPrintingProcessor(new RunFolder(run.out()), printer, run.runDate());
     }
 
     @Bean
@@ -214,13 +224,5 @@ public class PrintRunJob {
         handler.setTaskExecutor(executor);
         handler.setGridSize(properties.workers());
         return handler;
-    }
-
-    private static CertificatePrinter printer(ObjectProvider<CertificatePrinter> printer) {
-        CertificatePrinter p = printer.getIfAvailable();
-        if (p == null) {
-            throw new PrintRunException("no certificate renderer is configured (jp.kakekin.render)");
-        }
-        return p;
     }
 }

@@ -82,7 +82,17 @@ class LedgerInputTest {
         assertThat(bad.line()).isEqualTo(2);
         CertificateProcessor processor = new CertificateProcessor(new jp.kakekin.calc.Calculator(),
                 PrintRunParameters.of(2026, PrintIssue.NOVEMBER, file, dir.resolve("out"), null, null, null),
-                new TextPdfPrinter());
+                new CertificatePrinter() {
+                    @Override
+                    public java.util.Optional<Exclusion> check(IssuedCertificate c, java.time.LocalDate runDate) {
+                        throw new AssertionError("an unreadable line never reaches the renderer");
+                    }
+
+                    @Override
+                    public PrintedBatch print(List<IssuedCertificate> c, java.time.LocalDate d, java.io.OutputStream o) {
+                        throw new AssertionError("an unreadable line never reaches the renderer");
+                    }
+                });
         Exclusion e = ((Outcome.Excluded) processor.process(bad)).exclusion();
         assertThat(e.reason()).isEqualTo(ExclusionReason.INVALID_LEDGER_LINE);
         assertThat(e.detail()).startsWith("bad.jsonl:2: (json)").containsIgnoringCase("UTF-8");

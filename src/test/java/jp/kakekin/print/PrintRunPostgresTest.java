@@ -62,7 +62,7 @@ class PrintRunPostgresTest {
                 "--kakekin.print.workers=2", "--kakekin.print.chunk-size=200");
 
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-Dkakekin.test.print-delay-ms=5", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(args);
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

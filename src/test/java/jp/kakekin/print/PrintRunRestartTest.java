@@ -38,7 +38,7 @@ class PrintRunRestartTest {
     @Test
     void runKilledWhileCalculatingAndWhilePrintingCompletesExactlyOnceOnRestart() throws Exception {
         Path ledger = dir.resolve("ledger.jsonl");
-        TestLedgers.write(ledger, 8_000, 7);
+        TestLedgers.write(ledger, 5_000, 7);
         Path out = dir.resolve("out");
         Path db = dir.resolve("db").resolve("kakekin");
         String url = "jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
@@ -108,8 +108,8 @@ class PrintRunRestartTest {
     }
 
     private Process start(List<String> run, String name, String... extra) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx512m",
-                "-Dkakekin.test.print-delay-ms=4", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(run);
         cmd.addAll(List.of(extra));
         return new ProcessBuilder(cmd).redirectOutput(dir.resolve(name + ".out").toFile())

@@ -97,7 +97,7 @@ class PrintRunSharedRepositoryTest {
 
     private Process worker(String name, List<String> db) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-Dkakekin.test.print-delay-ms=5", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "print-worker", "--threads", "1", "--exit-when-idle", "PT8S"));
         cmd.addAll(db);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
