@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 GenerateLedgerCommand.class,
                 BenchCalculateCommand.class,
                 BenchRenderCommand.class,
+                ImportCommand.class, ReissueRunCommand.class, BenchReissueCommand.class,
                 PrintRunCommand.class,
                 PrintWorkerCommand.class,
         })

@@ -36,13 +36,13 @@ public class RenderConfiguration {
     @Bean
     @Lazy
     FontLibrary fontLibrary(RenderProperties properties) {
-        return FontLibrary.open(properties.fontsDir());
+        return FontLibrary.open(properties.fontsPath());
     }
 
     @Bean
     @Lazy
     CertificateTemplates certificateTemplates(RenderProperties properties) {
-        return new CertificateTemplates(properties.templatesDir(), properties.templateCacheTtl().toMillis());
+        return new CertificateTemplates(properties.templatesPath(), properties.templateCacheTtl().toMillis());
     }
 
     @Bean

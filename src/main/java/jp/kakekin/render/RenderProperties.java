@@ -14,11 +14,21 @@ import java.time.Duration;
  *                         again (default 60s; 0 re-reads them for every certificate)
  */
 @ConfigurationProperties("kakekin.render")
-public record RenderProperties(Path fontsDir, Path templatesDir, Duration templateCacheTtl) {
+public record RenderProperties(String fontsDir, String templatesDir, Duration templateCacheTtl) {
 
+    // Bound as text and turned into file-system paths here: Spring's String→Path conversion would try
+    // the class path first, where a folder of the same name could shadow the operator's directory.
     public RenderProperties {
-        fontsDir = fontsDir != null ? fontsDir : Path.of("fonts");
-        templatesDir = templatesDir != null ? templatesDir : Path.of("templates");
+        fontsDir = fontsDir != null ? fontsDir : "fonts";
+        templatesDir = templatesDir != null ? templatesDir : "templates";
         templateCacheTtl = templateCacheTtl != null ? templateCacheTtl : Duration.ofSeconds(60);
+    }
+
+    public Path fontsPath() {
+        return Path.of(fontsDir);
+    }
+
+    public Path templatesPath() {
+        return Path.of(templatesDir);
     }
 }

@@ -1,5 +1,6 @@
 package jp.kakekin.document;
 
+import jp.kakekin.document.Wareki;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The operator endpoint, with a stand-in for the contract store. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(roles = "OPERATOR") // /api/** is operator-only (docs/reissue.md)
 class EDeliveryControllerTest {
 
     @DynamicPropertySource
@@ -41,6 +44,7 @@ class EDeliveryControllerTest {
     @TestConfiguration
     static class Store {
         @Bean
+        @Primary // over the real contract store's lookup
         LedgerLookup ledgerLookup() {
             Map<String, Ledger> byNo = new java.util.HashMap<>();
             for (String line : GeneratedRun.november(0).lines) {

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.document.Wareki;
 import jp.kakekin.ledger.PaymentMode;
 import jp.kakekin.ledger.PaymentModePeriod;
 import org.junit.jupiter.api.Test;

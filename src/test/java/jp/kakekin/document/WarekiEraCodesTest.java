@@ -1,4 +1,4 @@
-package jp.kakekin.edelivery;
+package jp.kakekin.document;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** 和暦 as TEG850 writes it (gen:era codes of General.xsd: 3 昭和, 4 平成, 5 令和). */
-class WarekiTest {
+class WarekiEraCodesTest {
 
     @Test
     void eraBoundariesShowaHeisei() {

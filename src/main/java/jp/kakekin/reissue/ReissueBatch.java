@@ -1,0 +1,154 @@
+package jp.kakekin.reissue;
+
+import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.ledger.Ledger;
+import jp.kakekin.ledger.Scheme;
+import jp.kakekin.store.ContractStore;
+import jp.kakekin.store.IssuedDocument;
+import jp.kakekin.store.ReissueRequests;
+import jp.kakekin.store.ReissueRequests.Request;
+import jp.kakekin.store.ReissueRequests.Status;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code reissue-run}: prints the requests queued by the public form as one print batch — a PDF per
+ * letter and a manifest — and closes them. A contract asked for several times since the last batch gets
+ * one letter. Every request taken is either printed or listed with the reason it could not be; none is
+ * left behind. Run one batch at a time.
+ */
+@Service
+public class ReissueBatch {
+
+    static final String ACTOR = "reissue-run";
+    static final String MANIFEST = "manifest.csv";
+    static final String EXCEPTIONS = "exceptions.csv";
+
+    private static final DateTimeFormatter BATCH_ID = DateTimeFormatter.ofPattern("'R'uuuuMMdd'-'HHmmss");
+
+    public record Report(String batchId, Path directory, int letters, int requests, int failed) {
+    }
+
+    private final ReissueRequests requests;
+    private final ContractStore contracts;
+    private final CertificateReissue reissue;
+    private final IssueCalendar calendar;
+
+    public ReissueBatch(ReissueRequests requests, ContractStore contracts, CertificateReissue reissue,
+                        IssueCalendar calendar) {
+        this.requests = requests;
+        this.contracts = contracts;
+        this.reissue = reissue;
+        this.calendar = calendar;
+    }
+
+    /** @return the report, or empty when nothing was queued (no directory is made) */
+    public Optional<Report> run(Path batchDirectory) {
+        List<Request> queued = requests.queued();
+        if (queued.isEmpty()) {
+            return Optional.empty();
+        }
+        OffsetDateTime started = calendar.now();
+        String batchId = BATCH_ID.format(started);
+        Path dir = batchDirectory.resolve(batchId);
+        Map<String, List<Request>> byContract = new LinkedHashMap<>();
+        for (Request r : queued) {
+            byContract.computeIfAbsent(r.contractNo(), k -> new ArrayList<>()).add(r);
+        }
+        try {
+            Files.createDirectories(dir);
+            int letters = 0;
+            int failed = 0;
+            try (Writer manifest = Files.newBufferedWriter(dir.resolve(MANIFEST), StandardCharsets.UTF_8);
+                 Writer exceptions = Files.newBufferedWriter(dir.resolve(EXCEPTIONS), StandardCharsets.UTF_8)) {
+                manifest.write("seq,file,unique_code,original_code,reissue,contract_no,year,document,postal_code,"
+                        + "request_ids,sha256\n");
+                exceptions.write("request_ids,contract_no,reason\n");
+                for (Map.Entry<String, List<Request>> e : byContract.entrySet()) {
+                    List<Request> group = e.getValue();
+                    String ids = String.join(" ", group.stream().map(r -> Long.toString(r.id())).toList());
+                    Letter letter = letter(e.getKey(), group.getFirst().receivedAt(), batchId);
+                    OffsetDateTime now = calendar.now();
+                    if (letter.issued() == null) {
+                        failed += group.size();
+                        exceptions.write(csv(ids, e.getKey(), letter.reason()) + "\n");
+                        for (Request r : group) {
+                            requests.close(r.id(), Status.FAILED, batchId, null, letter.reason(), now);
+                        }
+                        continue;
+                    }
+                    letters++;
+                    IssuedDocument d = letter.issued().document();
+                    String file = "%05d-%s.pdf".formatted(letters, d.code().value());
+                    Files.write(dir.resolve(file), letter.issued().pdf());
+                    manifest.write(csv(Integer.toString(letters), file, d.code().value(), d.original().value(),
+                            Boolean.toString(d.isReissue()), d.contractNo(), Integer.toString(d.year()), d.kind().name(),
+                            d.address() == null ? "" : d.address().postalCode(), ids, sha256(letter.issued().pdf()))
+                            + "\n");
+                    for (Request r : group) {
+                        requests.close(r.id(), Status.PRINTED, batchId, d.id(), d.code().value(), now);
+                    }
+                }
+            }
+            return Optional.of(new Report(batchId, dir, letters, queued.size(), failed));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write print batch " + dir, e);
+        }
+    }
+
+    private record Letter(CertificateReissue.Issued issued, String reason) {
+    }
+
+    /** The certificate the holder lost: their latest one on the day they asked. */
+    private Letter letter(String contractNo, OffsetDateTime askedAt, String batchId) {
+        Optional<Ledger> ledger = contracts.ledger(contractNo);
+        if (ledger.isEmpty()) {
+            return new Letter(null, "contract no longer stored");
+        }
+        LocalDate asked = askedAt.atZoneSameInstant(IssueCalendar.JAPAN).toLocalDate();
+        if (ledger.get().scheme() != Scheme.SHOKIBO) {
+            return new Letter(null, ledger.get().scheme() + " contracts have no 掛金控除証明書");
+        }
+        Optional<CertificateFigures> figures = reissue.latest(ledger.get(), asked);
+        if (figures.isEmpty()) {
+            return new Letter(null, "no certificate had been issued by " + asked);
+        }
+        return switch (reissue.issue(ledger.get(), figures.get(), ACTOR, batchId, calendar.today())) {
+            case CertificateReissue.Issued i -> new Letter(i, null);
+            case CertificateReissue.Refused r -> new Letter(null, r.refusal() + ": " + r.detail());
+        };
+    }
+
+    private static String csv(String... fields) {
+        List<String> out = new ArrayList<>(fields.length);
+        for (String f : fields) {
+            out.add(f.contains(",") || f.contains("\"") ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
+        }
+        return String.join(",", out);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

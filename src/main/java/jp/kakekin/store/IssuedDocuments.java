@@ -1,0 +1,81 @@
+package jp.kakekin.store;
+
+import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.document.UniqueCode;
+import jp.kakekin.ledger.Address;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The register of issued documents (print runs and reissues alike). */
+@Repository
+public class IssuedDocuments {
+
+    private static final String COLUMNS = """
+            id, unique_code, contract_no, doc_kind, cert_year, figures_json, postal_code, address_line1,
+            address_line2, run, issued_at""";
+
+    private static final RowMapper<IssuedDocument> ROW = (rs, i) -> new IssuedDocument(rs.getLong(1),
+            new UniqueCode(rs.getString(2)), rs.getString(3), DocumentKind.valueOf(rs.getString(4)), rs.getInt(5),
+            rs.getString(6),
+            rs.getString(7) == null ? null : new Address(null, rs.getString(7), rs.getString(8), rs.getString(9)),
+            rs.getString(10), rs.getObject(11, OffsetDateTime.class));
+
+    private final JdbcClient jdbc;
+
+    public IssuedDocuments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The highest sequence issued so far of the document whose original is {@code original}. */
+    public OptionalInt lastSequence(UniqueCode original) {
+        Integer max = jdbc.sql("SELECT MAX(sequence_no) FROM issued_documents WHERE original_code = ?")
+                .param(original.value())
+                .query((rs, i) -> rs.getObject(1, Integer.class))
+                .list().getFirst();
+        return max == null ? OptionalInt.empty() : OptionalInt.of(max);
+    }
+
+    /**
+     * Registers a document and returns it with its id. Two issuers racing for the same sequence meet at
+     * the unique constraint on the code: the loser gets a
+     * {@link org.springframework.dao.DuplicateKeyException} and takes the next number.
+     */
+    public IssuedDocument record(UniqueCode code, String contractNo, DocumentKind kind, int year, String figuresJson,
+                                 Address printedAddress, String run, OffsetDateTime issuedAt) {
+        OffsetDateTime at = issuedAt.withOffsetSameInstant(ZoneOffset.UTC);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO issued_documents (unique_code, original_code, sequence_no, contract_no, doc_kind,
+                               cert_year, figures_json, postal_code, address_line1, address_line2, run, issued_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(code.value(), code.original().value(), code.sequence(), contractNo, kind.name(), year,
+                        figuresJson, printedAddress == null ? null : printedAddress.postalCode(),
+                        printedAddress == null ? null : printedAddress.line1(),
+                        printedAddress == null ? null : printedAddress.line2(), run, at)
+                .update(key, "id");
+        return new IssuedDocument(key.getKey().longValue(), code, contractNo, kind, year, figuresJson, printedAddress,
+                run, at);
+    }
+
+    public Optional<IssuedDocument> byCode(UniqueCode code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issued_documents WHERE unique_code = ?")
+                .param(code.value())
+                .query(ROW)
+                .optional();
+    }
+
+    public List<IssuedDocument> ofContract(String contractNo) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issued_documents WHERE contract_no = ? ORDER BY cert_year, id")
+                .param(contractNo)
+                .query(ROW)
+                .list();
+    }
+}

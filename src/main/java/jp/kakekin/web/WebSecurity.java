@@ -1,0 +1,103 @@
+package jp.kakekin.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.time.Clock;
+
+/**
+ * Who may reach what (docs/reissue.md, "Security"): everything under {@code /api/**} and the actuator
+ * (but health) is for operators, over stateless HTTP Basic; the public pages (the reissue form, the
+ * authenticity page, their stylesheet) are open, with a session that carries the CSRF token; anything
+ * else is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class WebSecurity {
+
+    static final String OPERATOR = "OPERATOR";
+
+    /** The pages and assets the public may open. */
+    static final String[] PUBLIC = {"/reissue", "/reissue/**", "/verify", "/verify/**", "/css/**", "/error",
+            "/favicon.ico"};
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService operators(OperatorProperties properties) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        for (OperatorProperties.Operator o : properties.operators()) {
+            users.createUser(User.withUsername(o.name()).password(o.passwordHash()).roles(OPERATOR).build());
+        }
+        return users;
+    }
+
+    private static AuthenticationManager operatorLogins(UserDetailsService operators, PasswordEncoder encoder,
+                                                        OperatorProperties properties, Clock clock) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(operators);
+        dao.setPasswordEncoder(encoder);
+        return new ProviderManager(new RememberedLogins(dao, properties.operatorAuthCache(), clock));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain operatorApi(HttpSecurity http, UserDetailsService operators, PasswordEncoder encoder,
+                                    OperatorProperties properties, Clock clock) throws Exception {
+        AuthenticationManager logins = operatorLogins(operators, encoder, properties, clock);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(OPERATOR));
+        return stateless(http, logins).build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http, UserDetailsService operators, PasswordEncoder encoder,
+                                 OperatorProperties properties, Clock clock) throws Exception {
+        AuthenticationManager logins = operatorLogins(operators, encoder, properties, clock);
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(a -> a.requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .anyRequest().hasRole(OPERATOR));
+        return stateless(http, logins).build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().denyAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .requestCache(r -> r.disable());
+        return http.build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, AuthenticationManager logins) throws Exception {
+        // No session and no cookie: a forged cross-site request has no credentials to ride on, so the
+        // CSRF token (which the public form does use) has nothing to protect here.
+        return http.httpBasic(b -> b.realmName("kakekin operators"))
+                .authenticationManager(logins)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(r -> r.disable());
+    }
+}

@@ -1,0 +1,169 @@
+package jp.kakekin.reissue;
+
+import jp.kakekin.store.CaseLedgers;
+import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
+import jp.kakekin.store.ReissueAudit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.time.LocalDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The operator API: operators only, a PDF per reissue, problems for what cannot be issued. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(ReissueTestSupport.class)
+class OperatorApiTest {
+
+    static final String S14 = "/api/v1/contracts/1000014/certificates/2026";
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void signingKeyOutsideTheWorktree(org.springframework.test.context.DynamicPropertyRegistry r)
+            throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kakekin-operator-api");
+        dir.toFile().deleteOnExit();
+        dir.resolve("dev.p12").toFile().deleteOnExit();
+        r.add("kakekin.e-delivery.keystore.path", () -> dir.resolve("dev.p12").toString());
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    LedgerImport importer;
+    @Autowired
+    ReissueAudit audit;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void storeTheCases() {
+        StoreFixtures.emptyReissueTables(jdbc);
+        clock.setJapan(ReissueTestSupport.TAX_SEASON);
+        StoreFixtures.importCases(importer);
+    }
+
+    @Test
+    void anonymousCallersAreRefused() throws Exception {
+        mvc.perform(get(S14))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic")));
+        mvc.perform(get(S14).with(httpBasic("operator", "wrong"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/contracts/1000014/documents")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/calculations").param("document", "NOVEMBER_CERTIFICATE").param("year", "2026")
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnauthorized());
+        assertThat(audit.ofContract("1000014")).isEmpty();
+    }
+
+    @Test
+    void anOperatorGetsThePdfWithItsCodesAndTheReissueIsAudited() throws Exception {
+        MvcResult r = mvc.perform(get(S14).with(httpBasic("operator", "operator")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("X-Kakekin-Unique-Code", "K26N10000144101" + checkLetter(1)))
+                .andExpect(header().string("X-Kakekin-Original-Code", "K26N10000144100" + checkLetter(0)))
+                .andExpect(header().string("X-Kakekin-Reissue", "true"))
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andReturn();
+        byte[] pdf = r.getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        assertThat(r.getResponse().getHeader("Content-Disposition")).contains("K26N1000014410");
+        assertThat(audit.ofContract("1000014")).singleElement().satisfies(a -> {
+            assertThat(a.actor()).isEqualTo("operator");
+            assertThat(a.outcome()).isEqualTo("ISSUED");
+        });
+
+        mvc.perform(get("/api/v1/contracts/1000014-41/documents").with(httpBasic("operator", "operator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].uniqueCode").value(r.getResponse().getHeader("X-Kakekin-Unique-Code")))
+                .andExpect(jsonPath("$[0].originalCode").value(r.getResponse().getHeader("X-Kakekin-Original-Code")))
+                .andExpect(jsonPath("$[0].reissue").value(true))
+                .andExpect(jsonPath("$[0].run").value("reissue-api"));
+    }
+
+    @Test
+    void theNineDigitNumberWorksAndAWrongCheckDigitDoesNot() throws Exception {
+        mvc.perform(get("/api/v1/contracts/1000014-41/certificates/2026").with(httpBasic("operator", "operator")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/contracts/100001441/certificates/2026").with(httpBasic("operator", "operator")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/contracts/1000014-42/certificates/2026").with(httpBasic("operator", "operator")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void whatCannotBeIssuedIsAProblemNotAPdf() throws Exception {
+        mvc.perform(get("/api/v1/contracts/9999999/certificates/2026").with(httpBasic("operator", "operator")))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.title").value("UNKNOWN_CONTRACT"));
+        mvc.perform(get("/api/v1/contracts/1000007/certificates/2026").with(httpBasic("operator", "operator")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("NO_CERTIFICATE"));
+        mvc.perform(get("/api/v1/contracts/12345/certificates/2026").with(httpBasic("operator", "operator")))
+                .andExpect(status().isBadRequest());
+        clock.setJapan(LocalDateTime.of(2026, 9, 1, 9, 0));
+        mvc.perform(get(S14).with(httpBasic("operator", "operator")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("NOT_YET_FINAL"));
+    }
+
+    @Test
+    void theEDeliveryEndpointFindsItsContractsInTheStore() throws Exception {
+        String linked = CaseLedgers.line("S01-monthly-all-paid").replace("\"previousTermination\":null",
+                "\"previousTermination\":null,\"eDelivery\":{\"linkedOn\":\"2026-01-10\"}");
+        assertThat(StoreFixtures.importLines(importer, "linked.jsonl", linked).imported()).isEqualTo(1);
+        mvc.perform(post("/api/v1/e-delivery/1000001").param("issue", "NOVEMBER_CERTIFICATE").param("year", "2026"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/e-delivery/1000001").param("issue", "NOVEMBER_CERTIFICATE").param("year", "2026")
+                        .with(httpBasic("operator", "operator")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Unique-Code", "K26N10000012800Y"));
+        mvc.perform(post("/api/v1/e-delivery/9999999").with(httpBasic("operator", "operator")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void healthIsPublicTheRestOfTheActuatorIsNot() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(get("/actuator")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator").with(httpBasic("operator", "operator"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void thePublicPagesAreOpenAndNothingElseIs() throws Exception {
+        mvc.perform(get("/reissue")).andExpect(status().isOk());
+        mvc.perform(get("/reissue/accepted")).andExpect(status().isOk());
+        mvc.perform(get("/css/reissue.css")).andExpect(status().isOk());
+        mvc.perform(get("/anything-else")).andExpect(status().isForbidden());
+        // The error page a visitor may see is Japanese too, and says nothing about the request.
+        mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 500)
+                        .accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().isInternalServerError())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("ただいまこのページを表示できません")));
+    }
+
+    private static char checkLetter(int sequence) {
+        return jp.kakekin.document.UniqueCode.of(jp.kakekin.calc.DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41",
+                sequence).value().charAt(15);
+    }
+}

@@ -1,0 +1,131 @@
+package jp.kakekin.reissue;
+
+import jp.kakekin.store.CaseLedgers;
+import jp.kakekin.store.IssuedDocuments;
+import jp.kakekin.store.LedgerImport;
+import jp.kakekin.store.StoreFixtures;
+import jp.kakekin.store.ReissueAudit;
+import jp.kakekin.store.ReissueRequests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** reissue-run: one letter per contract, a manifest that matches the files, every request closed. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(ReissueTestSupport.class)
+class ReissueBatchTest {
+
+    @Autowired
+    ReissueBatch batch;
+    @Autowired
+    ReissueRequests requests;
+    @Autowired
+    IssuedDocuments issued;
+    @Autowired
+    ReissueAudit audit;
+    @Autowired
+    LedgerImport importer;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path out;
+
+    @BeforeEach
+    void storeTheCases() {
+        StoreFixtures.emptyReissueTables(jdbc);
+        StoreFixtures.importCases(importer);
+    }
+
+    private static OffsetDateTime japan(LocalDateTime t) {
+        return t.atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime();
+    }
+
+    @Test
+    void queuedRequestsBecomeOneLetterPerContractWithAManifest() throws Exception {
+        OffsetDateTime asked = japan(LocalDateTime.of(2027, 1, 20, 9, 0));
+        requests.file("1000014", asked);
+        requests.file("1000014", asked.plusHours(2));
+        requests.file("1000001", asked.plusHours(3));
+        requests.file("1000007", asked.plusHours(4)); // joined in November 2026: nothing issued yet
+        requests.file(null, asked.plusHours(5));      // a miss: never part of a batch
+        clock.setJapan(LocalDateTime.of(2027, 1, 27, 18, 0));
+
+        ReissueBatch.Report report = batch.run(out).orElseThrow();
+
+        assertThat(report.batchId()).isEqualTo("R20270127-180000");
+        assertThat(report.letters()).isEqualTo(2);
+        assertThat(report.requests()).isEqualTo(4);
+        assertThat(report.failed()).isEqualTo(1);
+        List<String> manifest = Files.readAllLines(report.directory().resolve("manifest.csv"), StandardCharsets.UTF_8);
+        assertThat(manifest).hasSize(3);
+        assertThat(manifest.getFirst()).startsWith("seq,file,unique_code,original_code,reissue,contract_no");
+        String[] first = manifest.get(1).split(",");
+        assertThat(first[0]).isEqualTo("1");
+        assertThat(first[2]).startsWith("K26N100001441" + "01");
+        assertThat(first[4]).isEqualTo("true");
+        assertThat(first[5]).isEqualTo("1000014");
+        assertThat(first[8]).isEqualTo("8100001");
+        byte[] pdf = Files.readAllBytes(report.directory().resolve(first[1]));
+        assertThat(first[10]).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
+        assertThat(PdfText.of(pdf)).contains("ユニークコード " + first[2], "令和9年1月27日", "〒810-0001");
+        assertThat(manifest.get(2)).contains(",1000001,2026,NOVEMBER_CERTIFICATE,");
+
+        List<String> exceptions = Files.readAllLines(report.directory().resolve("exceptions.csv"), StandardCharsets.UTF_8);
+        assertThat(exceptions).containsExactly("request_ids,contract_no,reason",
+                idsOf("1000007") + ",1000007,no certificate had been issued by 2027-01-20");
+
+        assertThat(requests.queued()).isEmpty();
+        assertThat(requests.all()).extracting(ReissueRequests.Request::status).containsExactly(
+                ReissueRequests.Status.PRINTED, ReissueRequests.Status.PRINTED, ReissueRequests.Status.PRINTED,
+                ReissueRequests.Status.FAILED, ReissueRequests.Status.UNMATCHED);
+        assertThat(requests.all().get(0).documentId()).isEqualTo(requests.all().get(1).documentId())
+                .isEqualTo(issued.byCode(new jp.kakekin.document.UniqueCode(first[2])).orElseThrow().id());
+        assertThat(issued.ofContract("1000014")).singleElement()
+                .satisfies(d -> assertThat(d.run()).isEqualTo("R20270127-180000"));
+        assertThat(audit.ofContract("1000014")).singleElement()
+                .satisfies(a -> assertThat(a.actor()).isEqualTo("reissue-run"));
+
+        assertThat(batch.run(out)).isEmpty();
+    }
+
+    @Test
+    void theLetterIsTheLatestCertificateOnTheDayTheHolderAsked() throws Exception {
+        // Asked in October 2026: the 2026 November issue is not out yet, so the lost one would be 2025's,
+        // but S14's history starts in 2026; in December the 2026 one is out.
+        requests.file("1000014", japan(LocalDateTime.of(2026, 10, 20, 9, 0)));
+        requests.file("1000001", japan(LocalDateTime.of(2026, 12, 1, 9, 0)));
+        requests.file("2000001", japan(LocalDateTime.of(2026, 12, 1, 9, 5))); // a SAFETY holder
+        clock.setJapan(LocalDateTime.of(2026, 12, 2, 9, 0));
+        ReissueBatch.Report report = batch.run(out).orElseThrow();
+        assertThat(report.letters()).isEqualTo(1);
+        assertThat(Files.readAllLines(report.directory().resolve("manifest.csv")).get(1))
+                .contains(",1000001,2026,NOVEMBER_CERTIFICATE,");
+        List<String> exceptions = Files.readAllLines(report.directory().resolve("exceptions.csv"));
+        assertThat(exceptions.get(1)).endsWith(",1000014,no certificate had been issued by 2026-10-20");
+        assertThat(exceptions.get(2)).endsWith(",2000001,SAFETY contracts have no 掛金控除証明書");
+    }
+
+    private String idsOf(String contractNo) {
+        return String.join(" ", requests.all().stream().filter(r -> contractNo.equals(r.contractNo()))
+                .map(r -> Long.toString(r.id())).toList());
+    }
+}

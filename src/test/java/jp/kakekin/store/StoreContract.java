@@ -1,0 +1,247 @@
+package jp.kakekin.store;
+
+import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.document.UniqueCode;
+import jp.kakekin.ledger.Address;
+import jp.kakekin.ledger.LedgerError;
+import jp.kakekin.ledger.LedgerReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the store must do, on any database it supports: the subclasses run it on H2 and on PostgreSQL.
+ * Each test starts from empty tables.
+ */
+abstract class StoreContract {
+
+    static final OffsetDateTime T0 = OffsetDateTime.of(2027, 1, 20, 10, 0, 0, 0, ZoneOffset.ofHours(9));
+
+    ContractStore contracts;
+    LedgerImport importer;
+    IssuedDocuments issued;
+    ReissueRequests requests;
+    ReissueAudit audit;
+    JdbcClient jdbc;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyTables() {
+        DataSource ds = dataSource();
+        jdbc = JdbcClient.create(ds);
+        for (String table : List.of("reissue_audit", "reissue_requests", "issued_documents", "contracts")) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+        contracts = new ContractStore(jdbc, new JdbcTemplate(ds), Clock.fixed(T0.toInstant(), ZoneOffset.UTC));
+        importer = new LedgerImport(contracts, new TransactionTemplate(new DataSourceTransactionManager(ds)));
+        issued = new IssuedDocuments(jdbc);
+        requests = new ReissueRequests(jdbc);
+        audit = new ReissueAudit(jdbc);
+    }
+
+    record Result(ImportSummary summary, List<LedgerError> errors) {
+    }
+
+    Result importLines(String file, List<String> lines) {
+        List<LedgerError> errors = new ArrayList<>();
+        try (LedgerReader reader = LedgerReader.open(file, new StringReader(String.join("\n", lines) + "\n"), false)) {
+            return new Result(importer.run(reader, errors::add), errors);
+        }
+    }
+
+    @Test
+    void migrationsCreateTheSchema() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contracts").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM issued_documents").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reissue_requests").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reissue_audit").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void importStoresEveryValidLedgerAndNamesTheLineOfEveryRejectedOne() {
+        List<String> lines = new ArrayList<>(CaseLedgers.lines());
+        int valid = lines.size();
+        lines.add(lines.getFirst().replace("\"contractNo\":\"", "\"contractNo\":\"99"));
+        lines.add("{not json");
+        Result r = importLines("ledger.jsonl", lines);
+
+        assertThat(r.summary()).isEqualTo(new ImportSummary(valid, 2));
+        assertThat(contracts.count()).isEqualTo(valid);
+        assertThat(r.errors()).extracting(LedgerError::toString).anySatisfy(e ->
+                assertThat(e).startsWith("ledger.jsonl:" + (valid + 1) + ": contractNo: must be exactly 7 digits"));
+        assertThat(r.errors()).extracting(LedgerError::line).contains((long) valid + 2);
+        // What is stored reads back as the very ledger imported.
+        assertThat(contracts.ledger("1000014")).contains(CaseLedgers.ledger("S14-address-cutoff"));
+    }
+
+    @Test
+    void importingTheSameFileTwiceGivesTheSameStore() {
+        List<String> lines = CaseLedgers.lines();
+        importLines("ledger.jsonl", lines);
+        String before = jdbc.sql("SELECT ledger_json FROM contracts WHERE contract_no = '1000014'").query(String.class)
+                .single();
+        Result again = importLines("ledger.jsonl", lines);
+
+        assertThat(again.summary().imported()).isEqualTo(lines.size());
+        assertThat(contracts.count()).isEqualTo(lines.size());
+        assertThat(jdbc.sql("SELECT ledger_json FROM contracts WHERE contract_no = '1000014'").query(String.class)
+                .single()).isEqualTo(before);
+    }
+
+    @Test
+    void reimportingAContractReplacesItsHistoryAndKeepsItsDocuments() {
+        String s14 = CaseLedgers.line("S14-address-cutoff");
+        importLines("first.jsonl", List.of(s14));
+        UniqueCode code = UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 0);
+        issued.record(code, "1000014", DocumentKind.NOVEMBER_CERTIFICATE, 2026, "{}", null, "print-2026-11", T0);
+
+        Result r = importLines("second.jsonl", List.of(CaseLedgers.renamed(s14, "髙橋 次郎")));
+
+        assertThat(r.summary()).isEqualTo(new ImportSummary(1, 0));
+        assertThat(contracts.ledger("1000014").orElseThrow().holder().name()).isEqualTo("髙橋 次郎");
+        assertThat(contracts.identity("1000014").orElseThrow().nameKey()).isEqualTo(HolderKeys.name("高橋次郎"));
+        assertThat(jdbc.sql("SELECT source_file FROM contracts WHERE contract_no = '1000014'").query(String.class)
+                .single()).isEqualTo("second.jsonl");
+        assertThat(issued.byCode(code)).isPresent();
+    }
+
+    @Test
+    void aContractListedTwiceInOneFileEndsAsItsLastLine() {
+        String s14 = CaseLedgers.line("S14-address-cutoff");
+        Result r = importLines("twice.jsonl", List.of(s14, CaseLedgers.renamed(s14, "髙橋 三郎")));
+        assertThat(r.summary()).isEqualTo(new ImportSummary(2, 0));
+        assertThat(contracts.count()).isEqualTo(1);
+        assertThat(contracts.ledger("1000014").orElseThrow().holder().name()).isEqualTo("髙橋 三郎");
+        assertThat(jdbc.sql("SELECT source_line FROM contracts").query(Long.class).single()).isEqualTo(2L);
+    }
+
+    @Test
+    void aContractNumberCannotChangeScheme() {
+        String shokibo = CaseLedgers.line("S01-monthly-all-paid");
+        String safety = CaseLedgers.line("T01-individual-monthly");
+        String contractNo = CaseLedgers.ledger("S01-monthly-all-paid").contractNo();
+        String cd = CaseLedgers.ledger("S01-monthly-all-paid").checkDigits();
+        importLines("a.jsonl", List.of(shokibo));
+        Result r = importLines("b.jsonl", List.of(CaseLedgers.line("S02-annual-december-discount-payout"),
+                CaseLedgers.renumbered(safety, contractNo, cd)));
+
+        assertThat(r.summary()).isEqualTo(new ImportSummary(1, 1));
+        assertThat(r.errors()).extracting(LedgerError::toString)
+                .containsExactly("b.jsonl:2: scheme: contract " + contractNo + " is stored as SHOKIBO; "
+                        + "a contract number cannot change scheme");
+        assertThat(contracts.ledger(contractNo).orElseThrow().scheme().name()).isEqualTo("SHOKIBO");
+    }
+
+    @Test
+    void largeFilesAreWrittenInBatchesAndNothingIsLost() {
+        String base = CaseLedgers.line("S01-monthly-all-paid");
+        List<String> lines = new ArrayList<>();
+        int n = LedgerImport.BATCH * 2 + 37;
+        for (int i = 0; i < n; i++) {
+            lines.add(CaseLedgers.renumbered(base, "%07d".formatted(3_000_000 + i), "%02d".formatted(i % 100)));
+            if (i == LedgerImport.BATCH + 5) {
+                lines.add("{\"scheme\":\"SHOKIBO\"}");
+            }
+        }
+        Result r = importLines("big.jsonl", lines);
+        assertThat(r.summary()).isEqualTo(new ImportSummary(n, 1));
+        assertThat(contracts.count()).isEqualTo(n);
+        assertThat(r.errors()).allSatisfy(e -> assertThat(e.line()).isEqualTo(LedgerImport.BATCH + 7L));
+    }
+
+    @Test
+    void identityHoldsTheNormalisedKeysTheFormMatchesOn() {
+        importLines("l.jsonl", List.of(CaseLedgers.line("S14-address-cutoff")));
+        HolderIdentity id = contracts.identity("1000014").orElseThrow();
+        assertThat(id.checkDigits()).isEqualTo("41");
+        assertThat(id.nameKey()).isEqualTo("高橋太郎");
+        assertThat(id.kanaKey()).isEqualTo("タカハシタロウ");
+        assertThat(id.birthDate()).isEqualTo(LocalDate.of(1970, 4, 1));
+        assertThat(id.phoneDigits()).isEqualTo("0312345678");
+        assertThat(contracts.identity("9999999")).isEmpty();
+    }
+
+    @Test
+    void theRegisterKeepsEachCodeOnceAndKnowsTheLastSequence() {
+        importLines("l.jsonl", List.of(CaseLedgers.line("S14-address-cutoff")));
+        UniqueCode original = UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 0);
+        assertThat(issued.lastSequence(original)).isEmpty();
+        Address address = new Address(null, "8100001", "福岡県福岡市中央区天神一丁目1番1号", "");
+        issued.record(original, "1000014", DocumentKind.NOVEMBER_CERTIFICATE, 2026, "{\"paid\":90000}", address,
+                "print-2026-11", T0);
+        IssuedDocument reissue = issued.record(UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 1),
+                "1000014", DocumentKind.NOVEMBER_CERTIFICATE, 2026, "{\"paid\":90000}", address, "reissue-api", T0);
+
+        assertThat(issued.lastSequence(original)).hasValue(1);
+        assertThat(reissue.original()).isEqualTo(original);
+        assertThat(reissue.isReissue()).isTrue();
+        IssuedDocument read = issued.byCode(reissue.code()).orElseThrow();
+        assertThat(read.id()).isEqualTo(reissue.id());
+        assertThat(read.original()).isEqualTo(original);
+        assertThat(read.address().postalCode()).isEqualTo("8100001");
+        assertThat(read.address().line1()).isEqualTo("福岡県福岡市中央区天神一丁目1番1号");
+        assertThat(read.issuedAt().toInstant()).isEqualTo(T0.toInstant());
+        assertThat(issued.ofContract("1000014")).hasSize(2);
+        assertThatThrownBy(() -> issued.record(reissue.code(), "1000014", DocumentKind.NOVEMBER_CERTIFICATE, 2026,
+                "{}", address, "reissue-api", T0)).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void requestsQueueUntilClosedAndMissesKeepNothingPersonal() {
+        importLines("l.jsonl", List.of(CaseLedgers.line("S14-address-cutoff")));
+        requests.file("1000014", T0);
+        requests.file(null, T0.plusMinutes(1));
+
+        List<ReissueRequests.Request> queued = requests.queued();
+        assertThat(queued).singleElement().satisfies(q -> {
+            assertThat(q.contractNo()).isEqualTo("1000014");
+            assertThat(q.status()).isEqualTo(ReissueRequests.Status.QUEUED);
+            assertThat(q.receivedAt().toInstant()).isEqualTo(T0.toInstant());
+        });
+        assertThat(requests.all()).extracting(ReissueRequests.Request::status)
+                .containsExactly(ReissueRequests.Status.QUEUED, ReissueRequests.Status.UNMATCHED);
+        assertThat(requests.all().get(1).contractNo()).isNull();
+
+        assertThat(requests.close(queued.getFirst().id(), ReissueRequests.Status.FAILED, "R1", null, "why", T0)).isTrue();
+        assertThat(requests.close(queued.getFirst().id(), ReissueRequests.Status.PRINTED, "R2", null, "again", T0))
+                .isFalse();
+        assertThat(requests.queued()).isEmpty();
+    }
+
+    @Test
+    void auditKeepsWhoDidWhatAndWhen() {
+        UniqueCode code = UniqueCode.of(DocumentKind.FEBRUARY_CERTIFICATE, 2026, "1000008", "12", 1);
+        audit.record(T0, "operator", "1000008", 2026, DocumentKind.FEBRUARY_CERTIFICATE, code, "ISSUED");
+        audit.record(T0.plusSeconds(5), "operator", "1000008", 2025, null, null, "NO_CERTIFICATE");
+
+        assertThat(audit.ofContract("1000008")).satisfiesExactly(
+                a -> {
+                    assertThat(a.actor()).isEqualTo("operator");
+                    assertThat(a.uniqueCode()).isEqualTo(code.value());
+                    assertThat(a.docKind()).isEqualTo("FEBRUARY_CERTIFICATE");
+                    assertThat(a.auditedAt().toInstant()).isEqualTo(T0.toInstant());
+                },
+                a -> {
+                    assertThat(a.outcome()).isEqualTo("NO_CERTIFICATE");
+                    assertThat(a.uniqueCode()).isNull();
+                    assertThat(a.certYear()).isEqualTo(2025);
+                });
+    }
+}
