@@ -17,6 +17,11 @@ public enum ExclusionReason {
      * export), so no two certificates carry the same unique code.
      */
     DUPLICATE_CONTRACT,
+    /**
+     * The store's register already holds this certificate's first issue from another channel (a reissue
+     * made before the bulk run): the holder has it; printing it again would give two documents one code.
+     */
+    ALREADY_ISSUED,
     /** A character that no certificate font has; the detail names the field and the code point. */
     GLYPH_MISSING,
     /** The certificate could not be laid out on one page (or another rendering error of this certificate). */

@@ -2,6 +2,7 @@ package jp.kakekin.print;
 
 import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -21,8 +22,10 @@ public class PrintRunBatchConfiguration extends JdbcDefaultBatchConfiguration {
         this.properties = properties;
     }
 
+    /** After the store's migrations (Flyway): they expect to find the schema they made, not ours first. */
     @Bean
     @Override
+    @DependsOnDatabaseInitialization
     public JobRepository jobRepository() {
         if (properties.initializeSchema()) {
             JobRepositorySchema.ensure(getDataSource());

@@ -7,6 +7,7 @@ import jp.kakekin.render.CertificatePdf;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,7 +24,10 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 /**
  * The {@code print-run} job: prepare → calculate (partitioned) → sort → print (partitioned) → report →
@@ -40,6 +44,7 @@ public class PrintRunJob {
     static final String SORT = "sort";
     static final String PRINT = "print";
     static final String PRINT_WORKER = "print-partition";
+    static final String REGISTER = "register";
     static final String REPORT = "report";
     static final String CLEANUP = "cleanup";
 
@@ -70,10 +75,16 @@ public class PrintRunJob {
     Job printRun(JobRepository jobRepository, PrintRunListener listener,
                  @Qualifier("printRunPrepare") Step prepare, @Qualifier("printRunCalculate") Step calculate,
                  @Qualifier("printRunSort") Step sort, @Qualifier("printRunPrint") Step print,
-                 @Qualifier("printRunReport") Step report, @Qualifier("printRunCleanup") Step cleanup) {
+                 @Qualifier("printRunRegister") Step register, @Qualifier("printRunReport") Step report,
+                 @Qualifier("printRunCleanup") Step cleanup) {
         return new JobBuilder(NAME, jobRepository).listener(listener)
-                .start(prepare).next(calculate).next(sort).next(print).next(report).next(cleanup)
+                .start(prepare).next(calculate).next(sort).next(print).next(register).next(report).next(cleanup)
                 .build();
+    }
+
+    @Bean
+    IssueRegister issueRegister(DataSource dataSource) {
+        return new IssueRegister(dataSource);
     }
 
     @Bean
@@ -132,9 +143,10 @@ public class PrintRunJob {
 
     @Bean
     @StepScope
-    SortRunWriter sortRunWriter(@Value("#{stepExecution}") StepExecution step) {
+    SortRunWriter sortRunWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
-        return new SortRunWriter(new RunFolder(run.out()), step.getExecutionContext().getString(RunKeys.PARTITION));
+        return new SortRunWriter(new RunFolder(run.out()), step.getExecutionContext().getString(RunKeys.PARTITION),
+                register, IssueRecordWriter.runName(step.getJobExecution().getJobInstanceId()));
     }
 
     @Bean
@@ -198,6 +210,34 @@ public class PrintRunJob {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
         return new PrintedBatchWriter(new RunFolder(run.out()), step.getJobExecution().getJobInstanceId(), run,
                 progress.current(step.getJobExecutionId(), PRINT));
+    }
+
+    /** The issue record of every printed certificate, into the store's register (docs/print-run.md). */
+    @Bean
+    Step printRunRegister(JobRepository jobRepository, PlatformTransactionManager tx, ManifestRowReader manifestRowReader,
+                          IssueRecordWriter issueRecordWriter) {
+        ExecutionContextPromotionListener counts = new ExecutionContextPromotionListener();
+        counts.setKeys(IssueRecordWriter.KEYS);
+        return new StepBuilder(REGISTER, jobRepository)
+                .<List<String>, List<String>>chunk(1_000)
+                .transactionManager(tx)
+                .reader(manifestRowReader)
+                .writer(issueRecordWriter)
+                .listener(counts)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ManifestRowReader manifestRowReader(@Value("#{stepExecution}") StepExecution step) {
+        return new ManifestRowReader(new RunFolder(PrintRunParameters.from(step.getJobParameters()).out()));
+    }
+
+    @Bean
+    @StepScope
+    IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register) {
+        return new IssueRecordWriter(register, step.getJobExecution().getJobInstanceId(),
+                PrintRunParameters.from(step.getJobParameters()).runDate());
     }
 
     @Bean

@@ -147,7 +147,7 @@ public class PrintRuns {
         int batches = ctx.getInt(RunKeys.SORT_BATCHES, -1);
         List<RunStatus.Step> steps = new ArrayList<>();
         for (String name : List.of(PrintRunJob.PREPARE, PrintRunJob.CALCULATE, PrintRunJob.SORT, PrintRunJob.PRINT,
-                PrintRunJob.REPORT, PrintRunJob.CLEANUP)) {
+                PrintRunJob.REGISTER, PrintRunJob.REPORT, PrintRunJob.CLEANUP)) {
             StepExecution s = repository.getLastStepExecution(instance, name);
             if (s != null) {
                 steps.add(new RunStatus.Step(name, s.getStatus().name(), s.getStartTime(), s.getEndTime()));

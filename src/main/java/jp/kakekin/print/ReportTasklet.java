@@ -158,9 +158,18 @@ class ReportTasklet implements Tasklet {
         AtomicFiles.publish(manifestTmp, folder.manifest());
         Map<String, Long> reasons = new LinkedHashMap<>();
         byReason.forEach((r, n) -> reasons.put(r.name(), n));
+        Map<String, Long> register = new LinkedHashMap<>();
+        register.put("registered", ctx.getLong(IssueRecordWriter.REGISTERED, 0));
+        register.put("notInStore", ctx.getLong(IssueRecordWriter.NOT_IN_STORE, 0));
+        register.put("issuedElsewhere", ctx.getLong(IssueRecordWriter.ELSEWHERE, 0));
+        register.put("noStore", ctx.getLong(IssueRecordWriter.NO_STORE, 0));
+        long accounted = register.values().stream().mapToLong(Long::longValue).sum();
+        if (accounted != manifestRows) {
+            problems.add("%,d manifest rows but %,d issue records accounted for".formatted(manifestRows, accounted));
+        }
         return new RunSummary(runId, run.year(), run.issue().name(), run.input().toString(), run.out().toString(),
                 ctx.getLong(RunKeys.INPUT_LINES), records, issued, excluded, reasons, index.batches(), batchFiles,
-                manifestRows, pages, pdfBytes, problems);
+                manifestRows, pages, pdfBytes, register, problems);
     }
 
     private record Chunk(Path file, ChunkFile.Header header) {

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes each chunk of the calculate step as one sort run (its issued certificates sorted in memory in
@@ -22,11 +23,19 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
 
     private final RunFolder folder;
     private final String partition;
+    private final IssueRegister register;
+    private final String run;
     private int chunks;
 
-    SortRunWriter(RunFolder folder, String partition) {
+    /**
+     * @param register the store's register of issued documents (consulted when the database has it)
+     * @param run      this run's name in the register
+     */
+    SortRunWriter(RunFolder folder, String partition, IssueRegister register, String run) {
         this.folder = folder;
         this.partition = partition;
+        this.register = register;
+        this.run = run;
     }
 
     @Override
@@ -58,6 +67,9 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
                 case Outcome.Excluded e -> excluded.add(e.exclusion());
             }
         }
+        if (!issued.isEmpty() && register != null && register.available()) {
+            issued = withoutIssuedElsewhere(issued, excluded);
+        }
         issued.sort(IssuedCertificate.POSTAL_ORDER);
         int seq = chunks + 1;
         AtomicFiles.write(folder.chunkExclusions(partition, seq), os -> {
@@ -71,6 +83,27 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
                 new ChunkFile.Header(first, last, chunk.size(), excluded.size(), k, issued.size()),
                 keys, keyLines, issued);
         chunks = seq;
+    }
+
+    /** Certificates whose first issue another channel has registered go to the exclusions instead. */
+    private List<IssuedCertificate> withoutIssuedElsewhere(List<IssuedCertificate> issued, List<Exclusion> excluded) {
+        Map<String, String> runs = register.runsOf(issued.stream().map(c -> c.uniqueCode().value()).toList());
+        if (runs.isEmpty()) {
+            return issued;
+        }
+        List<IssuedCertificate> keep = new ArrayList<>(issued.size());
+        for (IssuedCertificate c : issued) {
+            String code = c.uniqueCode().value();
+            String by = runs.get(code);
+            if (by == null || by.equals(run)) {
+                keep.add(c);
+            } else {
+                excluded.add(new Exclusion(c.line(), c.contractNo(), code, ExclusionReason.ALREADY_ISSUED,
+                        "the register already holds %s, issued by %s before this run".formatted(code, by)));
+            }
+        }
+        excluded.sort(java.util.Comparator.comparingLong(Exclusion::line));
+        return keep;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** POST /api/v1/runs starts a run in the service and answers at once; GET /api/v1/runs/{id} follows it. */
 @SpringBootTest(properties = {"kakekin.print.workers=2", "kakekin.print.chunk-size=100"})
 @AutoConfigureMockMvc
+@WithMockUser(roles = "OPERATOR") // /api/** and the actuator are operator-only (docs/reissue.md)
 class PrintRunControllerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -64,7 +66,7 @@ class PrintRunControllerTest {
         assertThat(counts.get("pages").asLong()).isEqualTo(counts.get("issued").asLong());
         assertThat(counts.get("reconciled").asBoolean()).isTrue();
         assertThat(run.get("parameters").get("runDate").asString()).isEqualTo("2026-11-13");
-        assertThat(run.get("steps")).hasSize(6);
+        assertThat(run.get("steps")).hasSize(7);
 
         // The same parameters again: the run is complete, nothing is printed twice.
         mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content(body))
