@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 BenchCalculateCommand.class,
                 BenchRenderCommand.class,
                 ImportCommand.class, ReissueRunCommand.class, BenchReissueCommand.class,
+                PrintRunCommand.class,
+                PrintWorkerCommand.class,
         })
 public class KakekinCommand implements Runnable {
     @Override

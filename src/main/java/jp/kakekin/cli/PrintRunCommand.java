@@ -1,0 +1,175 @@
+package jp.kakekin.cli;
+
+import jp.kakekin.print.PrintIssue;
+import jp.kakekin.print.PrintRunException;
+import jp.kakekin.print.PrintRunParameters;
+import jp.kakekin.print.PrintRunProgress;
+import jp.kakekin.print.PrintRuns;
+import jp.kakekin.print.RunInProgressException;
+import jp.kakekin.print.RunStatus;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code print-run}: a November or February bulk print run (docs/print-run.md). */
+@Command(name = "print-run", mixinStandardHelpOptions = true,
+        description = {"Prints the certificates of one issue as merged PDF batches in postal-code order, with a manifest "
+                + "and an exclusion report. Running the same parameters again resumes a run that was stopped or killed."})
+public class PrintRunCommand implements Callable<Integer> {
+
+    @Option(names = "--year", required = true, description = "the year the certificates are for (証明年分)")
+    int year;
+
+    @Option(names = "--issue", required = true, description = "NOVEMBER or FEBRUARY")
+    PrintIssue issue;
+
+    @Option(names = "--input", required = true, description = "ledger file, JSON Lines (.jsonl)")
+    Path input;
+
+    @Option(names = "--out", required = true, description = "output folder (batch PDFs, manifest.csv, exclusions.csv, summary.json)")
+    Path out;
+
+    @Option(names = "--batch-size", description = "certificates per batch PDF (default: ${DEFAULT-VALUE})",
+            defaultValue = "" + PrintRunParameters.DEFAULT_BATCH_SIZE)
+    int batchSize;
+
+    @Option(names = "--address-cutoff", description = "latest address received on or before this day (default: second Friday of October / of January)")
+    LocalDate addressCutoff;
+
+    @Option(names = "--run-date", description = "証明日 printed on the certificates (default: today, or the date of the unfinished run being resumed)")
+    LocalDate runDate;
+
+    @Option(names = "--recover", description = "the run's previous process is dead although it cannot be checked from here "
+            + "(another host): mark its execution FAILED and resume")
+    boolean recover;
+
+    private final PrintRuns runs;
+
+    public PrintRunCommand(PrintRuns runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        PrintRunParameters params;
+        try {
+            params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, runDate);
+            if (runDate == null) {
+                Optional<LocalDate> resume = runs.unfinishedRunDate(params);
+                if (resume.isPresent()) {
+                    params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, resume.get());
+                    err.printf("print-run: resuming the unfinished run dated %s%n", resume.get());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("print-run: " + e.getMessage());
+            return 2;
+        }
+        PrintRuns.Launch launch;
+        try {
+            launch = runs.launch(params, recover);
+        } catch (RunInProgressException e) {
+            err.println("print-run: " + e.getMessage());
+            return 3;
+        } catch (PrintRunException e) {
+            err.println("print-run: " + e.getMessage());
+            return 1;
+        }
+        if (launch.note() != null) {
+            err.println("print-run: " + launch.note());
+        }
+        if (launch.outcome() == PrintRuns.Outcome.ALREADY_COMPLETE) {
+            printSummary(launch.runId());
+            return 0;
+        }
+        err.printf("print-run: run %d (execution %d): %d %s, %s → %s%n", launch.runId(), launch.execution().getId(),
+                params.year(), params.issue(), params.input(), params.out());
+        JobExecution execution = launch.execution();
+        long started = System.nanoTime();
+        ProgressLine line = new ProgressLine(err);
+        while (!runs.finished(execution.getId())) {
+            runs.progress(execution.getId()).ifPresent(line::show);
+            Thread.sleep(200);
+        }
+        line.done();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            err.printf("print-run: run %d completed in %.1f s%n", launch.runId(), seconds);
+            printSummary(launch.runId());
+            return 0;
+        }
+        err.printf("print-run: run %d %s", launch.runId(), execution.getStatus());
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            err.printf(": %s", t.getMessage() != null ? t.getMessage() : t.toString());
+        }
+        err.printf("%nprint-run: run the same command again to resume it%n");
+        return 1;
+    }
+
+    private void printSummary(long runId) {
+        Optional<RunStatus> status = runs.status(runId);
+        if (status.isPresent() && status.get().summary() != null) {
+            System.out.println(status.get().summary().describe());
+        } else {
+            System.out.println("print-run: run " + runId + " completed");
+        }
+    }
+
+    /** One line rewritten in place on a terminal; a line every few seconds in a log. */
+    private static final class ProgressLine {
+        private final PrintStream out;
+        private final boolean interactive = isTerminal();
+        private boolean shown;
+        private long lastShown;
+
+        ProgressLine(PrintStream out) {
+            this.out = out;
+        }
+
+        void show(PrintRunProgress.Phase p) {
+            long now = System.nanoTime();
+            if (shown && now - lastShown < (interactive ? 250_000_000L : 5_000_000_000L)) {
+                return;
+            }
+            lastShown = now;
+            long eta = p.etaSeconds();
+            String unit = p.name().equals("print") ? "certificates" : "records";
+            String text = "%-9s %,12d / %,d %s  %,8.0f/s  ETA %s".formatted(p.name(), p.done(), p.total(), unit,
+                    p.ratePerSecond(), eta < 0 ? "--:--" : "%d:%02d".formatted(eta / 60, eta % 60));
+            if (interactive) {
+                out.print("\r" + text + "\u001b[K");
+            } else {
+                out.println(text);
+            }
+            out.flush();
+            shown = true;
+        }
+
+        void done() {
+            if (interactive && shown) {
+                out.println();
+            }
+        }
+
+        private static boolean isTerminal() {
+            java.io.Console c = System.console();
+            if (c == null) {
+                return false;
+            }
+            try {
+                // Java 22+: a console exists even when redirected; ask whether it is a terminal.
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+            } catch (ReflectiveOperationException e) {
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package jp.kakekin.print;
+
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the print run needs from the renderer (jp.kakekin.render): a check before a certificate is
+ * sorted into a batch, and one merged PDF per batch. Implementations are thread-safe: the print step
+ * renders batches on several threads at once.
+ */
+public interface CertificatePrinter {
+
+    /**
+     * Why the certificate cannot be printed (a character no font has, …), found before it is given a
+     * place in a batch; empty when it can be printed.
+     *
+     * @param runDate 証明日
+     */
+    Optional<Exclusion> check(IssuedCertificate certificate, LocalDate runDate);
+
+    /**
+     * Writes the certificates as one PDF, one page each, in the order given. A certificate that cannot
+     * be rendered after all is left out and reported; the others still print.
+     */
+    PrintedBatch print(List<IssuedCertificate> certificates, LocalDate runDate, OutputStream out);
+
+    /**
+     * @param placed the certificates on the pages, in page order ({@code placed.get(i)} is on page i+1)
+     * @param failed the certificates left out, with the reason
+     */
+    record PrintedBatch(List<IssuedCertificate> placed, List<Exclusion> failed) {
+        public PrintedBatch {
+            placed = List.copyOf(placed);
+            failed = List.copyOf(failed);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package jp.kakekin.print;
+
+import jp.kakekin.calc.Calculator;
+import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.Eligibility;
+import jp.kakekin.ledger.Ledger;
+import jp.kakekin.ledger.LedgerError;
+import jp.kakekin.ledger.LedgerReader;
+import jp.kakekin.ledger.LedgerRecord;
+import jp.kakekin.ledger.Scheme;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Validate → calculate → keep the issued ones: each ledger line becomes either a certificate to print
+ * or an exclusion with its reason. Nothing is filtered silently; every line comes out as one or the other.
+ */
+class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
+
+    /**
+     * Longer than any field that fits on a certificate; keeps an absurd ledger value from reaching the
+     * sort runs (whose string fields are limited to 64 KB).
+     */
+    static final int MAX_FIELD_LENGTH = 2_000;
+
+    private final Calculator calculator;
+    private final PrintRunParameters run;
+    private final String fileName;
+    private final CertificatePrinter printer;
+
+    CertificateProcessor(Calculator calculator, PrintRunParameters run, CertificatePrinter printer) {
+        this.calculator = calculator;
+        this.run = run;
+        this.fileName = run.input().getFileName().toString();
+        this.printer = printer;
+    }
+
+    @Override
+    public Outcome process(LedgerLine item) {
+        long line = item.line();
+        byte[] b = item.utf8();
+        LedgerRecord record = line == 1 && b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF
+                ? new LedgerRecord.Invalid(line, List.of(new LedgerError(fileName, line, "(file)",
+                        "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM")), null)
+                : LedgerReader.parseLine(fileName, line, b);
+        return switch (record) {
+            case LedgerRecord.Invalid bad -> excluded(line, bad.contractNo(), null, ExclusionReason.INVALID_LEDGER_LINE,
+                    bad.message());
+            case LedgerRecord.Valid ok -> calculate(line, ok.ledger());
+        };
+    }
+
+    private Outcome calculate(long line, Ledger ledger) {
+        if (ledger.scheme() != Scheme.SHOKIBO) {
+            return excluded(line, ledger.contractNo(), null, ExclusionReason.OTHER_SCHEME,
+                    ledger.scheme() + " contracts get no 小規模企業共済掛金控除証明書");
+        }
+        String key = ledger.contractNo();
+        CertificateFigures figures;
+        try {
+            figures = (CertificateFigures) calculator.calculate(run.document(), ledger, run.year(), run.addressCutoff());
+        } catch (RuntimeException e) {
+            // One record the rules cannot cope with must not stop the run: it is reported.
+            return excluded(line, key, null, ExclusionReason.CALCULATION_FAILED,
+                    fileName + ":" + line + ": calculation failed: " + e);
+        }
+        if (!figures.issued()) {
+            return excluded(line, key, null, ExclusionReason.NOT_ELIGIBLE_THIS_ISSUE, notEligible(ledger));
+        }
+        if (figures.address() == null) {
+            return excluded(line, key, null, ExclusionReason.NO_ADDRESS, "the ledger has no address to mail to");
+        }
+        IssuedCertificate certificate = new IssuedCertificate(line, ledger.checkDigits(), ledger.holder().name(), figures);
+        String tooLong = tooLong(certificate);
+        if (tooLong != null) {
+            return excluded(line, key, certificate.uniqueCode().value(), ExclusionReason.RENDER_FAILED, tooLong);
+        }
+        Optional<Exclusion> unprintable = printer.check(certificate, run.runDate());
+        if (unprintable.isPresent()) {
+            return new Outcome.Excluded(unprintable.get(), key);
+        }
+        return new Outcome.Issued(certificate);
+    }
+
+    private String notEligible(Ledger ledger) {
+        int y = run.year();
+        return switch (run.issue()) {
+            case NOVEMBER -> "no PAID payment dated %d-01-01..%d-09-30 and no earlier payment covering a month of %d (RULES.md 1.5)"
+                    .formatted(y, y, y);
+            case FEBRUARY -> Eligibility.november(ledger, y)
+                    ? "gets the November issue of %d (RULES.md 1.5)".formatted(y)
+                    : "no PAID payment dated %d-10-01..%d-12-31 (RULES.md 1.5)".formatted(y, y);
+        };
+    }
+
+    private static String tooLong(IssuedCertificate c) {
+        String[][] fields = {{"holder.name", c.holderName()}, {"address.line1", c.figures().address().line1()},
+                {"address.line2", c.figures().address().line2()}};
+        for (String[] f : fields) {
+            if (f[1] != null && f[1].length() > MAX_FIELD_LENGTH) {
+                return "%s is %,d characters long; it cannot fit the certificate".formatted(f[0], f[1].length());
+            }
+        }
+        return null;
+    }
+
+    private static Outcome excluded(long line, String validContractNo, String uniqueCode, ExclusionReason reason,
+                                    String detail) {
+        String contractNo = validContractNo;
+        return new Outcome.Excluded(new Exclusion(line, contractNo, uniqueCode, reason, detail),
+                reason == ExclusionReason.INVALID_LEDGER_LINE || reason == ExclusionReason.OTHER_SCHEME
+                        ? null : validContractNo);
+    }
+}

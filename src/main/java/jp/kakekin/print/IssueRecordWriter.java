@@ -1,0 +1,102 @@
+package jp.kakekin.print;
+
+import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.WhyWithheld;
+import jp.kakekin.calculation.FiguresJson;
+import jp.kakekin.document.UniqueCode;
+import jp.kakekin.ledger.Address;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes the issue record of every printed certificate to the store's register, from its manifest row:
+ * unique code (sequence 00), contract, document, year, the figures as the calculator's JSON, the address
+ * printed, the run ({@code print-run-<id>}) and the run date. Counts what it could not register.
+ */
+class IssueRecordWriter implements ItemStreamWriter<List<String>> {
+
+    static final String REGISTERED = "register.registered";
+    static final String ELSEWHERE = "register.issuedElsewhere";
+    static final String NOT_IN_STORE = "register.notInStore";
+    static final String NO_STORE = "register.noStore";
+    static final String[] KEYS = {REGISTERED, ELSEWHERE, NOT_IN_STORE, NO_STORE};
+
+    private final IssueRegister register;
+    private final String run;
+    private final OffsetDateTime issuedAt;
+    private long registered;
+    private long elsewhere;
+    private long notInStore;
+    private long noStore;
+
+    IssueRecordWriter(IssueRegister register, long runId, LocalDate runDate) {
+        this.register = register;
+        this.run = runName(runId);
+        this.issuedAt = runDate.atStartOfDay(PrintRuns.JAPAN).toOffsetDateTime();
+    }
+
+    static String runName(long runId) {
+        return "print-run-" + runId;
+    }
+
+    @Override
+    public void open(ExecutionContext ctx) {
+        registered = ctx.getLong(REGISTERED, 0);
+        elsewhere = ctx.getLong(ELSEWHERE, 0);
+        notInStore = ctx.getLong(NOT_IN_STORE, 0);
+        noStore = ctx.getLong(NO_STORE, 0);
+    }
+
+    @Override
+    public void write(Chunk<? extends List<String>> rows) {
+        if (!register.available()) {
+            noStore += rows.size();
+            return;
+        }
+        List<IssueRegister.IssueRecord> records = new ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            records.add(record(row));
+        }
+        IssueRegister.Outcome o = register.register(records);
+        registered += o.registered() + o.alreadyThis();
+        elsewhere += o.issuedElsewhere();
+        notInStore += o.notInStore();
+    }
+
+    private IssueRegister.IssueRecord record(List<String> row) {
+        PrintIssue issue = PrintIssue.valueOf(row.get(2));
+        UniqueCode code = new UniqueCode(row.get(ManifestRow.UNIQUE_CODE));
+        Set<WhyWithheld> withheld = EnumSet.noneOf(WhyWithheld.class);
+        if (!row.get(17).isEmpty()) {
+            for (String w : row.get(17).split("\\|")) {
+                withheld.add(WhyWithheld.valueOf(w));
+            }
+        }
+        Address address = new Address(null, row.get(ManifestRow.POSTAL_CODE), row.get(9), row.get(10));
+        CertificateFigures figures = new CertificateFigures(issue.document(), Integer.parseInt(row.get(1)),
+                row.get(ManifestRow.CONTRACT_NO), true, Long.parseLong(row.get(12)), Long.parseLong(row.get(13)),
+                Long.parseLong(row.get(14)), Long.parseLong(row.get(15)),
+                row.get(16).isEmpty() ? null : Long.valueOf(row.get(16)), withheld, address,
+                LocalDate.parse(row.get(20)), LocalDate.parse(row.get(19)));
+        return new IssueRegister.IssueRecord(code.value(), code.original().value(), code.sequence(),
+                figures.contractNo(), issue.document().name(), figures.year(),
+                FiguresJson.write(FiguresJson.toJson(figures)), address.postalCode(), address.line1(), address.line2(),
+                run, issuedAt);
+    }
+
+    @Override
+    public void update(ExecutionContext ctx) {
+        ctx.putLong(REGISTERED, registered);
+        ctx.putLong(ELSEWHERE, elsewhere);
+        ctx.putLong(NOT_IN_STORE, notInStore);
+        ctx.putLong(NO_STORE, noStore);
+    }
+}

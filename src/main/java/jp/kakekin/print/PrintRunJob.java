@@ -1,0 +1,268 @@
+package jp.kakekin.print;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.kakekin.calc.Calculator;
+import jp.kakekin.document.CertificateViews;
+import jp.kakekin.render.CertificatePdf;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+/**
+ * The {@code print-run} job: prepare → calculate (partitioned) → sort → print (partitioned) → report →
+ * cleanup. Each step is restartable from the job repository: a completed step is skipped, a partition
+ * resumes after its last commit, and every file is written under a temporary name and renamed.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PrintRunJob {
+
+    public static final String NAME = "print-run";
+    static final String PREPARE = "prepare";
+    static final String CALCULATE = "calculate";
+    static final String CALCULATE_WORKER = "calculate-partition";
+    static final String SORT = "sort";
+    static final String PRINT = "print";
+    static final String PRINT_WORKER = "print-partition";
+    static final String REGISTER = "register";
+    static final String REPORT = "report";
+    static final String CLEANUP = "cleanup";
+
+    @Bean
+    PrintRunProgress printRunProgress(ObjectProvider<MeterRegistry> meters) {
+        return new PrintRunProgress(meters.getIfAvailable());
+    }
+
+    /** The renderer (jp.kakekin.render); lazy like it, so nothing loads fonts until a run prints. */
+    @Bean
+    @Lazy
+    CertificatePrinter certificatePrinter(CertificateViews views, CertificatePdf pdf) {
+        return new RenderedCertificatePrinter(views, pdf);
+    }
+
+    @Bean
+    PrintRunListener printRunListener(JobRepository jobRepository, PrintRunProgress progress, PrintRunProperties properties) {
+        return new PrintRunListener(jobRepository, progress, properties);
+    }
+
+    @Bean
+    PartitionWorker partitionWorker(JobRepository jobRepository, @Qualifier("printRunCalculatePartition") Step calculate,
+                                    @Qualifier("printRunPrintPartition") Step print) {
+        return new PartitionWorker(jobRepository, Map.of(CALCULATE_WORKER, calculate, PRINT_WORKER, print));
+    }
+
+    @Bean
+    Job printRun(JobRepository jobRepository, PrintRunListener listener,
+                 @Qualifier("printRunPrepare") Step prepare, @Qualifier("printRunCalculate") Step calculate,
+                 @Qualifier("printRunSort") Step sort, @Qualifier("printRunPrint") Step print,
+                 @Qualifier("printRunRegister") Step register, @Qualifier("printRunReport") Step report,
+                 @Qualifier("printRunCleanup") Step cleanup) {
+        return new JobBuilder(NAME, jobRepository).listener(listener)
+                .start(prepare).next(calculate).next(sort).next(print).next(register).next(report).next(cleanup)
+                .build();
+    }
+
+    @Bean
+    IssueRegister issueRegister(DataSource dataSource) {
+        return new IssueRegister(dataSource);
+    }
+
+    @Bean
+    Step printRunPrepare(JobRepository jobRepository, PlatformTransactionManager tx, PrintRunProperties properties) {
+        return new StepBuilder(PREPARE, jobRepository)
+                .tasklet(new PrepareTasklet(jobRepository, properties.workers()), tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step printRunCalculate(JobRepository jobRepository, @Qualifier("printRunCalculatePartition") Step worker,
+                           LedgerPartitioner ledgerPartitioner, PrintRunProperties properties, PrintRunListener listener,
+                           PartitionWorker partitionWorker) {
+        return new StepBuilder(CALCULATE, jobRepository)
+                .partitioner(CALCULATE_WORKER, ledgerPartitioner)
+                .partitionHandler(partitionHandler(CALCULATE, worker, jobRepository, partitionWorker, properties))
+                .listener(listener)
+                .build();
+    }
+
+    @Bean
+    Step printRunCalculatePartition(JobRepository jobRepository, PlatformTransactionManager tx,
+                                    PrintRunProperties properties, LedgerLineReader ledgerLineReader,
+                                    CertificateProcessor certificateProcessor, SortRunWriter sortRunWriter) {
+        return new StepBuilder(CALCULATE_WORKER, jobRepository)
+                .<LedgerLine, Outcome>chunk(properties.chunkSize())
+                .transactionManager(tx)
+                .reader(ledgerLineReader)
+                .processor(certificateProcessor)
+                .writer(sortRunWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    LedgerPartitioner ledgerPartitioner(@Value("#{jobExecutionContext['" + RunKeys.INPUT_SPLITS + "']}") String splits) {
+        return new LedgerPartitioner(splits);
+    }
+
+    @Bean
+    @StepScope
+    LedgerLineReader ledgerLineReader(@Value("#{stepExecution}") StepExecution step, PrintRunProgress progress) {
+        ExecutionContext ctx = step.getExecutionContext();
+        PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
+        return new LedgerLineReader(run.input(), ctx.getLong(RunKeys.START), ctx.getLong(RunKeys.END),
+                ctx.getLong(RunKeys.FIRST_LINE), progress.current(step.getJobExecutionId(), CALCULATE));
+    }
+
+    @Bean
+    @StepScope
+    CertificateProcessor certificateProcessor(@Value("#{stepExecution}") StepExecution step, Calculator calculator,
+                                              CertificatePrinter printer) {
+        return new CertificateProcessor(calculator, PrintRunParameters.from(step.getJobParameters()), printer);
+    }
+
+    @Bean
+    @StepScope
+    SortRunWriter sortRunWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register) {
+        PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
+        return new SortRunWriter(new RunFolder(run.out()), step.getExecutionContext().getString(RunKeys.PARTITION),
+                register, IssueRecordWriter.runName(step.getJobExecution().getJobInstanceId()));
+    }
+
+    @Bean
+    Step printRunSort(JobRepository jobRepository, PlatformTransactionManager tx, PrintRunProperties properties) {
+        return new StepBuilder(SORT, jobRepository)
+                .tasklet(new SortTasklet(jobRepository, properties.mergeFanIn()), tx)
+                .build();
+    }
+
+    @Bean
+    Step printRunPrint(JobRepository jobRepository, @Qualifier("printRunPrintPartition") Step worker,
+                       BatchPartitioner batchPartitioner, PrintRunProperties properties, PrintRunListener listener,
+                       PartitionWorker partitionWorker) {
+        return new StepBuilder(PRINT, jobRepository)
+                .partitioner(PRINT_WORKER, batchPartitioner)
+                .partitionHandler(partitionHandler(PRINT, worker, jobRepository, partitionWorker, properties))
+                .listener(listener)
+                .build();
+    }
+
+    @Bean
+    Step printRunPrintPartition(JobRepository jobRepository, PlatformTransactionManager tx,
+                                BatchSliceReader batchSliceReader, BatchPrintingProcessor batchPrintingProcessor,
+                                PrintedBatchWriter printedBatchWriter) {
+        // One batch per transaction: a batch is the unit that is published, and resumed after a kill.
+        return new StepBuilder(PRINT_WORKER, jobRepository)
+                .<BatchSlice, PrintedSlice>chunk(1)
+                .transactionManager(tx)
+                .reader(batchSliceReader)
+                .processor(batchPrintingProcessor)
+                .writer(printedBatchWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    BatchPartitioner batchPartitioner(@Value("#{jobExecutionContext['" + RunKeys.SORT_BATCHES + "']}") Integer batches) {
+        return new BatchPartitioner(batches);
+    }
+
+    @Bean
+    @StepScope
+    BatchSliceReader batchSliceReader(@Value("#{stepExecution}") StepExecution step, PrintRunProgress progress) {
+        PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
+        ExecutionContext ctx = step.getExecutionContext();
+        return new BatchSliceReader(new RunFolder(run.out()), ctx.getInt(RunKeys.PARTITION), ctx.getInt(RunKeys.PARTITIONS),
+                progress.current(step.getJobExecutionId(), PRINT));
+    }
+
+    @Bean
+    @StepScope
+    BatchPrintingProcessor batchPrintingProcessor(@Value("#{stepExecution}") StepExecution step,
+                                                  CertificatePrinter printer) {
+        PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
+        return new BatchPrintingProcessor(new RunFolder(run.out()), printer, run.runDate());
+    }
+
+    @Bean
+    @StepScope
+    PrintedBatchWriter printedBatchWriter(@Value("#{stepExecution}") StepExecution step, PrintRunProgress progress) {
+        PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
+        return new PrintedBatchWriter(new RunFolder(run.out()), step.getJobExecution().getJobInstanceId(), run,
+                progress.current(step.getJobExecutionId(), PRINT));
+    }
+
+    /** The issue record of every printed certificate, into the store's register (docs/print-run.md). */
+    @Bean
+    Step printRunRegister(JobRepository jobRepository, PlatformTransactionManager tx, ManifestRowReader manifestRowReader,
+                          IssueRecordWriter issueRecordWriter) {
+        ExecutionContextPromotionListener counts = new ExecutionContextPromotionListener();
+        counts.setKeys(IssueRecordWriter.KEYS);
+        return new StepBuilder(REGISTER, jobRepository)
+                .<List<String>, List<String>>chunk(1_000)
+                .transactionManager(tx)
+                .reader(manifestRowReader)
+                .writer(issueRecordWriter)
+                .listener(counts)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ManifestRowReader manifestRowReader(@Value("#{stepExecution}") StepExecution step) {
+        return new ManifestRowReader(new RunFolder(PrintRunParameters.from(step.getJobParameters()).out()));
+    }
+
+    @Bean
+    @StepScope
+    IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register) {
+        return new IssueRecordWriter(register, step.getJobExecution().getJobInstanceId(),
+                PrintRunParameters.from(step.getJobParameters()).runDate());
+    }
+
+    @Bean
+    Step printRunReport(JobRepository jobRepository, PlatformTransactionManager tx, PrintRunProgress progress) {
+        return new StepBuilder(REPORT, jobRepository).tasklet(new ReportTasklet(progress), tx).build();
+    }
+
+    @Bean
+    Step printRunCleanup(JobRepository jobRepository, PlatformTransactionManager tx, PrintRunProperties properties) {
+        return new StepBuilder(CLEANUP, jobRepository).tasklet(new CleanupTasklet(properties.keepWorkFiles()), tx).build();
+    }
+
+    /** Local: one thread per partition in this JVM. Shared repository: partitions claimed by any JVM. */
+    private static PartitionHandler partitionHandler(String step, Step worker, JobRepository repository,
+                                                     PartitionWorker partitionWorker, PrintRunProperties properties) {
+        if (properties.partitioning() == PrintRunProperties.Partitioning.SHARED_REPOSITORY) {
+            return new SharedRepositoryPartitionHandler(repository, partitionWorker, properties.workers(),
+                    properties.localWorkers(), properties.pollInterval(), properties.staleAfter());
+        }
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("print-" + step + "-");
+        executor.setDaemon(false);
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(worker);
+        handler.setTaskExecutor(executor);
+        handler.setGridSize(properties.workers());
+        return handler;
+    }
+}

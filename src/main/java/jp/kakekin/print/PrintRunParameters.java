@@ -1,0 +1,93 @@
+package jp.kakekin.print;
+
+import jp.kakekin.calc.DocumentKind;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What identifies a print run. Every field is an identifying job parameter: the same values name the
+ * same Spring Batch job instance, so running them again resumes (or reports) that run instead of
+ * starting another one that would print the same certificates twice.
+ *
+ * @param input        the ledger, JSON Lines
+ * @param out          the folder that receives the batch PDFs, the manifest and the exclusion report
+ * @param batchSize    certificates per print batch (one merged PDF each)
+ * @param addressCutoff the latest address received on or before this day is used (RULES.md 1.7)
+ * @param runDate      証明日 printed on every certificate of the run
+ */
+public record PrintRunParameters(int year, PrintIssue issue, Path input, Path out, int batchSize,
+                                 LocalDate addressCutoff, LocalDate runDate) {
+
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    public static final int MAX_BATCH_SIZE = 10_000;
+
+    static final String YEAR = "year";
+    static final String ISSUE = "issue";
+    static final String INPUT = "input";
+    static final String OUT = "out";
+    static final String BATCH_SIZE = "batchSize";
+    static final String ADDRESS_CUTOFF = "addressCutoff";
+    static final String RUN_DATE = "runDate";
+
+    public PrintRunParameters {
+        Objects.requireNonNull(issue, "issue");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(addressCutoff, "addressCutoff");
+        Objects.requireNonNull(runDate, "runDate");
+        if (year < 2000 || year > 2099) {
+            throw new IllegalArgumentException("year must be from 2000 to 2099, was " + year);
+        }
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("batch size must be from 1 to %,d, was %d".formatted(MAX_BATCH_SIZE, batchSize));
+        }
+        // One spelling per file, so that the same run given as a relative path resumes rather than restarts.
+        input = input.toAbsolutePath().normalize();
+        out = out.toAbsolutePath().normalize();
+    }
+
+    /** Fills in the defaults: batch size 500, the issue's address cutoff, today as the run date. */
+    public static PrintRunParameters of(int year, PrintIssue issue, Path input, Path out, Integer batchSize,
+                                        LocalDate addressCutoff, LocalDate runDate) {
+        return new PrintRunParameters(year, issue, input, out, batchSize == null ? DEFAULT_BATCH_SIZE : batchSize,
+                addressCutoff == null ? issue.defaultAddressCutoff(year) : addressCutoff,
+                runDate == null ? LocalDate.now(PrintRuns.JAPAN) : runDate);
+    }
+
+    public DocumentKind document() {
+        return issue.document();
+    }
+
+    public JobParameters toJobParameters() {
+        return new JobParametersBuilder()
+                .addLong(YEAR, (long) year)
+                .addString(ISSUE, issue.name())
+                .addString(INPUT, input.toString())
+                .addString(OUT, out.toString())
+                .addLong(BATCH_SIZE, (long) batchSize)
+                .addLocalDate(ADDRESS_CUTOFF, addressCutoff)
+                .addLocalDate(RUN_DATE, runDate)
+                .toJobParameters();
+    }
+
+    public static PrintRunParameters from(JobParameters p) {
+        return new PrintRunParameters(
+                Math.toIntExact(p.getLong(YEAR)),
+                PrintIssue.valueOf(p.getString(ISSUE)),
+                Path.of(p.getString(INPUT)),
+                Path.of(p.getString(OUT)),
+                Math.toIntExact(p.getLong(BATCH_SIZE)),
+                p.getLocalDate(ADDRESS_CUTOFF),
+                p.getLocalDate(RUN_DATE));
+    }
+
+    /** Parameters of the same run except the run date (used to find an unfinished run to resume). */
+    boolean sameRunAs(PrintRunParameters other) {
+        return year == other.year && issue == other.issue && input.equals(other.input) && out.equals(other.out)
+                && batchSize == other.batchSize && addressCutoff.equals(other.addressCutoff);
+    }
+}

@@ -1,0 +1,94 @@
+package jp.kakekin.print;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** POST /api/v1/runs starts a run in the service and answers at once; GET /api/v1/runs/{id} follows it. */
+@SpringBootTest(properties = {"kakekin.print.workers=2", "kakekin.print.chunk-size=100"})
+@AutoConfigureMockMvc
+@WithMockUser(roles = "OPERATOR") // /api/** and the actuator are operator-only (docs/reissue.md)
+class PrintRunControllerTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsARunAndReportsItsStatusCountsAndMetrics() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        TestLedgers.write(ledger, 600, 11);
+        String body = """
+                {"year": 2026, "issue": "NOVEMBER", "input": "%s", "out": "%s", "batchSize": 100, "runDate": "2026-11-13"}
+                """.formatted(ledger, dir.resolve("out"));
+
+        String created = mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isAccepted())
+                .andExpect(header().exists("Location"))
+                .andExpect(jsonPath("$.outcome").value("STARTED"))
+                .andReturn().getResponse().getContentAsString();
+        long runId = JSON.readTree(created).get("runId").asLong();
+
+        JsonNode run = null;
+        for (int i = 0; i < 600; i++) {
+            run = JSON.readTree(mvc.perform(get("/api/v1/runs/" + runId)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString());
+            if (run.get("endTime") != null && !run.get("endTime").isNull()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+        JsonNode counts = run.get("counts");
+        assertThat(counts.get("records").asLong()).isEqualTo(600);
+        assertThat(counts.get("calculated").asLong()).isEqualTo(600);
+        assertThat(counts.get("issued").asLong() + counts.get("excluded").asLong()).isEqualTo(600);
+        assertThat(counts.get("pages").asLong()).isEqualTo(counts.get("issued").asLong());
+        assertThat(counts.get("reconciled").asBoolean()).isTrue();
+        assertThat(run.get("parameters").get("runDate").asString()).isEqualTo("2026-11-13");
+        assertThat(run.get("steps")).hasSize(7);
+
+        // The same parameters again: the run is complete, nothing is printed twice.
+        mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("ALREADY_COMPLETE"))
+                .andExpect(jsonPath("$.runId").value(runId));
+
+        // Run metrics through Actuator.
+        String metric = mvc.perform(get("/actuator/metrics/kakekin.print.certificates")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(metric).get("measurements").get(0).get("value").asDouble())
+                .isGreaterThanOrEqualTo(counts.get("issued").asDouble());
+        String names = mvc.perform(get("/actuator/metrics")).andReturn().getResponse().getContentAsString();
+        assertThat(names).contains("\"kakekin.print.records\"", "\"kakekin.print.excluded\"", "\"spring.batch.job\"",
+                "\"spring.batch.step\"");
+    }
+
+    @Test
+    void rejectsAnIncompleteRequestAndAnUnknownRun() throws Exception {
+        mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2026}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("year, issue, input and out are required"));
+        mvc.perform(get("/api/v1/runs/987654")).andExpect(status().isNotFound());
+    }
+}
