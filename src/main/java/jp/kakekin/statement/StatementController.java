@@ -3,6 +3,7 @@ package jp.kakekin.statement;
 import jp.kakekin.edelivery.LedgerLookup;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.render.CertificateRenderException;
+import jp.kakekin.web.OperatorPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -20,8 +21,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Operator API: {@code GET /api/v1/contracts/{contractNo}/statements/{year}?form=individual|corporate|payment-status}
@@ -32,8 +31,6 @@ import java.util.regex.Pattern;
 @RestController
 class StatementController {
 
-    /** 7 digits, or the 9 a holder reads out (7 + check digits, hyphen allowed). */
-    private static final Pattern NUMBER = Pattern.compile("(\\d{7})(?:-?(\\d{2}))?");
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final ObjectProvider<SafetyStatements> statements;
@@ -50,29 +47,29 @@ class StatementController {
     @GetMapping("/api/v1/contracts/{contractNumber}/statements/{year}")
     ResponseEntity<?> statement(@PathVariable String contractNumber, @PathVariable int year,
                                 @RequestParam(required = false) String form) {
-        Matcher n = NUMBER.matcher(contractNumber);
-        if (!n.matches()) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid contract number",
-                    "a contract number is 7 digits, optionally followed by its 2 check digits");
+        Optional<OperatorPaths.ContractNumber> n = OperatorPaths.contractNumber(contractNumber);
+        if (n.isEmpty()) {
+            return OperatorPaths.invalidContractNumber();
         }
-        if (year < 2000 || year > 2099) {
-            // The unique code carries two digits of the year.
-            return problem(HttpStatus.BAD_REQUEST, "Invalid year", "year must be a calendar year from 2000 to 2099");
+        Optional<ResponseEntity<ProblemDetail>> badYear = OperatorPaths.invalidYear(year);
+        if (badYear.isPresent()) {
+            return badYear.get();
         }
         StatementForm statementForm;
         try {
             statementForm = StatementForm.ofParameter(form);
         } catch (IllegalArgumentException e) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid form", e.getMessage());
+            return OperatorPaths.problem(HttpStatus.BAD_REQUEST, "Invalid form", e.getMessage());
         }
         LedgerLookup lookup = ledgers.getIfAvailable();
         if (lookup == null) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "No contract store", "no contract store is configured");
+            return OperatorPaths.problem(HttpStatus.SERVICE_UNAVAILABLE, "No contract store", "no contract store is configured");
         }
-        Optional<Ledger> ledger = lookup.find(n.group(1))
-                .filter(l -> n.group(2) == null || n.group(2).equals(l.checkDigits()));
+        String checkDigits = n.get().checkDigits();
+        Optional<Ledger> ledger = lookup.find(n.get().contractNo())
+                .filter(l -> checkDigits == null || checkDigits.equals(l.checkDigits()));
         if (ledger.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "Unknown contract", "no contract " + contractNumber);
+            return OperatorPaths.problem(HttpStatus.NOT_FOUND, "Unknown contract", "no contract " + contractNumber);
         }
         SafetyStatements.Rendering rendering;
         try {
@@ -80,7 +77,7 @@ class StatementController {
             LocalDate today = LocalDate.ofInstant(clock.instant(), JAPAN);
             rendering = statements.getObject().pdf(ledger.get(), statementForm, year, today, null);
         } catch (CertificateRenderException e) {
-            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be printed", e.getMessage());
+            return OperatorPaths.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be printed", e.getMessage());
         }
         return switch (rendering) {
             case SafetyStatements.Pdf pdf -> ResponseEntity.ok()
@@ -91,16 +88,10 @@ class StatementController {
                     .header("X-Kakekin-Unique-Code", pdf.uniqueCode().value())
                     .body(pdf.bytes());
             case SafetyStatements.Refused r -> switch (r.refusal()) {
-                case WRONG_FORM -> problem(HttpStatus.BAD_REQUEST, "Wrong form for the holder", r.detail());
-                case NOT_SAFETY -> problem(HttpStatus.NOT_FOUND, "Not a 経営セーフティ共済 contract", r.detail());
-                case NOTHING_TO_STATE -> problem(HttpStatus.NOT_FOUND, "Nothing to state", r.detail());
+                case WRONG_FORM -> OperatorPaths.problem(HttpStatus.BAD_REQUEST, "Wrong form for the holder", r.detail());
+                case NOT_SAFETY -> OperatorPaths.problem(HttpStatus.NOT_FOUND, "Not a 経営セーフティ共済 contract", r.detail());
+                case NOTHING_TO_STATE -> OperatorPaths.problem(HttpStatus.NOT_FOUND, "Nothing to state", r.detail());
             };
         };
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

@@ -33,15 +33,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import(ReissueTestSupport.class)
 class StatementsFromTheStoreTest {
 
-    @org.springframework.test.context.DynamicPropertySource
-    static void signingKeyOutsideTheWorktree(org.springframework.test.context.DynamicPropertyRegistry r)
-            throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kakekin-statements");
-        dir.toFile().deleteOnExit();
-        dir.resolve("dev.p12").toFile().deleteOnExit();
-        r.add("kakekin.e-delivery.keystore.path", () -> dir.resolve("dev.p12").toString());
-    }
-
     @Autowired
     MockMvc mvc;
     @Autowired
