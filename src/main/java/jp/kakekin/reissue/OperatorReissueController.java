@@ -44,15 +44,12 @@ class OperatorReissueController {
 
     @GetMapping("/certificates/{year}")
     ResponseEntity<?> certificate(@PathVariable String contractNumber, @PathVariable int year, Principal operator) {
-        Optional<OperatorPaths.ContractNumber> n = OperatorPaths.contractNumber(contractNumber);
-        if (n.isEmpty()) {
-            return OperatorPaths.invalidContractNumber();
+        Optional<ResponseEntity<ProblemDetail>> invalid = OperatorPaths.invalid(contractNumber, year);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
-        Optional<ResponseEntity<ProblemDetail>> badYear = OperatorPaths.invalidYear(year);
-        if (badYear.isPresent()) {
-            return badYear.get();
-        }
-        CertificateReissue.Outcome outcome = reissue.reissue(n.get().contractNo(), n.get().checkDigits(), year,
+        OperatorPaths.ContractNumber n = OperatorPaths.contractNumber(contractNumber).orElseThrow();
+        CertificateReissue.Outcome outcome = reissue.reissue(n.contractNo(), n.checkDigits(), year,
                 operator.getName(), API_RUN);
         return switch (outcome) {
             case CertificateReissue.Issued i -> pdf(i);

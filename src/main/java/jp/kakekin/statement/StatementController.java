@@ -47,14 +47,11 @@ class StatementController {
     @GetMapping("/api/v1/contracts/{contractNumber}/statements/{year}")
     ResponseEntity<?> statement(@PathVariable String contractNumber, @PathVariable int year,
                                 @RequestParam(required = false) String form) {
-        Optional<OperatorPaths.ContractNumber> n = OperatorPaths.contractNumber(contractNumber);
-        if (n.isEmpty()) {
-            return OperatorPaths.invalidContractNumber();
+        Optional<ResponseEntity<ProblemDetail>> invalid = OperatorPaths.invalid(contractNumber, year);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
-        Optional<ResponseEntity<ProblemDetail>> badYear = OperatorPaths.invalidYear(year);
-        if (badYear.isPresent()) {
-            return badYear.get();
-        }
+        OperatorPaths.ContractNumber n = OperatorPaths.contractNumber(contractNumber).orElseThrow();
         StatementForm statementForm;
         try {
             statementForm = StatementForm.ofParameter(form);
@@ -65,8 +62,8 @@ class StatementController {
         if (lookup == null) {
             return OperatorPaths.problem(HttpStatus.SERVICE_UNAVAILABLE, "No contract store", "no contract store is configured");
         }
-        String checkDigits = n.get().checkDigits();
-        Optional<Ledger> ledger = lookup.find(n.get().contractNo())
+        String checkDigits = n.checkDigits();
+        Optional<Ledger> ledger = lookup.find(n.contractNo())
                 .filter(l -> checkDigits == null || checkDigits.equals(l.checkDigits()));
         if (ledger.isEmpty()) {
             return OperatorPaths.problem(HttpStatus.NOT_FOUND, "Unknown contract", "no contract " + contractNumber);

@@ -36,8 +36,14 @@ public final class OperatorPaths {
                 "a contract number is 7 digits, optionally followed by its 2 check digits");
     }
 
-    /** The problem with a year a document can be issued for, or empty: the unique code carries two digits of it. */
-    public static Optional<ResponseEntity<ProblemDetail>> invalidYear(int year) {
+    /**
+     * The problem with a document path's contract number or year, or empty when both can be used (the
+     * unique code carries two digits of the year).
+     */
+    public static Optional<ResponseEntity<ProblemDetail>> invalid(String contractNumber, int year) {
+        if (contractNumber(contractNumber).isEmpty()) {
+            return Optional.of(invalidContractNumber());
+        }
         return year < 2000 || year > 2099
                 ? Optional.of(problem(HttpStatus.BAD_REQUEST, "Invalid year", "year must be a calendar year from 2000 to 2099"))
                 : Optional.empty();
