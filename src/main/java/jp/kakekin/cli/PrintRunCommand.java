@@ -7,13 +7,20 @@ import jp.kakekin.print.PrintRunProgress;
 import jp.kakekin.print.PrintRuns;
 import jp.kakekin.print.RunInProgressException;
 import jp.kakekin.print.RunStatus;
+import jp.kakekin.store.ContractStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,8 +41,12 @@ public class PrintRunCommand implements Callable<Integer> {
             + "or SAFETY_PAYMENT_STATUS (経営セーフティ共済 掛金納付状況兼領収書 for the year, mailed in February)")
     PrintIssue issue;
 
-    @Option(names = "--input", required = true, description = "ledger file, JSON Lines (.jsonl)")
+    @Option(names = "--input", description = "ledger file, JSON Lines (.jsonl)")
     Path input;
+
+    @Option(names = "--from-store", description = "print from the contract store instead of a file: the store's "
+            + "ledgers are snapshotted once into the output folder (store-snapshot.jsonl), so a restart reads the same input")
+    boolean fromStore;
 
     @Option(names = "--out", required = true, description = "output folder (batch PDFs, manifest.csv, exclusions.csv, summary.json)")
     Path out;
@@ -56,13 +67,41 @@ public class PrintRunCommand implements Callable<Integer> {
 
     private final PrintRuns runs;
 
-    public PrintRunCommand(PrintRuns runs) {
+    private final ObjectProvider<ContractStore> store;
+
+    public PrintRunCommand(PrintRuns runs, ObjectProvider<ContractStore> store) {
         this.runs = runs;
+        this.store = store;
+    }
+
+    /** The store's ledgers as a file in the output folder; an existing complete snapshot is reused on restart. */
+    private Path storeSnapshot() throws IOException {
+        Files.createDirectories(out);
+        Path snapshot = out.resolve("store-snapshot.jsonl");
+        if (Files.exists(snapshot)) {
+            System.err.println("print-run: reusing the store snapshot " + snapshot);
+            return snapshot;
+        }
+        Path tmp = out.resolve("store-snapshot.jsonl.tmp");
+        long n;
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            n = store.getObject().exportLedgers(w);
+        }
+        Files.move(tmp, snapshot, StandardCopyOption.ATOMIC_MOVE);
+        System.err.printf("print-run: %,d ledgers taken from the store into %s%n", n, snapshot);
+        return snapshot;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
+        if ((input == null) == !fromStore) {
+            err.println("print-run: give either --input FILE or --from-store");
+            return 2;
+        }
+        if (fromStore) {
+            input = storeSnapshot();
+        }
         PrintRunParameters params;
         try {
             params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, runDate);

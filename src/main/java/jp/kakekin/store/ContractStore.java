@@ -58,6 +58,25 @@ public class ContractStore {
                 .optional();
     }
 
+    /**
+     * Writes every stored ledger as one JSON Lines line, in contract-number order, streaming (the
+     * store may hold millions). Returns how many were written.
+     */
+    public long exportLedgers(java.io.Writer out) {
+        long[] n = {0};
+        template.setFetchSize(1_000);
+        template.query("SELECT ledger_json FROM contracts ORDER BY contract_no", rs -> {
+            try {
+                out.write(rs.getString(1).replace('\n', ' '));
+                out.write('\n');
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            n[0]++;
+        });
+        return n[0];
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM contracts").query(Long.class).single();
     }
