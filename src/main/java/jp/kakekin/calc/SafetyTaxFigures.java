@@ -1,5 +1,6 @@
 package jp.kakekin.calc;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
@@ -14,6 +15,8 @@ import java.time.YearMonth;
  *                             belong to later periods
  * @param releasedFromEarlier  premiums paid before the period by a prepayment longer than one year
  *                             whose months fall due in this period (deductible now, not in {@code paid})
+ * @param rejoinExcludedThrough the last day whose payments the 2024 re-join rule excludes (the 明細書's
+ *                             note names it), or null when the rule does not apply to the contract
  */
 public record SafetyTaxFigures(
         DocumentKind document,
@@ -26,5 +29,6 @@ public record SafetyTaxFigures(
         long deductible,
         long excludedByRejoin,
         long deferredBeyondPeriod,
-        long releasedFromEarlier) implements Figures {
+        long releasedFromEarlier,
+        LocalDate rejoinExcludedThrough) implements Figures {
 }

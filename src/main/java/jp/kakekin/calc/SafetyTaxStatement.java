@@ -64,7 +64,8 @@ final class SafetyTaxStatement {
             }
         }
         return new SafetyTaxFigures(DocumentKind.SAFETY_TAX_STATEMENT, year, ledger.contractNo(), corporate,
-                Months.toYearMonth(from), Months.toYearMonth(to), paid, deductible, excluded, deferred, released);
+                Months.toYearMonth(from), Months.toYearMonth(to), paid, deductible, excluded, deferred, released,
+                rejoin.lastExcludedDay());
     }
 
     /** The part of a payment for months falling due in [from, to]: a month falls due at the later of itself and the payment. */
@@ -99,6 +100,11 @@ final class SafetyTaxStatement {
                 LocalDate anniversary = previousTermination.plusYears(2);
                 lastExcludedDay = policy.rejoinWindowInclusiveOfAnniversary() ? anniversary : anniversary.minusDays(1);
             }
+        }
+
+        /** null when the contract has no earlier cancellation the rule applies to. */
+        LocalDate lastExcludedDay() {
+            return lastExcludedDay;
         }
 
         boolean excludes(LocalDate paidOn) {

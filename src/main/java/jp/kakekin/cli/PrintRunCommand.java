@@ -25,16 +25,20 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code print-run}: a November or February bulk print run (docs/print-run.md). */
+/**
+ * {@code print-run}: a November or February bulk print run of the certificates, or the February run of the
+ * 経営セーフティ共済 掛金納付状況兼領収書 (docs/print-run.md, docs/safety-statements.md).
+ */
 @Command(name = "print-run", mixinStandardHelpOptions = true,
-        description = {"Prints the certificates of one issue as merged PDF batches in postal-code order, with a manifest "
+        description = {"Prints the documents of one issue as merged PDF batches in postal-code order, with a manifest "
                 + "and an exclusion report. Running the same parameters again resumes a run that was stopped or killed."})
 public class PrintRunCommand implements Callable<Integer> {
 
-    @Option(names = "--year", required = true, description = "the year the certificates are for (証明年分)")
+    @Option(names = "--year", required = true, description = "the year the documents are for (証明年分)")
     int year;
 
-    @Option(names = "--issue", required = true, description = "NOVEMBER or FEBRUARY")
+    @Option(names = "--issue", required = true, description = "NOVEMBER or FEBRUARY (小規模企業共済掛金控除証明書), "
+            + "or SAFETY_PAYMENT_STATUS (経営セーフティ共済 掛金納付状況兼領収書 for the year, mailed in February)")
     PrintIssue issue;
 
     @Option(names = "--input", description = "ledger file, JSON Lines (.jsonl)")

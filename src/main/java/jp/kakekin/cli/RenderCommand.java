@@ -1,11 +1,12 @@
 package jp.kakekin.cli;
 
+import jp.kakekin.calc.AddressCutoff;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.Figures;
-import jp.kakekin.document.CertificateView;
 import jp.kakekin.document.CertificateViews;
+import jp.kakekin.document.DocumentView;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerFormatException;
@@ -13,6 +14,8 @@ import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import jp.kakekin.render.CertificatePdf;
 import jp.kakekin.render.CertificateRenderException;
+import jp.kakekin.statement.SafetyStatements;
+import jp.kakekin.statement.StatementForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,23 +27,27 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code render}: the certificate PDF of every issued contract of a ledger file, for operators who edit
- * the layouts. Writes {@code <contractNo>.pdf} per issued contract; reports on standard error, by file
- * and line, every record it could not render and why (a ledger line that fails validation, a character
- * no font has, a layout that overflows its page). Exits 0 when everything issued was rendered, 2 when
- * something was reported.
+ * {@code render}: the PDF of every issued document of a ledger file, for operators who edit the layouts:
+ * the 小規模企業共済 certificates, and the 経営セーフティ共済 documents — {@code SAFETY_TAX_STATEMENT} the
+ * individual or corporate 明細書 as the holder is, {@code SAFETY_PAYMENT_STATUS} the 掛金納付状況兼領収書.
+ * Writes {@code <contractNo>.pdf} per issued document; reports on standard error, by file and line, every
+ * record it could not render and why (a ledger line that fails validation, a character no font has, a
+ * layout that overflows its page). Exits 0 when everything issued was rendered, 2 when something was reported.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Renders one certificate PDF per issued contract of a ledger file and reports the ones it could not render.")
+        description = "Renders one PDF per issued document of a ledger file and reports the ones it could not render.")
 public class RenderCommand implements Callable<Integer> {
 
-    @Option(names = "--document", required = true, description = "NOVEMBER_CERTIFICATE or FEBRUARY_CERTIFICATE")
+    @Option(names = "--document", required = true, description = "NOVEMBER_CERTIFICATE, FEBRUARY_CERTIFICATE, "
+            + "SAFETY_TAX_STATEMENT (individual or corporate 明細書, by the holder) or SAFETY_PAYMENT_STATUS")
     DocumentKind document;
 
-    @Option(names = "--year", required = true, description = "the year the certificate is for (証明年分)")
+    @Option(names = "--year", required = true, description = "the year the document is for (証明年分; for a "
+            + "corporation's 明細書 the 事業年度 ending in that year)")
     int year;
 
     @Option(names = "--input", required = true, description = "ledger file: .jsonl (JSON Lines) or .json")
@@ -49,29 +56,28 @@ public class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "directory for the PDFs (created if missing)")
     Path out;
 
-    @Option(names = "--issue-date", description = "証明日 printed on the certificates (default: today)")
+    @Option(names = "--issue-date", description = "証明日・作成日 printed on the documents (default: today)")
     LocalDate issueDate;
 
-    @Option(names = "--address-cutoff", description = "override the address cutoff (default: second Friday of October / January)")
+    @Option(names = "--address-cutoff", description = "override the address cutoff (default: second Friday of "
+            + "October / January; a 明細書 prints the address at the issue date)")
     LocalDate addressCutoff;
 
     private final Calculator calculator;
     private final CertificateViews views;
     private final CertificatePdf pdf;
+    private final SafetyStatements statements;
 
-    public RenderCommand(Calculator calculator, CertificateViews views, CertificatePdf pdf) {
+    public RenderCommand(Calculator calculator, CertificateViews views, CertificatePdf pdf, SafetyStatements statements) {
         this.calculator = calculator;
         this.views = views;
         this.pdf = pdf;
+        this.statements = statements;
     }
 
     @Override
     public Integer call() throws IOException {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (document != DocumentKind.NOVEMBER_CERTIFICATE && document != DocumentKind.FEBRUARY_CERTIFICATE) {
-            err.println("render: no certificate layout for " + document);
-            return 1;
-        }
         if (!Files.isReadable(input)) {
             err.println("render: cannot read " + input);
             return 1;
@@ -101,11 +107,12 @@ public class RenderCommand implements Callable<Integer> {
                                 notIssued++;
                                 continue;
                             }
-                            Figures figures = calculator.calculate(document, ledger, year, addressCutoff);
-                            if (!(figures instanceof CertificateFigures f) || !f.issued()) {
+                            Optional<DocumentView> issued = view(ledger, issuedOn);
+                            if (issued.isEmpty()) {
                                 notIssued++;
                                 continue;
                             }
+                            DocumentView view = issued.get();
                             Long earlier = written.putIfAbsent(ledger.contractNo(), record.line());
                             if (earlier != null) {
                                 err.printf("render: %s: contract %s already rendered from line %d; not overwritten%n",
@@ -113,8 +120,6 @@ public class RenderCommand implements Callable<Integer> {
                                 reported++;
                                 continue;
                             }
-                            UniqueCode code = UniqueCode.of(document, year, ledger.contractNo(), ledger.checkDigits(), 0);
-                            CertificateView view = views.view(f, ledger, code, issuedOn);
                             Files.write(out.resolve(ledger.contractNo() + ".pdf"), pdf.render(view));
                             rendered++;
                         } catch (CertificateRenderException e) {
@@ -134,5 +139,31 @@ public class RenderCommand implements Callable<Integer> {
         err.printf("render: %d records, %d rendered to %s, %d not issued, %d reported%n", records, rendered, out,
                 notIssued, reported);
         return reported > 0 ? 2 : 0;
+    }
+
+    /** The view of the contract's document, or empty when it gets none (not issued, nothing to state). */
+    private Optional<DocumentView> view(Ledger ledger, LocalDate issuedOn) {
+        return switch (document) {
+            case NOVEMBER_CERTIFICATE, FEBRUARY_CERTIFICATE -> {
+                Figures figures = calculator.calculate(document, ledger, year, addressCutoff);
+                if (!(figures instanceof CertificateFigures f) || !f.issued()) {
+                    yield Optional.empty();
+                }
+                UniqueCode code = UniqueCode.of(document, year, ledger.contractNo(), ledger.checkDigits(), 0);
+                yield Optional.of(views.view(f, ledger, code, issuedOn));
+            }
+            case SAFETY_TAX_STATEMENT, SAFETY_PAYMENT_STATUS -> {
+                boolean paymentStatus = document == DocumentKind.SAFETY_PAYMENT_STATUS;
+                StatementForm form = paymentStatus ? StatementForm.PAYMENT_STATUS
+                        : StatementForm.taxStatementOf(ledger.holder());
+                // The 掛金納付状況兼領収書 is mailed with the February run: same address cutoff by default.
+                LocalDate cutoff = addressCutoff != null ? addressCutoff
+                        : paymentStatus ? AddressCutoff.february(year) : null;
+                yield switch (statements.view(ledger, form, year, issuedOn, cutoff)) {
+                    case SafetyStatements.Ready r -> Optional.of(r.view());
+                    case SafetyStatements.Refused r -> Optional.empty();
+                };
+            }
+        };
     }
 }

@@ -5,7 +5,6 @@ import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.WhyWithheld;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,20 +39,33 @@ public record CertificateView(
         String discountPaid,
         String deduction,
         String qrUrl,
-        Issuer issuer) {
+        Issuer issuer) implements DocumentView {
 
     public CertificateView {
         Objects.requireNonNull(figures);
         Objects.requireNonNull(uniqueCode);
     }
 
-    public DocumentKind document() {
-        return figures.document();
+
+    /** {@code november-certificate.html} or {@code february-certificate.html}. */
+    @Override
+    public String layout() {
+        return layout(figures.document());
     }
 
-    /** The 7-digit 共済契約者番号 (file names, reports, errors). */
-    public String contractNo() {
-        return figures.contractNo();
+    /** The certificate layouts read the view as {@code cert}. */
+    @Override
+    public String layoutVariable() {
+        return "cert";
+    }
+
+    /** The layout file of a certificate. */
+    public static String layout(DocumentKind kind) {
+        return switch (kind) {
+            case NOVEMBER_CERTIFICATE -> "november-certificate.html";
+            case FEBRUARY_CERTIFICATE -> "february-certificate.html";
+            case SAFETY_TAX_STATEMENT, SAFETY_PAYMENT_STATUS -> throw new IllegalArgumentException("not a certificate: " + kind);
+        };
     }
 
     /** 証明年分, e.g. 令和8年分. */
@@ -92,21 +104,9 @@ public record CertificateView(
         return figures.discountPaid() != 0;
     }
 
-    /**
-     * Every text the template may print from the ledger or configuration, by the name used in error
-     * reports; the glyph check walks these before anything is rendered.
-     */
+    @Override
     public Map<String, String> textFields() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("holder.name", holderName);
-        fields.put("address.postalCode", postalCode);
-        fields.put("address.line1", addressLine1);
-        fields.put("address.line2", addressLine2);
-        fields.put("contractNumber", contractNumber);
-        fields.put("issuer.name", issuer.name());
-        fields.put("issuer.postalCode", issuer.postalCode());
-        fields.put("issuer.address", issuer.address());
-        fields.put("issuer.contact", issuer.contact());
-        return fields;
+        return DocumentView.holderAndIssuerTexts(holderName, postalCode, addressLine1, addressLine2, contractNumber,
+                issuer);
     }
 }

@@ -31,6 +31,11 @@ public final class CertificateViews {
         return tokens;
     }
 
+    /** The issuer block every document prints ({@code kakekin.issuer.*}). */
+    public Issuer issuer() {
+        return issuer;
+    }
+
     /** The URL the QR code of an issued document opens. */
     public String reissueUrl(DocumentReference reference) {
         return baseUrl + REISSUE_PATH + "?t=" + tokens.issue(reference);
@@ -74,7 +79,8 @@ public final class CertificateViews {
                 issuer);
     }
 
-    static String postalCode(String digits) {
+    /** 〒100-0013 from the ledger's 7 digits; empty when there are none. */
+    public static String postalCode(String digits) {
         if (digits == null || digits.isEmpty()) {
             return "";
         }

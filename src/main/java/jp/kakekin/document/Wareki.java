@@ -2,6 +2,7 @@ package jp.kakekin.document;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.chrono.JapaneseChronology;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
@@ -38,6 +39,12 @@ public record Wareki(int era, int year, int month, int day) {
     public static String year(int calendarYear) {
         Wareki w = yearOf(calendarYear);
         return w.eraName() + w.yearLabel() + "年";
+    }
+
+    /** 令和9年1月: the era in force on the first day of the month. */
+    public static String month(YearMonth month) {
+        Wareki w = of(month.atDay(1));
+        return w.eraName() + w.yearLabel() + "年" + w.month() + "月";
     }
 
     /** 令和8年11月20日 */

@@ -1,21 +1,27 @@
 package jp.kakekin.print;
 
+import jp.kakekin.calc.AddressCutoff;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.Eligibility;
+import jp.kakekin.calc.Figures;
+import jp.kakekin.calc.SafetyPaymentStatusFigures;
+import jp.kakekin.calc.SafetyTaxFigures;
+import jp.kakekin.ledger.Address;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerError;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
-import jp.kakekin.ledger.Scheme;
+import jp.kakekin.statement.StatementScope;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Validate → calculate → keep the issued ones: each ledger line becomes either a certificate to print
- * or an exclusion with its reason. Nothing is filtered silently; every line comes out as one or the other.
+ * Validate → calculate → keep the issued ones: each ledger line becomes either a document to print (a
+ * certificate, or the 掛金納付状況兼領収書 of a SAFETY run) or an exclusion with its reason. Nothing is
+ * filtered silently; every line comes out as one or the other.
  */
 class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
 
@@ -53,26 +59,42 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
     }
 
     private Outcome calculate(long line, Ledger ledger) {
-        if (ledger.scheme() != Scheme.SHOKIBO) {
-            return excluded(line, ledger.contractNo(), null, ExclusionReason.OTHER_SCHEME,
-                    ledger.scheme() + " contracts get no 小規模企業共済掛金控除証明書");
+        if (ledger.scheme() != run.issue().scheme()) {
+            return excluded(line, ledger.contractNo(), null, ExclusionReason.OTHER_SCHEME, ledger.scheme()
+                    + (run.issue() == PrintIssue.SAFETY_PAYMENT_STATUS ? " contracts get no 経営セーフティ共済 掛金納付状況兼領収書"
+                    : " contracts get no 小規模企業共済掛金控除証明書"));
         }
         String key = ledger.contractNo();
-        CertificateFigures figures;
+        Figures figures;
         try {
-            figures = (CertificateFigures) calculator.calculate(run.document(), ledger, run.year(), run.addressCutoff());
+            figures = calculator.calculate(run.document(), ledger, run.year(), run.addressCutoff());
         } catch (RuntimeException e) {
             // One record the rules cannot cope with must not stop the run: it is reported.
             return excluded(line, key, null, ExclusionReason.CALCULATION_FAILED,
                     fileName + ":" + line + ": calculation failed: " + e);
         }
-        if (!figures.issued()) {
-            return excluded(line, key, null, ExclusionReason.NOT_ELIGIBLE_THIS_ISSUE, notEligible(ledger));
+        Address address;
+        switch (figures) {
+            case CertificateFigures f -> {
+                if (!f.issued()) {
+                    return excluded(line, key, null, ExclusionReason.NOT_ELIGIBLE_THIS_ISSUE, notEligible(ledger));
+                }
+                address = f.address();
+            }
+            case SafetyPaymentStatusFigures f -> {
+                Optional<String> nothing = StatementScope.paymentStatus(f);
+                if (nothing.isPresent()) {
+                    return excluded(line, key, null, ExclusionReason.NOT_ELIGIBLE_THIS_ISSUE, nothing.get());
+                }
+                address = AddressCutoff.addressAt(ledger.addresses(), run.addressCutoff());
+            }
+            case SafetyTaxFigures f -> throw new IllegalStateException("no print run for " + f.document());
         }
-        if (figures.address() == null) {
+        if (address == null) {
             return excluded(line, key, null, ExclusionReason.NO_ADDRESS, "the ledger has no address to mail to");
         }
-        IssuedCertificate certificate = new IssuedCertificate(line, ledger.checkDigits(), ledger.holder().name(), figures);
+        IssuedCertificate certificate = new IssuedCertificate(line, ledger.checkDigits(), ledger.holder().name(),
+                address, figures);
         String tooLong = tooLong(certificate);
         if (tooLong != null) {
             return excluded(line, key, certificate.uniqueCode().value(), ExclusionReason.RENDER_FAILED, tooLong);
@@ -87,6 +109,7 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
     private String notEligible(Ledger ledger) {
         int y = run.year();
         return switch (run.issue()) {
+            case SAFETY_PAYMENT_STATUS -> throw new IllegalStateException("not a certificate issue");
             case NOVEMBER -> "no PAID payment dated %d-01-01..%d-09-30 and no earlier payment covering a month of %d (RULES.md 1.5)"
                     .formatted(y, y, y);
             case FEBRUARY -> Eligibility.november(ledger, y)
@@ -96,8 +119,8 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
     }
 
     private static String tooLong(IssuedCertificate c) {
-        String[][] fields = {{"holder.name", c.holderName()}, {"address.line1", c.figures().address().line1()},
-                {"address.line2", c.figures().address().line2()}};
+        String[][] fields = {{"holder.name", c.holderName()}, {"address.line1", c.address().line1()},
+                {"address.line2", c.address().line2()}};
         for (String[] f : fields) {
             if (f[1] != null && f[1].length() > MAX_FIELD_LENGTH) {
                 return "%s is %,d characters long; it cannot fit the certificate".formatted(f[0], f[1].length());

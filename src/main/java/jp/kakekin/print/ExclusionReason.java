@@ -1,12 +1,18 @@
 package jp.kakekin.print;
 
-/** Why a ledger record did not become a printed certificate; one per row of the exclusion report. */
+/** Why a ledger record did not become a printed document; one per row of the exclusion report. */
 public enum ExclusionReason {
     /** The line failed validation (spec/ledger.md); the detail lists every error with file, line and field. */
     INVALID_LEDGER_LINE,
-    /** A 経営セーフティ共済 contract: it has no 小規模企業共済掛金控除証明書. */
+    /**
+     * A contract of the other scheme: a 経営セーフティ共済 contract has no 小規模企業共済掛金控除証明書, a
+     * 小規模企業共済 contract no 掛金納付状況兼領収書.
+     */
     OTHER_SCHEME,
-    /** The contract gets no certificate in this issue (RULES.md 1.5); the detail says why. */
+    /**
+     * The contract gets no certificate in this issue (RULES.md 1.5), or its 掛金納付状況兼領収書 would have
+     * nothing to state (not in force in the year); the detail says why.
+     */
     NOT_ELIGIBLE_THIS_ISSUE,
     /** The calculator could not cope with the record; the detail carries the error. */
     CALCULATION_FAILED,

@@ -1,7 +1,6 @@
 package jp.kakekin.print;
 
-import jp.kakekin.calc.CertificateFigures;
-import jp.kakekin.calc.WhyWithheld;
+import jp.kakekin.calc.Figures;
 import jp.kakekin.calculation.FiguresJson;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Address;
@@ -12,12 +11,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Writes the issue record of every printed certificate to the store's register, from its manifest row:
+ * Writes the issue record of every printed document to the store's register, from its manifest row:
  * unique code (sequence 00), contract, document, year, the figures as the calculator's JSON, the address
  * printed, the run ({@code print-run-<id>}) and the run date. Counts what it could not register.
  */
@@ -72,22 +69,11 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
     }
 
     private IssueRegister.IssueRecord record(List<String> row) {
-        PrintIssue issue = PrintIssue.valueOf(row.get(2));
         UniqueCode code = new UniqueCode(row.get(ManifestRow.UNIQUE_CODE));
-        Set<WhyWithheld> withheld = EnumSet.noneOf(WhyWithheld.class);
-        if (!row.get(17).isEmpty()) {
-            for (String w : row.get(17).split("\\|")) {
-                withheld.add(WhyWithheld.valueOf(w));
-            }
-        }
-        Address address = new Address(null, row.get(ManifestRow.POSTAL_CODE), row.get(9), row.get(10));
-        CertificateFigures figures = new CertificateFigures(issue.document(), Integer.parseInt(row.get(1)),
-                row.get(ManifestRow.CONTRACT_NO), true, Long.parseLong(row.get(12)), Long.parseLong(row.get(13)),
-                Long.parseLong(row.get(14)), Long.parseLong(row.get(15)),
-                row.get(16).isEmpty() ? null : Long.valueOf(row.get(16)), withheld, address,
-                LocalDate.parse(row.get(20)), LocalDate.parse(row.get(19)));
+        Figures figures = ManifestRow.figures(row);
+        Address address = ManifestRow.address(row);
         return new IssueRegister.IssueRecord(code.value(), code.original().value(), code.sequence(),
-                figures.contractNo(), issue.document().name(), figures.year(),
+                figures.contractNo(), figures.document().name(), figures.year(),
                 FiguresJson.write(FiguresJson.toJson(figures)), address.postalCode(), address.line1(), address.line2(),
                 run, issuedAt);
     }

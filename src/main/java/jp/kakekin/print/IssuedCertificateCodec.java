@@ -2,6 +2,8 @@ package jp.kakekin.print;
 
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.calc.MonthState;
+import jp.kakekin.calc.SafetyPaymentStatusFigures;
 import jp.kakekin.calc.WhyWithheld;
 import jp.kakekin.ledger.Address;
 
@@ -9,34 +11,46 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The binary form of an {@link IssuedCertificate} in the sort runs: about 200 bytes, no per-record
- * framing, read and written field by field (far cheaper than JSON for millions of records).
+ * framing, read and written field by field (far cheaper than JSON for millions of records). The
+ * document kind, written early, says which figures follow.
  */
 final class IssuedCertificateCodec {
 
     private static final DocumentKind[] DOCUMENTS = DocumentKind.values();
     private static final WhyWithheld[] WHY = WhyWithheld.values();
+    private static final MonthState[] STATES = MonthState.values();
 
     private IssuedCertificateCodec() {
     }
 
     static void write(DataOutput out, IssuedCertificate c) throws IOException {
-        CertificateFigures f = c.figures();
-        Address a = f.address();
+        Address a = c.address();
         out.writeLong(c.line());
         out.writeUTF(a.postalCode());
-        out.writeUTF(f.contractNo());
+        out.writeUTF(c.contractNo());
         out.writeUTF(c.checkDigits());
         out.writeUTF(c.holderName());
-        out.writeByte(f.document().ordinal());
-        out.writeShort(f.year());
+        out.writeByte(c.figures().document().ordinal());
+        out.writeShort(c.figures().year());
         out.writeLong(a.receivedOn().toEpochDay());
         out.writeUTF(nullToEmpty(a.line1()));
         out.writeUTF(nullToEmpty(a.line2()));
+        switch (c.figures()) {
+            case CertificateFigures f -> writeCertificate(out, f);
+            case SafetyPaymentStatusFigures f -> writePaymentStatus(out, f);
+            default -> throw new IllegalArgumentException("no print run for " + c.figures().document());
+        }
+    }
+
+    private static void writeCertificate(DataOutput out, CertificateFigures f) throws IOException {
         out.writeLong(f.monthlyPremium());
         out.writeLong(f.paid());
         out.writeLong(f.scheduled());
@@ -54,6 +68,23 @@ final class IssuedCertificateCodec {
         out.writeLong(f.addressCutoff().toEpochDay());
     }
 
+    /** The twelve months (January first: state, amount), the balances, the 前納減額金 and the cancellation. */
+    private static void writePaymentStatus(DataOutput out, SafetyPaymentStatusFigures f) throws IOException {
+        for (SafetyPaymentStatusFigures.Month m : f.months()) {
+            out.writeByte(m.state().ordinal());
+            out.writeLong(m.amount());
+        }
+        out.writeLong(f.totalPaid());
+        out.writeLong(f.applied());
+        out.writeLong(f.prepaidBalance());
+        out.writeLong(f.discountPaid());
+        out.writeByte(f.discountPaidMonth() == null ? 0 : f.discountPaidMonth().getMonthValue());
+        out.writeBoolean(f.cancelledOn() != null);
+        if (f.cancelledOn() != null) {
+            out.writeLong(f.cancelledOn().toEpochDay());
+        }
+    }
+
     static IssuedCertificate read(DataInput in) throws IOException {
         long line = in.readLong();
         String postalCode = in.readUTF();
@@ -63,8 +94,11 @@ final class IssuedCertificateCodec {
         DocumentKind document = DOCUMENTS[in.readByte()];
         int year = in.readShort();
         LocalDate receivedOn = LocalDate.ofEpochDay(in.readLong());
-        String line1 = in.readUTF();
-        String line2 = in.readUTF();
+        Address address = new Address(receivedOn, postalCode, in.readUTF(), in.readUTF());
+        if (document == DocumentKind.SAFETY_PAYMENT_STATUS) {
+            return new IssuedCertificate(line, checkDigits, holderName, address,
+                    readPaymentStatus(in, year, contractNo));
+        }
         long monthly = in.readLong();
         long paid = in.readLong();
         long scheduled = in.readLong();
@@ -80,8 +114,25 @@ final class IssuedCertificateCodec {
         LocalDate dataCutoff = LocalDate.ofEpochDay(in.readLong());
         LocalDate addressCutoff = LocalDate.ofEpochDay(in.readLong());
         CertificateFigures figures = new CertificateFigures(document, year, contractNo, true, monthly, paid, scheduled,
-                discount, deduction, withheld, new Address(receivedOn, postalCode, line1, line2), dataCutoff, addressCutoff);
+                discount, deduction, withheld, address, dataCutoff, addressCutoff);
         return new IssuedCertificate(line, checkDigits, holderName, figures);
+    }
+
+    private static SafetyPaymentStatusFigures readPaymentStatus(DataInput in, int year, String contractNo)
+            throws IOException {
+        List<SafetyPaymentStatusFigures.Month> months = new ArrayList<>(12);
+        for (int m = 1; m <= 12; m++) {
+            months.add(new SafetyPaymentStatusFigures.Month(YearMonth.of(year, m), STATES[in.readByte()], in.readLong()));
+        }
+        long totalPaid = in.readLong();
+        long applied = in.readLong();
+        long prepaidBalance = in.readLong();
+        long discountPaid = in.readLong();
+        int discountMonth = in.readByte();
+        LocalDate cancelledOn = in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
+        return new SafetyPaymentStatusFigures(DocumentKind.SAFETY_PAYMENT_STATUS, year, contractNo, months, totalPaid,
+                applied, prepaidBalance, discountPaid, discountMonth == 0 ? null : YearMonth.of(year, discountMonth),
+                cancelledOn);
     }
 
     private static String nullToEmpty(String s) {

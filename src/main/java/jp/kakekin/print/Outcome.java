@@ -5,7 +5,7 @@ sealed interface Outcome {
 
     long line();
 
-    /** The contract number when the line was a valid 小規模企業共済 ledger (for the duplicate check), else null. */
+    /** The contract number when the line was a valid ledger of the run's scheme (for the duplicate check), else null. */
     String validContractNo();
 
     record Issued(IssuedCertificate certificate) implements Outcome {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.render.CertificatePdf;
+import jp.kakekin.statement.StatementViews;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -56,8 +57,8 @@ public class PrintRunJob {
     /** The renderer (jp.kakekin.render); lazy like it, so nothing loads fonts until a run prints. */
     @Bean
     @Lazy
-    CertificatePrinter certificatePrinter(CertificateViews views, CertificatePdf pdf) {
-        return new RenderedCertificatePrinter(views, pdf);
+    CertificatePrinter certificatePrinter(CertificateViews views, StatementViews statements, CertificatePdf pdf) {
+        return new RenderedCertificatePrinter(views, statements, pdf);
     }
 
     @Bean

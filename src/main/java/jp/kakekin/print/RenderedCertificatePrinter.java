@@ -1,13 +1,15 @@
 package jp.kakekin.print;
 
-import jp.kakekin.document.CertificateView;
+import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.SafetyPaymentStatusFigures;
 import jp.kakekin.document.CertificateViews;
+import jp.kakekin.document.DocumentView;
 import jp.kakekin.ledger.Holder;
 import jp.kakekin.ledger.Ledger;
-import jp.kakekin.ledger.Scheme;
 import jp.kakekin.render.CertificatePdf;
 import jp.kakekin.render.CertificateRenderException;
 import jp.kakekin.render.GlyphMissingException;
+import jp.kakekin.statement.StatementViews;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -18,17 +20,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The print run's renderer: the certificate views of jp.kakekin.document (和暦, amounts, QR token) laid
- * out by jp.kakekin.render's {@link CertificatePdf}, many certificates to one merged PDF with the fonts
- * subset once per file.
+ * The print run's renderer: the certificate views of jp.kakekin.document (和暦, amounts, QR token), or
+ * the 掛金納付状況兼領収書 views of jp.kakekin.statement, laid out by jp.kakekin.render's
+ * {@link CertificatePdf}, many documents to one merged PDF with the fonts subset once per file.
  */
 final class RenderedCertificatePrinter implements CertificatePrinter {
 
     private final CertificateViews views;
+    private final StatementViews statements;
     private final CertificatePdf pdf;
 
-    RenderedCertificatePrinter(CertificateViews views, CertificatePdf pdf) {
+    RenderedCertificatePrinter(CertificateViews views, StatementViews statements, CertificatePdf pdf) {
         this.views = views;
+        this.statements = statements;
         this.pdf = pdf;
     }
 
@@ -44,7 +48,7 @@ final class RenderedCertificatePrinter implements CertificatePrinter {
 
     @Override
     public PrintedBatch print(List<IssuedCertificate> certificates, LocalDate runDate, OutputStream out) {
-        List<CertificateView> batch = new ArrayList<>(certificates.size());
+        List<DocumentView> batch = new ArrayList<>(certificates.size());
         Map<String, IssuedCertificate> byCode = new HashMap<>();
         List<Exclusion> failed = new ArrayList<>();
         for (IssuedCertificate c : certificates) {
@@ -66,8 +70,13 @@ final class RenderedCertificatePrinter implements CertificatePrinter {
         return new PrintedBatch(placed, failed);
     }
 
-    private CertificateView view(IssuedCertificate c, LocalDate runDate) {
-        return views.view(c.figures(), ledgerOf(c), c.uniqueCode(), runDate);
+    private DocumentView view(IssuedCertificate c, LocalDate runDate) {
+        return switch (c.figures()) {
+            case CertificateFigures f -> views.view(f, ledgerOf(c), c.uniqueCode(), runDate);
+            // The one address the ledger below holds is the one chosen at the run's address cutoff.
+            case SafetyPaymentStatusFigures f -> statements.paymentStatus(f, ledgerOf(c), c.uniqueCode(), runDate, null);
+            default -> throw new IllegalArgumentException("no print run for " + c.figures().document());
+        };
     }
 
     /**
@@ -75,8 +84,8 @@ final class RenderedCertificatePrinter implements CertificatePrinter {
      * runs carry those, not the whole ledger, so this is the ledger as far as the view is concerned.
      */
     private static Ledger ledgerOf(IssuedCertificate c) {
-        return new Ledger(Scheme.SHOKIBO, c.contractNo(), c.checkDigits(),
-                new Holder(c.holderName(), null, null, null, false, null), List.of(c.figures().address()),
+        return new Ledger(c.figures().document().scheme(), c.contractNo(), c.checkDigits(),
+                new Holder(c.holderName(), null, null, null, false, null), List.of(c.address()),
                 null, null, null, List.of(), List.of(), List.of(), List.of(), null, null, null, null);
     }
 

@@ -110,7 +110,7 @@ class ReportTasklet implements Tasklet {
                         .formatted(issuedInChunks, index.count(), duplicates));
             }
 
-            manifest.write(ManifestRow.HEADER + "\n");
+            manifest.write(ManifestRow.header(run.issue()) + "\n");
             long renderExcluded = 0;
             for (int b = 1; b <= index.batches(); b++) {
                 Path part = folder.manifestPart(b);

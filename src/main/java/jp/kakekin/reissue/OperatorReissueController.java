@@ -2,6 +2,7 @@ package jp.kakekin.reissue;
 
 import jp.kakekin.store.IssuedDocument;
 import jp.kakekin.store.IssuedDocuments;
+import jp.kakekin.web.OperatorPaths;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,8 +19,7 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The operator API of the reissue channel (docs/reissue.md). Operators only: see web.WebSecurity.
@@ -32,8 +32,6 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/v1/contracts/{contractNumber}")
 class OperatorReissueController {
 
-    /** 7 digits, or the 9 a holder reads out (7 + CD, hyphen allowed). */
-    private static final Pattern NUMBER = Pattern.compile("(\\d{7})(?:-?(\\d{2}))?");
     static final String API_RUN = "reissue-api";
 
     private final CertificateReissue reissue;
@@ -46,20 +44,16 @@ class OperatorReissueController {
 
     @GetMapping("/certificates/{year}")
     ResponseEntity<?> certificate(@PathVariable String contractNumber, @PathVariable int year, Principal operator) {
-        Matcher n = NUMBER.matcher(contractNumber);
-        if (!n.matches()) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid contract number",
-                    "a contract number is 7 digits, optionally followed by its 2 check digits");
+        Optional<ResponseEntity<ProblemDetail>> invalid = OperatorPaths.invalid(contractNumber, year);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
-        if (year < 2000 || year > 2099) {
-            // The unique code carries two digits of the year.
-            return problem(HttpStatus.BAD_REQUEST, "Invalid year", "year must be a calendar year from 2000 to 2099");
-        }
-        CertificateReissue.Outcome outcome = reissue.reissue(n.group(1), n.group(2), year, operator.getName(),
-                API_RUN);
+        OperatorPaths.ContractNumber n = OperatorPaths.contractNumber(contractNumber).orElseThrow();
+        CertificateReissue.Outcome outcome = reissue.reissue(n.contractNo(), n.checkDigits(), year,
+                operator.getName(), API_RUN);
         return switch (outcome) {
             case CertificateReissue.Issued i -> pdf(i);
-            case CertificateReissue.Refused r -> problem(switch (r.refusal()) {
+            case CertificateReissue.Refused r -> OperatorPaths.problem(switch (r.refusal()) {
                 case UNKNOWN_CONTRACT, NO_CERTIFICATE -> HttpStatus.NOT_FOUND;
                 case NOT_YET_FINAL, SEQUENCE_EXHAUSTED -> HttpStatus.CONFLICT;
                 case RENDER_FAILED -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -70,13 +64,12 @@ class OperatorReissueController {
     /** What has been issued for the contract, originals and reissues, oldest first. */
     @GetMapping(value = "/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> documents(@PathVariable String contractNumber) {
-        Matcher n = NUMBER.matcher(contractNumber);
-        if (!n.matches()) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid contract number",
-                    "a contract number is 7 digits, optionally followed by its 2 check digits");
+        Optional<OperatorPaths.ContractNumber> n = OperatorPaths.contractNumber(contractNumber);
+        if (n.isEmpty()) {
+            return OperatorPaths.invalidContractNumber();
         }
-        List<Map<String, Object>> out = issued.ofContract(n.group(1)).stream().map(OperatorReissueController::json)
-                .toList();
+        List<Map<String, Object>> out = issued.ofContract(n.get().contractNo()).stream()
+                .map(OperatorReissueController::json).toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(out);
     }
 
@@ -103,11 +96,5 @@ class OperatorReissueController {
                 .header("X-Kakekin-Original-Code", d.original().value())
                 .header("X-Kakekin-Reissue", Boolean.toString(d.isReissue()))
                 .body(issued.pdf());
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

@@ -1,6 +1,6 @@
 package jp.kakekin.render;
 
-import jp.kakekin.document.CertificateView;
+import jp.kakekin.document.DocumentView;
 import jp.kakekin.document.UniqueCode;
 import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfName;
@@ -38,14 +38,15 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * Renders certificates to PDF: one renderer, two outputs.
+ * Renders certificates — and every other kakekin document with a {@link DocumentView}, such as the
+ * SAFETY statements — to PDF: one renderer, two outputs.
  * <ul>
- * <li>{@link #render(CertificateView)}: one certificate as its own PDF (reissue, on demand).</li>
- * <li>{@link #renderBatch(List, OutputStream)}: many certificates merged into one PDF (print batches),
+ * <li>{@link #render(DocumentView)}: one document as its own PDF (reissue, on demand).</li>
+ * <li>{@link #renderBatch(List, OutputStream)}: many documents merged into one PDF (print batches),
  * one page each, fonts subset once for the whole file.</li>
  * </ul>
- * Before a certificate is laid out, every character of it is checked against the fonts
- * ({@link GlyphCheck}); a certificate that fails the check, does not fit one A4 page, or overflows a
+ * Before a document is laid out, every character of it is checked against the fonts
+ * ({@link GlyphCheck}); a document that fails the check, does not fit one A4 page, or overflows a
  * block the layout limits in height ({@code data-max-height}, e.g. the envelope window) is not
  * rendered and is reported instead.
  * <p>
@@ -73,16 +74,16 @@ public final class CertificatePdf {
         this.producer = "kakekin (Flying Saucer, OpenPDF)";
     }
 
-    /** One certificate placed in a merged PDF. Pages are 1-based. */
+    /** One document placed in a merged PDF. Pages are 1-based. */
     public record Placed(String contractNo, UniqueCode uniqueCode, int page) {
     }
 
-    /** One certificate left out of a merged PDF, and why. */
+    /** One document left out of a merged PDF, and why. */
     public record Failed(String contractNo, UniqueCode uniqueCode, CertificateRenderException error) {
     }
 
     /**
-     * What a merged PDF holds: exactly one page per placed certificate, in the order given
+     * What a merged PDF holds: exactly one page per placed document, in the order given
      * ({@code placed.get(i).page() == i + 1}). When nothing could be placed, nothing was written.
      */
     public record Batch(List<Placed> placed, List<Failed> failed) {
@@ -101,16 +102,16 @@ public final class CertificatePdf {
      *
      * @throws GlyphMissingException naming contract, field and code point
      */
-    public void check(CertificateView view) {
+    public void check(DocumentView view) {
         glyphCheck.check(view.contractNo(), view.textFields());
     }
 
     /**
-     * One certificate as its own PDF.
+     * One document as its own PDF.
      *
      * @throws CertificateRenderException when a character has no glyph or the layout needs more than one page
      */
-    public byte[] render(CertificateView view) {
+    public byte[] render(DocumentView view) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
         Slot slot = borrow();
         boolean healthy = false;
@@ -126,18 +127,18 @@ public final class CertificatePdf {
     }
 
     /**
-     * Many certificates merged into one PDF written to {@code out}, one page each, in order. A
-     * certificate that cannot be rendered is left out and reported in {@link Batch#failed()}; the
-     * others still print. Errors that concern every certificate (a broken template, an I/O error on
+     * Many documents merged into one PDF written to {@code out}, one page each, in order. A
+     * document that cannot be rendered is left out and reported in {@link Batch#failed()}; the
+     * others still print. Errors that concern every document (a broken template, an I/O error on
      * {@code out}) are thrown.
      */
-    public Batch renderBatch(List<CertificateView> views, OutputStream out) {
+    public Batch renderBatch(List<? extends DocumentView> views, OutputStream out) {
         List<Placed> placed = new ArrayList<>(views.size());
         List<Failed> failed = new ArrayList<>();
         Slot slot = borrow();
         boolean healthy = false;
         try {
-            for (CertificateView view : views) {
+            for (DocumentView view : views) {
                 try {
                     slot.layout(prepare(slot, view), view);
                 } catch (CertificateRenderException e) {
@@ -161,12 +162,12 @@ public final class CertificatePdf {
         return new Batch(placed, failed);
     }
 
-    /** The filled-in, glyph-checked XHTML of a certificate, ready for layout. */
-    private Prepared prepare(Slot slot, CertificateView view) {
+    /** The filled-in, glyph-checked XHTML of a document, ready for layout. */
+    private Prepared prepare(Slot slot, DocumentView view) {
         check(view);
         String xhtml = templates.fill(view);
-        Document doc = slot.parse(xhtml, CertificateTemplates.fileName(view.document()));
-        glyphCheck.applyFallback(doc, view.contractNo(), CertificateTemplates.fileName(view.document()));
+        Document doc = slot.parse(xhtml, view.layout());
+        glyphCheck.applyFallback(doc, view.contractNo(), view.layout());
         return new Prepared(doc, takeHeadMetadata(doc), heightLimits(doc));
     }
 
@@ -290,14 +291,14 @@ public final class CertificatePdf {
             }
         }
 
-        void layout(Prepared prepared, CertificateView view) {
+        void layout(Prepared prepared, DocumentView view) {
             fontResolver.registerFallbackIfLoaded();
             renderer.setDocument(prepared.doc(), templates.baseUrl(), namespaceHandler);
             renderer.layout();
             int pages = renderer.getRootBox().getLayer().getPages().size();
             if (pages != 1) {
                 throw new CertificateRenderException(view.contractNo(),
-                        "the certificate takes %d pages; it must fit one A4 page (address or name too long?)".formatted(pages));
+                        "the document takes %d pages; it must fit one A4 page (address or name too long?)".formatted(pages));
             }
             for (HeightLimit limit : prepared.limits()) {
                 Box box = renderer.getSharedContext().getBoxById(limit.id());
@@ -311,8 +312,8 @@ public final class CertificatePdf {
             title = prepared.title();
         }
 
-        /** Opens the PDF with the laid-out first certificate; {@code views} identify the file. */
-        void begin(OutputStream out, Collection<CertificateView> views) {
+        /** Opens the PDF with the laid-out first document; {@code views} identify the file. */
+        void begin(OutputStream out, Collection<? extends DocumentView> views) {
             issuedOn = views.iterator().next().issuedOn();
             documentId = documentId(views);
             SubsetPrefix.seed(documentId);
@@ -354,10 +355,10 @@ public final class CertificatePdf {
     }
 
     /** The file identifier of the PDF trailer: a digest of the unique codes it holds, the same on every run. */
-    private static byte[] documentId(Collection<CertificateView> views) {
+    private static byte[] documentId(Collection<? extends DocumentView> views) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
-            for (CertificateView v : views) {
+            for (DocumentView v : views) {
                 md5.update(v.uniqueCode().value().getBytes(StandardCharsets.US_ASCII));
                 md5.update(v.issuedOn().toString().getBytes(StandardCharsets.US_ASCII));
             }

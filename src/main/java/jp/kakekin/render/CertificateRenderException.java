@@ -1,7 +1,8 @@
 package jp.kakekin.render;
 
 /**
- * One certificate could not be rendered; the print run reports it and goes on with the others.
+ * One document (a certificate, a statement) could not be rendered; the print run reports it and goes
+ * on with the others.
  * The message names the contract and what is wrong.
  */
 public class CertificateRenderException extends RuntimeException {

@@ -2,6 +2,7 @@ package jp.kakekin.render;
 
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.CertificateView;
+import jp.kakekin.document.DocumentView;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -10,30 +11,31 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The certificate layouts: XHTML + CSS files in {@code templates/} ({@code kakekin.render.templates-dir}),
+ * The document layouts: XHTML + CSS files in {@code templates/} ({@code kakekin.render.templates-dir}),
  * filled in by Thymeleaf (XML mode, so the output is well-formed for Flying Saucer). Operators edit
  * them without recompiling: a parsed template is cached for {@code cacheTtlMillis} (0: re-read on
  * every document, for template work; negative: kept for the life of the process).
  * <p>
- * Each layout reads one variable, {@code cert}: a {@link CertificateView}.
+ * Each layout reads one variable, the view ({@link DocumentView#layoutVariable()}: {@code cert} for a
+ * {@link CertificateView}). The certificate layouts must exist when this is created; any other layout
+ * when a document first needs it.
  */
 public final class CertificateTemplates {
 
     private final Path dir;
     private final SpringTemplateEngine engine;
     private final long cacheTtlMillis;
+    private final Set<String> found = ConcurrentHashMap.newKeySet();
 
     public CertificateTemplates(Path dir, long cacheTtlMillis) {
         this.dir = dir.toAbsolutePath().normalize();
         this.cacheTtlMillis = cacheTtlMillis;
         for (DocumentKind kind : new DocumentKind[]{DocumentKind.NOVEMBER_CERTIFICATE, DocumentKind.FEBRUARY_CERTIFICATE}) {
-            Path file = this.dir.resolve(fileName(kind));
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException("template %s not found in %s (kakekin.render.templates-dir)"
-                        .formatted(fileName(kind), this.dir));
-            }
+            requireLayout(CertificateView.layout(kind));
         }
         FileTemplateResolver resolver = new FileTemplateResolver();
         resolver.setPrefix(this.dir.toString() + "/");
@@ -59,13 +61,15 @@ public final class CertificateTemplates {
         return cacheTtlMillis;
     }
 
-    /** The template file of a document, relative to the templates directory. */
-    public static String fileName(DocumentKind kind) {
-        return switch (kind) {
-            case NOVEMBER_CERTIFICATE -> "november-certificate.html";
-            case FEBRUARY_CERTIFICATE -> "february-certificate.html";
-            case SAFETY_TAX_STATEMENT, SAFETY_PAYMENT_STATUS -> throw new IllegalArgumentException("no certificate layout for " + kind);
-        };
+    /** Fails, naming the file and the property, when a layout is not in the templates directory. */
+    private void requireLayout(String layout) {
+        if (!found.contains(layout)) {
+            if (!Files.isRegularFile(dir.resolve(layout))) {
+                throw new IllegalStateException("template %s not found in %s (kakekin.render.templates-dir)"
+                        .formatted(layout, dir));
+            }
+            found.add(layout);
+        }
     }
 
     /** Base URL against which the layouts' relative links (the stylesheet) resolve. */
@@ -73,10 +77,11 @@ public final class CertificateTemplates {
         return dir.toUri().toString();
     }
 
-    /** The filled-in XHTML of one certificate. */
-    String fill(CertificateView view) {
+    /** The filled-in XHTML of one document. */
+    String fill(DocumentView view) {
+        requireLayout(view.layout());
         Context context = new Context(Locale.JAPAN);
-        context.setVariable("cert", view);
-        return engine.process(fileName(view.document()), context);
+        context.setVariable(view.layoutVariable(), view);
+        return engine.process(view.layout(), context);
     }
 }

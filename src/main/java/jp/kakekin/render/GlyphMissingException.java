@@ -12,7 +12,7 @@ public class GlyphMissingException extends CertificateRenderException {
     private final int codePoint;
 
     public GlyphMissingException(String contractNo, String field, int codePoint, String text) {
-        super(contractNo, "%s contains %s, which no certificate font has (in \"%s\")".formatted(field,
+        super(contractNo, "%s contains %s, which no font of fonts/ has (in \"%s\")".formatted(field,
                 describe(codePoint), text));
         this.field = field;
         this.codePoint = codePoint;

@@ -3,6 +3,7 @@ package jp.kakekin.calc;
 import jp.kakekin.ledger.LedgerFixture;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +55,10 @@ class SafetyTaxStatementTest {
         SafetyTaxFigures inclusive = figures(f, 2026);
         assertThat(inclusive.deductible()).isEqualTo(100_000);
         assertThat(inclusive.excludedByRejoin()).isEqualTo(100_000);
+        assertThat(inclusive.rejoinExcludedThrough()).isEqualTo(LocalDate.of(2026, 11, 30));
         SafetyTaxFigures dayBefore = figures(f, 2026, new CalculationPolicy(5_000, true, true, false));
         assertThat(dayBefore.deductible()).isEqualTo(200_000);
+        assertThat(dayBefore.rejoinExcludedThrough()).isEqualTo(LocalDate.of(2026, 11, 29));
     }
 
     @Test
@@ -64,6 +67,7 @@ class SafetyTaxStatementTest {
                 .transfer("2026-01-27", 100_000, "2026-01", "2026-01"), 2026);
         assertThat(f.deductible()).isEqualTo(100_000);
         assertThat(f.excludedByRejoin()).isZero();
+        assertThat(f.rejoinExcludedThrough()).isNull();
     }
 
     @Test

@@ -28,8 +28,80 @@ class RenderCommandTest {
     Path dir;
 
     private static ObjectNode ledger(String caseId) throws Exception {
-        JsonNode root = JSON.readTree(Path.of("src/test/resources/cases", caseId + ".json").toFile());
+        JsonNode root = JSON.readTree(Path.of(caseId.startsWith("P") ? "src/test/resources/cases-own"
+                : "src/test/resources/cases", caseId + ".json").toFile());
         return (ObjectNode) root.get("ledger");
+    }
+
+    private record Run(int status, String report) {
+    }
+
+    /** Runs the command with standard error captured. */
+    private static Run run(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Main.runCommand(args);
+            return new Run(status, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(before);
+        }
+    }
+
+    private Path jsonl(String name, String... caseIds) throws Exception {
+        Path in = dir.resolve(name);
+        List<String> lines = new java.util.ArrayList<>();
+        for (String id : caseIds) {
+            lines.add(JSON.writeValueAsString(ledger(id)));
+        }
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        return in;
+    }
+
+    private static String text(Path pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(doc);
+        }
+    }
+
+    @Test
+    void theSafetyTaxStatementIsTheIndividualOrTheCorporateFormAsTheHolderIs() throws Exception {
+        Path in = jsonl("safety.jsonl", "T01-individual-monthly", "T03-individual-december-prepay-24",
+                "T04-corporate-march-year-end", "S01-monthly-all-paid");
+        Path out = dir.resolve("2026");
+        Run r = run("render", "--document", "SAFETY_TAX_STATEMENT", "--year", "2026", "--input", in.toString(),
+                "--out", out.toString(), "--issue-date", "2027-01-20");
+        assertThat(r.status()).isZero();
+        // T04's 事業年度 ending in March 2026 has nothing to state; S01 is not a SAFETY contract.
+        assertThat(r.report()).contains("4 records, 2 rendered", "2 not issued", "0 reported");
+        assertThat(text(out.resolve("2000003.pdf"))).contains("令和8年分", "必要経費算入に関する明細書", "1,750,000円",
+                "600,000円", "令和9年1月20日");
+
+        Path corporate = dir.resolve("2027");
+        r = run("render", "--document", "SAFETY_TAX_STATEMENT", "--year", "2027", "--input", in.toString(),
+                "--out", corporate.toString(), "--issue-date", "2027-05-10");
+        assertThat(r.status()).isZero();
+        assertThat(text(corporate.resolve("2000004.pdf"))).contains("損金算入に関する明細書", "別表十(六)",
+                "令和8年4月1日～令和9年3月31日", "2,300,000円");
+    }
+
+    @Test
+    void thePaymentStatusOfEveryContractInForceIsRendered() throws Exception {
+        Path in = jsonl("status.jsonl", "P01-failed-transfer-november", "P02-long-prepayment", "P03-cap-reached-june",
+                "P04-cancelled-april");
+        Path out = dir.resolve("out");
+        Run r = run("render", "--document", "SAFETY_PAYMENT_STATUS", "--year", "2026", "--input", in.toString(),
+                "--out", out.toString(), "--issue-date", "2027-02-12");
+        assertThat(r.status()).isZero();
+        assertThat(r.report()).contains("4 records, 4 rendered");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("3000001.pdf", "3000002.pdf", "3000003.pdf", "3000004.pdf");
+        }
+        assertThat(text(out.resolve("3000004.pdf"))).contains("掛金納付状況兼領収書", "解約日", "令和9年2月12日");
     }
 
     @Test
@@ -48,17 +120,10 @@ class RenderCommandTest {
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
 
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream before = System.err;
-        int status;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            status = Main.runCommand("render", "--document", "NOVEMBER_CERTIFICATE", "--year", "2026",
-                    "--input", in.toString(), "--out", out.toString(), "--issue-date", "2026-11-20");
-        } finally {
-            System.setErr(before);
-        }
-        String report = err.toString(StandardCharsets.UTF_8);
+        Run r = run("render", "--document", "NOVEMBER_CERTIFICATE", "--year", "2026",
+                "--input", in.toString(), "--out", out.toString(), "--issue-date", "2026-11-20");
+        int status = r.status();
+        String report = r.report();
 
         assertThat(status).isEqualTo(2);
         try (var files = Files.list(out)) {

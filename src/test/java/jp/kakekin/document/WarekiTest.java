@@ -4,6 +4,7 @@ import jp.kakekin.document.Wareki;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,5 +25,12 @@ class WarekiTest {
         assertThat(Wareki.date(LocalDate.of(2027, 2, 3))).isEqualTo("令和9年2月3日");
         assertThat(Wareki.date(LocalDate.of(2019, 4, 30))).isEqualTo("平成31年4月30日");
         assertThat(Wareki.date(LocalDate.of(2019, 5, 1))).isEqualTo("令和元年5月1日");
+    }
+
+    @Test
+    void namesAMonthByTheEraOfItsFirstDay() {
+        assertThat(Wareki.month(YearMonth.of(2027, 1))).isEqualTo("令和9年1月");
+        assertThat(Wareki.month(YearMonth.of(2019, 4))).isEqualTo("平成31年4月");
+        assertThat(Wareki.month(YearMonth.of(2019, 5))).isEqualTo("令和元年5月");
     }
 }

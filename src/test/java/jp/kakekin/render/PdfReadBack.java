@@ -26,15 +26,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a rendered PDF back with PDFBox (an independent implementation), as a reader or scanner would. */
-final class PdfReadBack implements AutoCloseable {
+/**
+ * Reads a rendered PDF back with PDFBox (an independent implementation), as a reader or scanner would.
+ * Public for the tests of other documents' PDFs (jp.kakekin.statement).
+ */
+public final class PdfReadBack implements AutoCloseable {
 
-    record EmbeddedFont(String name, boolean embedded, boolean subset) {
+    public record EmbeddedFont(String name, boolean embedded, boolean subset) {
     }
 
     private final PDDocument doc;
 
-    PdfReadBack(byte[] pdf) {
+    public PdfReadBack(byte[] pdf) {
         try {
             this.doc = Loader.loadPDF(pdf);
         } catch (IOException e) {
@@ -42,15 +45,15 @@ final class PdfReadBack implements AutoCloseable {
         }
     }
 
-    int pages() {
+    public int pages() {
         return doc.getNumberOfPages();
     }
 
-    String text() {
+    public String text() {
         return text(1, pages());
     }
 
-    String text(int fromPage, int toPage) {
+    public String text(int fromPage, int toPage) {
         try {
             PDFTextStripper stripper = new PDFTextStripper();
             // Reading order as a viewer's search sees it: by position on the page. Flying Saucer paints
@@ -64,7 +67,7 @@ final class PdfReadBack implements AutoCloseable {
         }
     }
 
-    List<EmbeddedFont> fonts(int page) {
+    public List<EmbeddedFont> fonts(int page) {
         PDPage p = doc.getPage(page - 1);
         List<EmbeddedFont> out = new ArrayList<>();
         try {
@@ -81,19 +84,19 @@ final class PdfReadBack implements AutoCloseable {
         return out;
     }
 
-    String title() {
+    public String title() {
         return doc.getDocumentInformation().getTitle();
     }
 
-    String producer() {
+    public String producer() {
         return doc.getDocumentInformation().getProducer();
     }
 
-    String language() {
+    public String language() {
         return doc.getDocumentCatalog().getLanguage();
     }
 
-    BufferedImage image(int page, float dpi) {
+    public BufferedImage image(int page, float dpi) {
         try {
             return new PDFRenderer(doc).renderImageWithDPI(page - 1, dpi, ImageType.RGB);
         } catch (IOException e) {
@@ -102,7 +105,7 @@ final class PdfReadBack implements AutoCloseable {
     }
 
     /** The text of the QR code found on a page rendered at print resolution. */
-    String qrCode(int page) {
+    public String qrCode(int page) {
         BufferedImage image = image(page, 300);
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         try {
