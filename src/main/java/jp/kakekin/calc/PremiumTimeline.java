@@ -74,25 +74,12 @@ final class PremiumTimeline {
         return p;
     }
 
-    long premiumSum(int from, int to) {
-        long sum = 0;
-        for (int m = from; m <= to; m++) {
-            sum += premium(m);
-        }
-        return sum;
-    }
-
     private int modeIndex(int m) {
         int idx = -1;
         for (int i = 0; i < modeFrom.length && modeFrom[i] <= m; i++) {
             idx = i;
         }
         return idx;
-    }
-
-    PaymentMode mode(int m) {
-        int i = modeIndex(m);
-        return i < 0 ? PaymentMode.MONTHLY : modes[i];
     }
 
     /** Whether m is a designated collection month (指定月) of the semiannual/annual mode in force at m. */
