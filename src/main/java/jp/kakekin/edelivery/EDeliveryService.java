@@ -4,12 +4,10 @@ import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerReader;
-import org.springframework.beans.factory.ObjectProvider;
+import jp.kakekin.issuance.JapanClock;
 import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
 
@@ -22,11 +20,11 @@ public class EDeliveryService {
 
     private final EDeliveryProperties properties;
     private final Calculator calculator;
-    private final ObjectProvider<Clock> clock;
+    private final JapanClock clock;
     private volatile EDeliveryExporter exporter;
 
     public EDeliveryService(EDeliveryProperties properties, Calculator calculator,
-                            ObjectProvider<Clock> clock) {
+                            JapanClock clock) {
         this.properties = properties;
         this.calculator = calculator;
         this.clock = clock;
@@ -53,12 +51,9 @@ public class EDeliveryService {
         return calculator;
     }
 
+    /** Today in Japan: the run date, 証明日 and sakuseiDay default to it, and the signing key must cover it. */
     public LocalDate today() {
-        return LocalDate.now(clock());
-    }
-
-    private Clock clock() {
-        return clock.getIfAvailable(() -> Clock.system(SigningKey.JAPAN));
+        return clock.today();
     }
 
     /** A run from a ledger file; the package goes to {@code outDir}. */
@@ -77,7 +72,7 @@ public class EDeliveryService {
     public RunResult exportRun(Iterator<? extends ExportCandidate> candidates, RunParameters run, Path outDir,
                                boolean replace) {
         EDeliveryExporter e = exporter();
-        try (DeliveryPackage pkg = DeliveryPackage.create(outDir, run.packageName(), replace, Instant.now(clock()))) {
+        try (DeliveryPackage pkg = DeliveryPackage.create(outDir, run.packageName(), replace, clock.instant())) {
             RunSummary summary = EDeliveryRun.run(candidates, e, run, pkg);
             return new RunResult(pkg.zip(), pkg.directory(), summary);
         }

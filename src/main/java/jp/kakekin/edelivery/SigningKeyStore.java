@@ -36,6 +36,11 @@ public final class SigningKeyStore {
     private SigningKeyStore() {
     }
 
+    /** Whether this is the self-signed key {@link #generate} makes for development (never for production). */
+    public static boolean isDevelopmentCertificate(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(new javax.security.auth.x500.X500Principal(DEV_SUBJECT));
+    }
+
     public static SigningKey load(Path keystore, char[] password, String alias, boolean generateIfMissing) {
         if (!Files.exists(keystore)) {
             if (!generateIfMissing) {

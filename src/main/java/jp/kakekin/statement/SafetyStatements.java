@@ -1,5 +1,8 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.document.StatementViews;
+import jp.kakekin.issuance.StatementScope;
+
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;
 import jp.kakekin.calc.SafetyTaxFigures;

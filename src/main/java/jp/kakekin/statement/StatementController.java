@@ -1,5 +1,7 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.issuance.JapanClock;
+
 import jp.kakekin.edelivery.LedgerLookup;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.render.CertificateRenderException;
@@ -17,9 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -31,17 +31,15 @@ import java.util.Optional;
 @RestController
 class StatementController {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
     private final ObjectProvider<SafetyStatements> statements;
     private final ObjectProvider<LedgerLookup> ledgers;
-    private final Clock clock;
+    private final JapanClock clock;
 
     StatementController(ObjectProvider<SafetyStatements> statements, ObjectProvider<LedgerLookup> ledgers,
-                        ObjectProvider<Clock> clock) {
+                        JapanClock clock) {
         this.statements = statements;
         this.ledgers = ledgers;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/contracts/{contractNumber}/statements/{year}")
@@ -70,8 +68,7 @@ class StatementController {
         }
         SafetyStatements.Rendering rendering;
         try {
-            // The application clock may be UTC; the 作成日 is the day in Japan.
-            LocalDate today = LocalDate.ofInstant(clock.instant(), JAPAN);
+            LocalDate today = clock.today();
             rendering = statements.getObject().pdf(ledger.get(), statementForm, year, today, null);
         } catch (CertificateRenderException e) {
             return OperatorPaths.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be printed", e.getMessage());

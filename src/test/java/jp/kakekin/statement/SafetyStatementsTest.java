@@ -1,5 +1,7 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.document.FormEdition;
+
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;
