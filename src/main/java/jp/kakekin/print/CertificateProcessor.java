@@ -14,7 +14,7 @@ import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerError;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
-import jp.kakekin.statement.StatementScope;
+import jp.kakekin.issuance.StatementScope;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.util.List;
