@@ -120,6 +120,9 @@ public final class Main {
             app.setLazyInitialization(true);
             app.setLogStartupInfo(false);
             app.setBannerMode(Banner.Mode.OFF);
+            // A command's standard output may be its data (calculate, generate-ledger): the console log
+            // says only warnings and errors unless --logging.threshold.console=info asks for more.
+            app.setDefaultProperties(java.util.Map.of("logging.threshold.console", "warn"));
             ConfigurableApplicationContext ctx;
             try {
                 ctx = app.run(springArgs);
