@@ -18,6 +18,11 @@ final class Projection {
         int to = Months.of(year, 12);
         int first = Math.min(schedule.firstMonth(), known.firstKnownMonth);
         int last = schedule.lastMonth();
+        for (PendingRequest r : known.ledger.pendingRequests()) {
+            if (r.kind() == PendingRequest.Kind.LUMP_SUM) {
+                last = Math.max(last, Months.of(r.month()) + r.months() - 1);
+            }
+        }
         boolean[] requested = new boolean[last - first + 1];
         long total = 0;
         for (int c = from; c <= to; c++) {
@@ -39,11 +44,10 @@ final class Projection {
             }
             for (PendingRequest r : known.ledger.pendingRequests()) {
                 if (r.kind() == PendingRequest.Kind.LUMP_SUM && Months.of(r.month()) == c) {
+                    // never a month already paid or already requested, however far the request reaches
                     for (int m = c; m < c + r.months() && m < known.terminationMonth; m++) {
-                        if (m > last || !requested[m - first] && !known.isCovered(m)) {
-                            if (m <= last) {
-                                requested[m - first] = true;
-                            }
+                        if (!requested[m - first] && !known.isCovered(m)) {
+                            requested[m - first] = true;
                             total += premiums.premium(m);
                         }
                     }

@@ -10,7 +10,7 @@ import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import jp.kakekin.ledger.Scheme;
 import jp.kakekin.ledger.synthetic.SyntheticLedgers;
-import jp.kakekin.statement.StatementScope;
+import jp.kakekin.issuance.StatementScope;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -74,7 +74,10 @@ class PrintRunIntegrationTest {
             assertThat(row.get(16)).isEqualTo(f.deduction() == null ? "" : f.deduction().toString());
             assertThat(row.get(13)).isEqualTo(Long.toString(f.paid()));
             assertThat(row.get(ManifestRow.POSTAL_CODE)).isEqualTo(f.postalCode());
+            assertThat(row.getLast()).as("customerBarcode").isEqualTo(f.postalCode().endsWith("00") ? ""
+                    : f.postalCode() + jp.kakekin.barcode.AddressNumber.extract(row.get(9) + " " + row.get(10)));
         }
+        assertThat(manifest).as("addresses with block numbers").anyMatch(r -> r.getLast().length() > 7);
 
         // Postal order within and across batches; batches of 200 except the last.
         for (int i = 1; i < manifest.size(); i++) {
