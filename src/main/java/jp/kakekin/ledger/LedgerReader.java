@@ -59,7 +59,7 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
             return LedgerParser.parse(JSON.readTree(json), fileName, 1);
         } catch (JacksonException e) {
             return new LedgerRecord.Invalid(1, List.of(new LedgerError(fileName, lineOf(e, 1), "(json)",
-                    e.getOriginalMessage())), null);
+                    JsonSyntax.describe(e))), null);
         }
     }
 
@@ -69,7 +69,7 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
             return LedgerParser.parse(JSON.readTree(line), fileName, lineNo);
         } catch (JacksonException e) {
             return new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(json)",
-                    "not valid JSON: " + e.getOriginalMessage())), null);
+                    "not valid JSON: " + JsonSyntax.describe(e))), null);
         }
     }
 
@@ -82,7 +82,7 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
             return LedgerParser.parse(JSON.readTree(utf8), fileName, lineNo);
         } catch (JacksonException e) {
             return new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(json)",
-                    "not valid JSON: " + e.getOriginalMessage())), null);
+                    "not valid JSON: " + JsonSyntax.describe(e))), null);
         }
     }
 
@@ -209,7 +209,7 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
             } catch (JacksonException e) {
                 // Inside a JSON document a syntax error leaves no safe place to resume.
                 throw new LedgerFormatException(fileName + ":" + lineOf(e, 0) + ": not valid JSON: "
-                        + e.getOriginalMessage(), e);
+                        + JsonSyntax.describe(e), e);
             }
         }
 

@@ -1,5 +1,7 @@
 package jp.kakekin.render;
 
+import jp.kakekin.issuance.JapanClock;
+
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Rectangle;
@@ -20,7 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.GregorianCalendar;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -32,8 +33,6 @@ import java.util.Map;
  * metrics dropped ({@link FontSubsetCompactor}). Used by one thread.
  */
 final class PdfFile {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final Document document;
     private final PdfWriter writer;
@@ -58,7 +57,7 @@ final class PdfFile {
         writer.getInfo().put(PdfName.PRODUCER, new PdfString(producer));
         writer.getInfo().put(PdfName.CREATOR, new PdfString(producer));
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString("ja"));
-        PdfDate date = new PdfDate(GregorianCalendar.from(issuedOn.atStartOfDay(JAPAN)));
+        PdfDate date = new PdfDate(GregorianCalendar.from(issuedOn.atStartOfDay(JapanClock.ZONE)));
         writer.getInfo().put(PdfName.CREATIONDATE, date);
         writer.getInfo().put(PdfName.MODDATE, date);
         writer.getInfo().put(PdfName.FILEID, fileId(documentId));
