@@ -354,6 +354,8 @@ public final class CertificatePdf {
         final String markedTitle;
         final List<Element> spans = new ArrayList<>();
         final Set<Integer> inAttributes = new java.util.HashSet<>();
+        /** Elements whose style holds markers, with the marked style. */
+        final Map<Element, String> styled = new IdentityHashMap<>();
         Element qrElement;
         String qrMarked;
 
@@ -374,6 +376,10 @@ public final class CertificatePdf {
                 if ("img".equals(element.getLocalName()) && "src".equals(a.getName()) && value.startsWith(QrElementFactory.SCHEME)) {
                     qrElement = element;
                     qrMarked = value.substring(QrElementFactory.SCHEME.length());
+                } else if (a.getName().startsWith("data-")) {
+                    // Not rendered: its value cannot change the page.
+                } else if ("style".equals(a.getName())) {
+                    styled.put(element, value);
                 } else {
                     for (int k = 0; k < value.length(); k++) {
                         if (SlotMarking.isMarker(value.charAt(k))) {
@@ -750,10 +756,38 @@ public final class CertificatePdf {
                     }
                 }
             }
+            List<CompiledLayout.Box> boxSlots = new ArrayList<>();
+            List<Element> boxElements = new ArrayList<>();
+            Set<Element> leftOutBoxes = Collections.newSetFromMap(new IdentityHashMap<>());
+            if (!realized.styled.isEmpty()) {
+                Map<Element, Box> boxes = new IdentityHashMap<>();
+                collectBoxes(renderer.getRootBox().getLayer(), boxes);
+                for (Map.Entry<Element, String> e : realized.styled.entrySet()) {
+                    Element element = e.getKey();
+                    int[] g = CompiledLayout.boxGeometry(element.getAttribute("style"));
+                    Box box = boxes.get(element);
+                    boolean fillable = g != null && box != null && !element.hasChildNodes() && box.getWidth() == g[2]
+                            && box.getHeight() == g[3] && box.getStyle().isHasBackground()
+                            && box.getStyle().getBorder(c).noTop() && box.getStyle().getBorder(c).noLeft()
+                            && box.getStyle().getBorder(c).noRight() && box.getStyle().getBorder(c).noBottom();
+                    if (fillable) {
+                        boxSlots.add(new CompiledLayout.Box(e.getValue(), g[0], g[1], box.getStyle().getBackgroundColor()));
+                        boxElements.add(element);
+                        leftOutBoxes.add(element);
+                    } else {
+                        for (int k = 0; k < e.getValue().length(); k++) {
+                            char m = e.getValue().charAt(k);
+                            if (SlotMarking.isMarker(m)) {
+                                baked.put(SlotMarking.index(m), marked.value(m));
+                            }
+                        }
+                    }
+                }
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
             PdfFile staticFile = new PdfFile(bytes, size, LocalDate.EPOCH, digest(marked.xhtml() + baked), producer,
                     CONTENT_COMPRESSION, FONT_COMPRESSION);
-            device.leaveOut(leftOut, realized.qrElement);
+            device.leaveOut(leftOut, leftOutBoxes, realized.qrElement);
             int[] origin;
             try {
                 origin = paint(staticFile.newPage(size), staticFile, size);
@@ -761,6 +795,16 @@ public final class CertificatePdf {
                 device.paintEverything();
             }
             staticFile.finish();
+            // A box's origin is where Flying Saucer painted it, less its offsets in this document.
+            for (int i = 0; i < boxSlots.size(); i++) {
+                java.awt.Rectangle edge = device.boxEdge(boxElements.get(i));
+                CompiledLayout.Box b = boxSlots.get(i);
+                int[] g = CompiledLayout.boxGeometry(boxElements.get(i).getAttribute("style"));
+                if (edge == null || edge.width != g[2] || edge.height != g[3]) {
+                    return null;
+                }
+                boxSlots.set(i, new CompiledLayout.Box(b.markedStyle(), edge.x - g[0], edge.y - g[1], b.color()));
+            }
             CompiledLayout.Qr qr = null;
             if (realized.qrElement != null) {
                 if (device.qrAt() == null) {
@@ -770,7 +814,7 @@ public final class CertificatePdf {
                         device.qrSize()[1]);
             }
             return new CompiledLayout(marked.xhtml(), size, origin[0], origin[1], Map.copyOf(baked), bytes.toByteArray(),
-                    List.copyOf(kept), qr, realized.markedTitle);
+                    List.copyOf(kept), qr, List.copyOf(boxSlots), realized.markedTitle);
         }
 
         private boolean isProse(Realized realized, CompiledLayout.Run run) {
@@ -786,6 +830,23 @@ public final class CertificatePdf {
     private static Element slotSpan(InlineText t) {
         Node parent = t.getTextNode() == null ? null : t.getTextNode().getParentNode();
         return parent instanceof Element e && e.hasAttribute(SLOT_ATTRIBUTE) ? e : null;
+    }
+
+    /** Every box of the page with an element, by element (the first box of each). */
+    private static void collectBoxes(Layer layer, Map<Element, Box> out) {
+        collectBoxes(layer.getMaster(), out);
+        for (Layer child : layer.getChildren()) {
+            collectBoxes(child, out);
+        }
+    }
+
+    private static void collectBoxes(Box box, Map<Element, Box> out) {
+        if (box.getElement() != null) {
+            out.putIfAbsent(box.getElement(), box);
+        }
+        for (Box child : box.getChildren()) {
+            collectBoxes(child, out);
+        }
     }
 
     /** Every line of the page, positioned blocks (their own layers) included, each once. */

@@ -37,7 +37,35 @@ import java.util.Map;
  * @param title     the document title with markers, or null
  */
 record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Integer, String> baked, byte[] staticPdf,
-                      List<Line> lines, Qr qr, String title) {
+                      List<Line> lines, Qr qr, List<Box> boxes, String title) {
+
+    /**
+     * A filled box whose place and size come from the document ({@code style="position: absolute; left: …mm;
+     * top: …; width: …; height: …"}), such as a bar of the カスタマバーコード: drawn at {@code origin} (its
+     * containing block, in layout units) plus its offsets.
+     */
+    record Box(String markedStyle, int originX, int originY, org.xhtmlrenderer.css.parser.FSColor color) {
+    }
+
+    /** Layout units per millimetre (Flying Saucer's CSS lengths: 96 px per inch). */
+    static final double DOTS_PER_MM = org.xhtmlrenderer.pdf.ITextRenderer.DEFAULT_DOTS_PER_PIXEL * 96 / 25.4;
+
+    /** left, top, width, height of a box style in layout units, or null when the style is not an absolute box in mm. */
+    static int[] boxGeometry(String style) {
+        if (!style.replace(" ", "").contains("position:absolute")) {
+            return null;
+        }
+        int[] out = new int[4];
+        String[] names = {"left", "top", "width", "height"};
+        for (int i = 0; i < 4; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[;\\s])" + names[i] + "\\s*:\\s*(-?[0-9.]+)mm").matcher(style);
+            if (!m.find()) {
+                return null;
+            }
+            out[i] = (int) Math.round(Double.parseDouble(m.group(1)) * DOTS_PER_MM);
+        }
+        return out;
+    }
 
     /** One piece of text of a line, as Flying Saucer drew it; {@code slot} is the marker index, or -1 for fixed text. */
     record Run(int slot, String text, float x, float y, int width, ITextFSFont font, FSColor color, FontSpecification spec) {
@@ -62,6 +90,11 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
         for (Map.Entry<Integer, String> e : baked.entrySet()) {
             if (!e.getValue().equals(doc.values().get(e.getKey()))) {
                 return "baked-field";
+            }
+        }
+        for (Box box : boxes) {
+            if (boxGeometry(doc.realize(box.markedStyle())) == null) {
+                return "box-style";
             }
         }
         for (Line line : lines) {
@@ -121,6 +154,12 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
                 device.drawString(text, run.x() + before + shift, run.y(), null);
                 before += widths[i] - run.width();
             }
+        }
+        for (Box box : boxes) {
+            int[] g = boxGeometry(doc.realize(box.markedStyle()));
+            device.setColor(box.color());
+            // As Flying Saucer paints a background: the box as an Area (its path is what viewers see as a rectangle).
+            device.fill(new java.awt.geom.Area(new java.awt.Rectangle(box.originX() + g[0], box.originY() + g[1], g[2], g[3])));
         }
         if (qr != null) {
             Image image = QrImage.of(doc.realize(qr.markedText()));

@@ -18,6 +18,8 @@ import java.util.Set;
 final class SlotDevice extends ITextOutputDevice {
 
     private Set<InlineText> texts;
+    private Set<Element> boxes;
+    private final java.util.Map<Element, java.awt.Rectangle> boxEdges = new java.util.IdentityHashMap<>();
     private Element qrElement;
     private boolean recordingQr;
     private int[] qrAt;
@@ -56,8 +58,10 @@ final class SlotDevice extends ITextOutputDevice {
         }
     }
 
-    void leaveOut(Set<InlineText> texts, Element qrElement) {
+    void leaveOut(Set<InlineText> texts, Set<Element> boxes, Element qrElement) {
         this.texts = texts;
+        this.boxes = boxes;
+        this.boxEdges.clear();
         this.qrElement = qrElement;
         this.qrAt = null;
         this.qrSize = null;
@@ -65,7 +69,13 @@ final class SlotDevice extends ITextOutputDevice {
 
     void paintEverything() {
         texts = null;
+        boxes = null;
         qrElement = null;
+    }
+
+    /** Where the background of a left-out box was to be painted. */
+    java.awt.Rectangle boxEdge(Element element) {
+        return boxEdges.get(element);
     }
 
     /** Where the left-out QR code was to be drawn, {x, y}, or null. */
@@ -84,6 +94,15 @@ final class SlotDevice extends ITextOutputDevice {
             return;
         }
         super.drawText(c, inlineText);
+    }
+
+    @Override
+    public void paintBackground(RenderingContext c, org.xhtmlrenderer.render.Box box) {
+        if (boxes != null && boxes.contains(box.getElement())) {
+            boxEdges.put(box.getElement(), box.getPaintingBorderEdge(c));
+            return;
+        }
+        super.paintBackground(c, box);
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Marks the variable fields of a layout while Thymeleaf fills it: every text a {@code th:text},
- * {@code th:utext} or {@code th:src} prints from the view is replaced in the output by one marker
+ * {@code th:utext}, {@code th:src}, {@code th:style} or {@code th:attr} prints from the view is replaced in the output by one marker
  * character (a private-use code point) and its value kept aside, in order. The filled-in XHTML with the
  * markers is the same for every holder of the same shape, so it identifies the document's compiled
  * layout (see {@link CompiledLayouts}); the values are what the layout's slots print.
@@ -39,7 +39,7 @@ final class SlotMarking {
     static final int MAX = 0x1000;
 
     private static final ThreadLocal<Boolean> PRINTING = new ThreadLocal<>();
-    private static final Set<String> PRINTING_ATTRIBUTES = Set.of("text", "utext", "src");
+    private static final Set<String> PRINTING_ATTRIBUTES = Set.of("text", "utext", "src", "style", "attr");
 
     private SlotMarking() {
     }

