@@ -1,5 +1,7 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.store.LedgerLookup;
+
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.ledger.Ledger;
 import org.springframework.beans.factory.ObjectProvider;

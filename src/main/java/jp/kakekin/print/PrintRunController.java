@@ -1,5 +1,8 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.Finality;
+import jp.kakekin.issuance.JapanClock;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,31 +30,42 @@ public class PrintRunController {
 
     private final PrintRuns runs;
 
-    public PrintRunController(PrintRuns runs) {
+    private final JapanClock clock;
+
+    public PrintRunController(PrintRuns runs, JapanClock clock) {
         this.runs = runs;
+        this.clock = clock;
     }
 
     /**
      * The request body: the CLI's options. Paths are paths on the service's machine.
      */
     public record RunRequest(Integer year, PrintIssue issue, String input, String out, Integer batchSize,
-                             LocalDate addressCutoff, LocalDate runDate, Boolean recover) {
+                             LocalDate addressCutoff, LocalDate runDate, Boolean recover, Boolean trial) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> start(@RequestBody RunRequest request) throws Exception {
+    public ResponseEntity<?> start(@RequestBody RunRequest request, java.security.Principal operator) throws Exception {
         PrintRunParameters params;
         try {
             if (request.year() == null || request.issue() == null || request.input() == null || request.out() == null) {
                 throw new IllegalArgumentException("year, issue, input and out are required");
             }
+            boolean trial = Boolean.TRUE.equals(request.trial());
+            LocalDate today = clock.today();
+            LocalDate cutoff = Finality.dataCutoff(request.issue().document(), request.year());
+            LocalDate dated = request.runDate() != null ? request.runDate() : today;
+            if (!trial && !(Finality.isFinal(cutoff, today) && Finality.isFinal(cutoff, dated))) {
+                return problem(HttpStatus.CONFLICT, "Not yet final", "the %d %s run is not final: its data cutoff %s has not passed in Japan (today is %s); ask for a trial (\"trial\": true) for a 見本 run"
+                        .formatted(request.year(), request.issue(), cutoff, today), null);
+            }
             params = PrintRunParameters.of(request.year(), request.issue(), Path.of(request.input()),
-                    Path.of(request.out()), request.batchSize(), request.addressCutoff(), request.runDate());
+                    Path.of(request.out()), request.batchSize(), request.addressCutoff(), dated, trial);
             if (request.runDate() == null) {
                 LocalDate resume = runs.unfinishedRunDate(params).orElse(null);
                 if (resume != null) {
                     params = PrintRunParameters.of(request.year(), request.issue(), Path.of(request.input()),
-                            Path.of(request.out()), request.batchSize(), request.addressCutoff(), resume);
+                            Path.of(request.out()), request.batchSize(), request.addressCutoff(), resume, trial);
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -59,7 +73,8 @@ public class PrintRunController {
         }
         PrintRuns.Launch launch;
         try {
-            launch = runs.launch(params, Boolean.TRUE.equals(request.recover()));
+            launch = runs.launch(params, Boolean.TRUE.equals(request.recover()),
+                    operator == null ? "unknown" : operator.getName());
         } catch (RunInProgressException e) {
             return problem(HttpStatus.CONFLICT, "Print run in progress", e.getMessage(), e.runId());
         } catch (PrintRunException e) {
@@ -76,6 +91,42 @@ public class PrintRunController {
         body.put("status", location.toString());
         HttpStatus status = launch.outcome() == PrintRuns.Outcome.ALREADY_COMPLETE ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).location(location).body(body);
+    }
+
+    /** Every print run, newest first: issue, year, state (VOID for a voided run), counts, who started it. */
+    @GetMapping
+    public java.util.List<PrintRuns.RunListing> list() {
+        return runs.list();
+    }
+
+    /** The body of a void: why. */
+    public record VoidRequest(String reason) {
+    }
+
+    /**
+     * Voids a run (audited with the operator's name): its documents no longer count as issued, its folder
+     * gets a VOID.txt, and a new run issues them again.
+     */
+    @PostMapping(path = "/{id}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> voidRun(@PathVariable long id, @RequestBody VoidRequest request,
+                                     java.security.Principal operator) {
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            return problem(HttpStatus.BAD_REQUEST, "Reason required", "a void needs a reason", id);
+        }
+        try {
+            var voided = runs.voidRun(id, request.reason(), operator == null ? "unknown" : operator.getName());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("runId", id);
+            body.put("state", "VOID");
+            body.put("voidedAt", voided.voidedAt().toString());
+            body.put("voidedBy", voided.voidedBy());
+            body.put("reason", voided.reason());
+            body.put("documentsVoided", voided.documents());
+            return ResponseEntity.ok(body);
+        } catch (PrintRunException e) {
+            return problem(runs.status(id).isEmpty() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
+                    "Cannot void the run", e.getMessage(), id);
+        }
     }
 
     @GetMapping("/{id}")

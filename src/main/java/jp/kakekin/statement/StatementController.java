@@ -2,7 +2,7 @@ package jp.kakekin.statement;
 
 import jp.kakekin.issuance.JapanClock;
 
-import jp.kakekin.edelivery.LedgerLookup;
+import jp.kakekin.store.LedgerLookup;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.render.CertificateRenderException;
 import jp.kakekin.web.OperatorPaths;

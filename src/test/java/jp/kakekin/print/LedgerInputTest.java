@@ -80,7 +80,7 @@ class LedgerInputTest {
         assertThat(reader.read().utf8()).containsExactly('{', '}');
         LedgerLine bad = reader.read();
         assertThat(bad.line()).isEqualTo(2);
-        CertificateProcessor processor = new CertificateProcessor(new jp.kakekin.calc.Calculator(),
+        CertificateProcessor processor = new CertificateProcessor(new jp.kakekin.issuance.Issuer(new jp.kakekin.calc.Calculator(), null, null, null),
                 PrintRunParameters.of(2026, PrintIssue.NOVEMBER, file, dir.resolve("out"), null, null, null),
                 new CertificatePrinter() {
                     @Override
