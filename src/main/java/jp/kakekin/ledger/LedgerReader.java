@@ -107,7 +107,7 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
             return LedgerParser.parse(JSON.readTree(json), fileName, 1);
         } catch (JacksonException e) {
             return new LedgerRecord.Invalid(1, List.of(new LedgerError(fileName, lineOf(e, 1), "(json)",
-                    e.getOriginalMessage())), null);
+                    JsonSyntax.describe(e))), null);
         }
     }
 
@@ -154,7 +154,7 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
                 return invalid(fileName, lineNo, "(line)", "holds only white space such as U+3000 (ideographic"
                         + " space); a blank line may hold only spaces and tabs");
             }
-            return invalid(fileName, lineNo, "(json)", "not valid JSON: " + e.getOriginalMessage());
+            return invalid(fileName, lineNo, "(json)", "not valid JSON: " + JsonSyntax.describe(e));
         }
     }
 
@@ -278,7 +278,7 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
             } catch (JacksonException e) {
                 // Inside a JSON document a syntax error leaves no safe place to resume.
                 String why = e.getCause() instanceof java.nio.charset.CharacterCodingException
-                        ? "not UTF-8" : "not valid JSON: " + e.getOriginalMessage();
+                        ? "not UTF-8" : "not valid JSON: " + JsonSyntax.describe(e);
                 throw new LedgerFormatException(fileName + ":" + lineOf(e, 0) + ": " + Printable.of(why,
                         Printable.MAX_MESSAGE), e);
             }
