@@ -1,5 +1,6 @@
 package jp.kakekin.print;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,6 +80,9 @@ public class PrintRunController {
         }
     }
 
+    @ApiResponse(responseCode = "202", description = "started or resumed; follow it at the Location")
+    @ApiResponse(responseCode = "200", description = "that run is already complete")
+    @ApiResponse(responseCode = "409", description = "the run is in progress elsewhere (runId), or cannot start")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Started> start(@Valid @RequestBody RunRequest request) throws Exception {
         PrintRunParameters params;
@@ -109,6 +113,8 @@ public class PrintRunController {
                 launch.execution().getId(), launch.outcome(), launch.note(), location));
     }
 
+    @ApiResponse(responseCode = "200", description = "status, steps, counts and live progress")
+    @ApiResponse(responseCode = "404", description = "no such print run")
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public RunView status(@PathVariable @Positive long id) {
         return runs.status(id).map(RunView::of)
