@@ -16,6 +16,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.time.Clock;
@@ -23,7 +25,7 @@ import java.time.Clock;
 /**
  * Who may reach what (docs/reissue.md, "Security"): everything under {@code /api/**} and the actuator
  * (but health) is for operators, over stateless HTTP Basic; the public pages (the reissue form, the
- * authenticity page, their stylesheet) are open, with a session that carries the CSRF token; anything
+ * authenticity page, their stylesheet) are open, without a session (the CSRF token is a cookie); anything
  * else is refused.
  */
 @Configuration(proxyBeanMethods = false)
@@ -87,8 +89,32 @@ public class WebSecurity {
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().denyAll())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                // No HTTP session for anyone on the public pages (every cookie-less GET used to open one for 30
+                // minutes): the CSRF token is a cookie of its own, checked against the form's hidden field.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.csrfTokenRepository(csrfCookie()).csrfTokenRequestHandler(eagerCsrfToken()))
                 .requestCache(r -> r.disable());
         return http.build();
+    }
+
+    /**
+     * The double-submit cookie: {@code XSRF-TOKEN}, HttpOnly (no script reads it: the pages have none),
+     * SameSite=Lax, Secure whenever the request came over HTTPS; a session cookie (gone with the browser).
+     */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+        cookie.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
+        return cookie;
+    }
+
+    /**
+     * The token is made when the request starts, not when the page asks for it: the cookie has to be set
+     * before the page's body commits the response. Masked per response (BREACH) as Spring's default is.
+     */
+    private static XorCsrfTokenRequestAttributeHandler eagerCsrfToken() {
+        XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
+        handler.setCsrfRequestAttributeName(null);
+        return handler;
     }
 
     private static HttpSecurity stateless(HttpSecurity http, AuthenticationManager logins) throws Exception {
