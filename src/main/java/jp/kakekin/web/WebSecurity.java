@@ -1,5 +1,6 @@
 package jp.kakekin.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +17,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
@@ -62,25 +66,31 @@ public class WebSecurity {
         return new ProviderManager(new RememberedLogins(dao, properties.operatorAuthCache(), clock));
     }
 
+    /** Failed operator logins, counted for the API and the actuator together. */
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleProperties properties, Clock clock, ObjectProvider<JsonMapper> json) {
+        return new LoginThrottle(properties, clock, json.getIfAvailable(() -> JsonMapper.builder().build()));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain operatorApi(HttpSecurity http, UserDetailsService operators, PasswordEncoder encoder,
-                                    OperatorProperties properties, Clock clock) throws Exception {
+                                    OperatorProperties properties, Clock clock, LoginThrottle throttle) throws Exception {
         AuthenticationManager logins = operatorLogins(operators, encoder, properties, clock);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(OPERATOR));
-        return stateless(http, logins).build();
+        return stateless(http, logins, throttle).build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, UserDetailsService operators, PasswordEncoder encoder,
-                                 OperatorProperties properties, Clock clock) throws Exception {
+                                 OperatorProperties properties, Clock clock, LoginThrottle throttle) throws Exception {
         AuthenticationManager logins = operatorLogins(operators, encoder, properties, clock);
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(a -> a.requestMatchers(EndpointRequest.to("health")).permitAll()
                         .anyRequest().hasRole(OPERATOR));
-        return stateless(http, logins).build();
+        return stateless(http, logins, throttle).build();
     }
 
     @Bean
@@ -117,10 +127,12 @@ public class WebSecurity {
         return handler;
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, AuthenticationManager logins) throws Exception {
+    private static HttpSecurity stateless(HttpSecurity http, AuthenticationManager logins, LoginThrottle throttle)
+            throws Exception {
         // No session and no cookie: a forged cross-site request has no credentials to ride on, so the
         // CSRF token (which the public form does use) has nothing to protect here.
         return http.httpBasic(b -> b.realmName("kakekin operators"))
+                .addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
                 .authenticationManager(logins)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
