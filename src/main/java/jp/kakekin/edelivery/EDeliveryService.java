@@ -9,7 +9,10 @@ import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * The e-私書箱 channel as the CLI and the web see it. The signing key is loaded on first use, not at
@@ -45,6 +48,26 @@ public class EDeliveryService {
             }
         }
         return e;
+    }
+
+    /**
+     * The issuer certificates {@code verify} checks signers against: this service's own signing certificate
+     * (when its keystore exists; it is never generated for verifying) and {@code kakekin.e-delivery.trusted-issuers}.
+     *
+     * @param notes receives why the own certificate is missing, if it is
+     */
+    public List<X509Certificate> trustedIssuers(java.util.function.Consumer<String> notes) {
+        List<X509Certificate> certs = new ArrayList<>();
+        EDeliveryProperties.Keystore ks = properties.keystore();
+        if (java.nio.file.Files.exists(ks.path())) {
+            certs.add(SigningKeyStore.certificate(ks.path(), ks.password().toCharArray(), ks.alias()));
+        } else {
+            notes.accept("the signing keystore " + ks.path() + " (kakekin.e-delivery.keystore.path) does not exist");
+        }
+        for (Path p : properties.trustedIssuers()) {
+            certs.add(SigningKeyStore.readCertificate(p));
+        }
+        return certs;
     }
 
     public Calculator calculator() {

@@ -71,6 +71,42 @@ public final class SigningKeyStore {
     }
 
     /**
+     * The certificate of the signing key, for checking signatures: never generates a keystore (a verifier
+     * that made itself a key would trust whatever it signs next).
+     */
+    public static X509Certificate certificate(Path keystore, char[] password, String alias) {
+        if (!Files.exists(keystore)) {
+            throw new IllegalStateException("signing keystore " + keystore.toAbsolutePath()
+                    + " does not exist (kakekin.e-delivery.keystore.path)");
+        }
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            if (!(ks.getCertificate(alias) instanceof X509Certificate x509)) {
+                throw new IllegalStateException("keystore " + keystore + " has no certificate '" + alias + "'");
+            }
+            return x509;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read signing keystore " + keystore
+                    + " (wrong password or not PKCS#12?)", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the signing certificate from " + keystore + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** An X.509 certificate file, PEM or DER. */
+    public static X509Certificate readCertificate(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read certificate " + file, e);
+        } catch (java.security.cert.CertificateException | ClassCastException e) {
+            throw new IllegalArgumentException(file + " is not an X.509 certificate (PEM or DER)", e);
+        }
+    }
+
+    /**
      * Generates a self-signed development keystore with the JDK's keytool (the JDK has no public API for
      * making a certificate). Written next to the target and moved into place, so two processes starting
      * at once never read a half-written file.

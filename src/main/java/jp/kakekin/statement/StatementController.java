@@ -85,6 +85,10 @@ class StatementController {
                 case WRONG_FORM -> OperatorPaths.problem(HttpStatus.BAD_REQUEST, "Wrong form for the holder", r.detail());
                 case NOT_SAFETY -> OperatorPaths.problem(HttpStatus.NOT_FOUND, "Not a 経営セーフティ共済 contract", r.detail());
                 case NOTHING_TO_STATE -> OperatorPaths.problem(HttpStatus.NOT_FOUND, "Nothing to state", r.detail());
+                // Like a certificate before its data cutoff: asked too early, not "not found".
+                case NOT_YET_FINAL -> OperatorPaths.problem(HttpStatus.CONFLICT, "Not yet final", r.detail());
+                case HELD -> OperatorPaths.problem(HttpStatus.CONFLICT, "Held for the operator", r.detail());
+                case CANNOT_ISSUE -> OperatorPaths.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be issued", r.detail());
             };
         };
     }

@@ -104,6 +104,11 @@ final class Fixtures {
         return key;
     }
 
+    /** A verifier that trusts the test signing key only, as the service trusts its own. */
+    static Teg850Verifier verifier() {
+        return new Teg850Verifier(List.of(key().certificate()));
+    }
+
     static byte[] signed(Teg850Certificate c) {
         var doc = Teg850Writer.write(header(c), c);
         new Teg850Signer(key()).sign(doc);
