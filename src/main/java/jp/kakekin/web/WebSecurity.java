@@ -38,6 +38,10 @@ public class WebSecurity {
 
     static final String OPERATOR = "OPERATOR";
 
+    /** The operator API and its description (OpenAPI, Swagger UI): operators only. */
+    static final String[] OPERATOR_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**"};
+
     /** The pages and assets the public may open. */
     static final String[] PUBLIC = {"/reissue", "/reissue/**", "/verify", "/verify/**", "/css/**", "/error",
             "/favicon.ico"};
@@ -77,7 +81,7 @@ public class WebSecurity {
     SecurityFilterChain operatorApi(HttpSecurity http, UserDetailsService operators, PasswordEncoder encoder,
                                     OperatorProperties properties, Clock clock, LoginThrottle throttle) throws Exception {
         AuthenticationManager logins = operatorLogins(operators, encoder, properties, clock);
-        http.securityMatcher("/api/**")
+        http.securityMatcher(OPERATOR_PATHS)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(OPERATOR));
         return stateless(http, logins, throttle).build();
     }

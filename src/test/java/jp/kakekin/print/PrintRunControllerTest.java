@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -147,7 +148,21 @@ class PrintRunControllerTest {
     void rejectsAnIncompleteRequestAndAnUnknownRun() throws Exception {
         mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2026}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("year, issue, input and out are required"));
-        mvc.perform(get("/api/v1/runs/987654")).andExpect(status().isNotFound());
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.field == 'issue')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'input')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'out')]").exists());
+        mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2026, \"issue\": \"MAY\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("issue"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("NOVEMBER")));
+        mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2026,"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Malformed JSON"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("StreamReadFeature"))));
+        mvc.perform(get("/api/v1/runs/987654")).andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }

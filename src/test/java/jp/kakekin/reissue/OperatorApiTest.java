@@ -166,7 +166,16 @@ class OperatorApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("NO_CERTIFICATE"));
         mvc.perform(get("/api/v1/contracts/12345/certificates/2026").with(httpBasic("operator", "operator")))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("contractNumber"));
+        // full-width digits would parse as 2026 with Integer.parseInt: the API takes ASCII digits only
+        for (String year : new String[]{"２０２６", "-1", "1999"}) {
+            mvc.perform(get("/api/v1/contracts/1000014/certificates/" + year).with(httpBasic("operator", "operator")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().string("Content-Type", "application/problem+json"))
+                    .andExpect(jsonPath("$.errors[0].field").value("year"));
+        }
         clock.setJapan(LocalDateTime.of(2026, 9, 1, 9, 0));
         mvc.perform(get(S14).with(httpBasic("operator", "operator")))
                 .andExpect(status().isConflict())
@@ -183,7 +192,7 @@ class OperatorApiTest {
         mvc.perform(post("/api/v1/e-delivery/1000001").param("issue", "NOVEMBER_CERTIFICATE").param("year", "2026")
                         .with(httpBasic("operator", "operator")))
                 .andExpect(status().isOk())
-                .andExpect(header().string("X-Unique-Code", "K26N10000012800Y"));
+                .andExpect(header().string("X-Kakekin-Unique-Code", "K26N10000012800Y"));
         mvc.perform(post("/api/v1/e-delivery/9999999").with(httpBasic("operator", "operator")))
                 .andExpect(status().isNotFound());
     }
