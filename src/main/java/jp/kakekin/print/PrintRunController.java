@@ -35,13 +35,16 @@ import java.util.Map;
 public class PrintRunController {
 
     private final PrintRuns runs;
+    private final RunPaths paths;
 
-    public PrintRunController(PrintRuns runs) {
+    public PrintRunController(PrintRuns runs, RunPaths paths) {
         this.runs = runs;
+        this.paths = paths;
     }
 
     /**
-     * The request body: the CLI's options. Paths are paths on the service's machine.
+     * The request body: the CLI's options. Paths are paths on the service's machine, and only under the
+     * configured folders ({@link RunPaths}, {@code kakekin.runs.*}).
      */
     public record RunRequest(@NotNull @Min(2000) @Max(2099) Integer year, @NotNull PrintIssue issue,
                              @NotBlank String input, @NotBlank String out, @Positive Integer batchSize,
@@ -87,13 +90,15 @@ public class PrintRunController {
     public ResponseEntity<Started> start(@Valid @RequestBody RunRequest request) throws Exception {
         PrintRunParameters params;
         try {
-            params = PrintRunParameters.of(request.year(), request.issue(), Path.of(request.input()),
-                    Path.of(request.out()), request.batchSize(), request.addressCutoff(), request.runDate());
+            Path input = paths.input(request.input());
+            Path out = paths.output(request.out());
+            params = PrintRunParameters.of(request.year(), request.issue(), input, out, request.batchSize(),
+                    request.addressCutoff(), request.runDate());
             if (request.runDate() == null) {
                 LocalDate resume = runs.unfinishedRunDate(params).orElse(null);
                 if (resume != null) {
-                    params = PrintRunParameters.of(request.year(), request.issue(), Path.of(request.input()),
-                            Path.of(request.out()), request.batchSize(), request.addressCutoff(), resume);
+                    params = PrintRunParameters.of(request.year(), request.issue(), input, out, request.batchSize(),
+                            request.addressCutoff(), resume);
                 }
             }
         } catch (IllegalArgumentException e) {
