@@ -25,6 +25,21 @@ class ModuleBoundariesTest {
     static final List<String> CORE = List.of("ledger", "calc", "document", "issuance");
     static final List<String> CHANNELS = List.of("print", "reissue", "edelivery", "statement", "calculation");
 
+    /**
+     * Known crossings, each named with where it should go; the list only shrinks. (Both arrived from other
+     * work the day this test was written and are left to their owners.)
+     * <ul>
+     * <li>reissue.XmlVerificationController verifies TEG850 XML for the public page: it belongs in edelivery/.</li>
+     * <li>web.OperationsHealth reports the e-私書箱 signing key's health: the indicator belongs in edelivery/.</li>
+     * </ul>
+     */
+    static final List<String> KNOWN_CROSSINGS = List.of("jp.kakekin.reissue.XmlVerificationController",
+            "jp.kakekin.web.OperationsHealth");
+
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>
+            KNOWN = com.tngtech.archunit.base.DescribedPredicate.describe("a known crossing",
+            c -> KNOWN_CROSSINGS.stream().anyMatch(k -> c.getName().equals(k) || c.getName().startsWith(k + "$")));
+
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("jp.kakekin");
@@ -38,6 +53,7 @@ class ModuleBoundariesTest {
                                 (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName()
                                         .startsWith("jp.kakekin.ledger.synthetic")),
                         com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+                .ignoreDependency(KNOWN, com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
                 .check(CLASSES);
     }
 
@@ -61,7 +77,8 @@ class ModuleBoundariesTest {
         for (String channel : CHANNELS) {
             String[] others = CHANNELS.stream().filter(c -> !c.equals(channel)).map(c -> "jp.kakekin." + c + "..")
                     .toArray(String[]::new);
-            noClasses().that().resideInAPackage("jp.kakekin." + channel + "..")
+            noClasses().that().resideInAPackage("jp.kakekin." + channel + "..").and(
+                            com.tngtech.archunit.base.DescribedPredicate.not(KNOWN))
                     .should().dependOnClassesThat().resideInAnyPackage(others)
                     .because("a channel maps the issuance core's outcome; what two channels share belongs below them")
                     .check(CLASSES);
