@@ -27,14 +27,21 @@ public class EDeliveryService {
     private final Calculator calculator;
     private final ObjectProvider<Issuer> issuer;
     private final JapanClock clock;
+    private final int maxLineBytes;
     private volatile EDeliveryExporter exporter;
 
     public EDeliveryService(EDeliveryProperties properties, Calculator calculator, ObjectProvider<Issuer> issuer,
-                            JapanClock clock) {
+                            JapanClock clock, jp.kakekin.config.LedgerProperties ledger) {
         this.properties = properties;
         this.calculator = calculator;
         this.issuer = issuer;
         this.clock = clock;
+        this.maxLineBytes = ledger.maxLineBytesOrDefault();
+    }
+
+    /** A ledger file, read as every command reads one ({@code kakekin.ledger.max-line-bytes}). */
+    public LedgerReader openLedger(Path input) {
+        return LedgerReader.open(input, maxLineBytes);
     }
 
     public EDeliveryExporter exporter() {
@@ -89,7 +96,7 @@ public class EDeliveryService {
         LocalDate today = today();
         RunParameters run = new RunParameters(year, issue, runDate != null ? runDate : today,
                 certifiedOn != null ? certifiedOn : (runDate != null ? runDate : today), today, input.toString());
-        try (LedgerCandidates candidates = new LedgerCandidates(LedgerReader.open(input), issuer.getObject(), issue,
+        try (LedgerCandidates candidates = new LedgerCandidates(openLedger(input), issuer.getObject(), issue,
                 year, addressCutoff, run.runDate())) {
             return exportRun(candidates, run, outDir, replace);
         }
