@@ -14,10 +14,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 class PrintRunListener implements JobExecutionListener, StepExecutionListener {
 
-    /** How this execution's partitions run; other JVMs' workers only take those of a shared execution. */
+    /** How this execution's partitions run (local threads or remote workers), for whoever reads the repository. */
     static final String PARTITIONING = "print.partitioning";
-    static final String SHARED = "shared-repository";
-    static final String LOCAL = "local";
 
     private final JobRepository jobRepository;
     private final PrintRunProgress progress;
@@ -32,8 +30,7 @@ class PrintRunListener implements JobExecutionListener, StepExecutionListener {
     @Override
     public void beforeJob(JobExecution job) {
         job.getExecutionContext().putString(RunKeys.OWNER, RunOwner.current().toString());
-        job.getExecutionContext().putString(PARTITIONING,
-                properties.partitioning() == PrintRunProperties.Partitioning.SHARED_REPOSITORY ? SHARED : LOCAL);
+        job.getExecutionContext().putString(PARTITIONING, properties.partitioning().name().toLowerCase(java.util.Locale.ROOT));
         jobRepository.updateExecutionContext(job);
     }
 
