@@ -1,7 +1,7 @@
 package jp.kakekin.print;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -9,11 +9,15 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * Says in a worker's log which partition it executes, of which run, and where it resumes one that
  * another worker left unfinished: with remote partitioning this is how an operator follows a run
- * across machines.
+ * across machines. Written to standard error, as the commands' own messages are (the console log of a
+ * command shows warnings only).
  */
 class PartitionLog implements StepExecutionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(PartitionLog.class);
+    /** One line of a worker's account of its partitions, stamped (UTC). */
+    static void say(String format, Object... args) {
+        System.err.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + format.formatted(args));
+    }
 
     @Override
     public void beforeStep(StepExecution partition) {
@@ -21,13 +25,13 @@ class PartitionLog implements StepExecutionListener {
         String resume = ctx.containsKey(LedgerLineReader.LINE)
                 ? " resuming after line " + ctx.getLong(LedgerLineReader.LINE) + " (" + ctx.getLong(LedgerLineReader.RECORDS, 0) + " records done)"
                 : partition.getCommitCount() > 0 ? " resuming after " + partition.getCommitCount() + " commits" : "";
-        log.info("print-worker {}: executing {} of run {} (execution {}){}", RunOwner.current(), partition.getStepName(),
+        say("print-worker %s: executing %s of run %d (execution %d)%s", RunOwner.current(), partition.getStepName(),
                 partition.getJobExecution().getJobInstanceId(), partition.getId(), resume);
     }
 
     @Override
     public ExitStatus afterStep(StepExecution partition) {
-        log.info("print-worker {}: {} of run {} {}", RunOwner.current(), partition.getStepName(),
+        say("print-worker %s: %s of run %d %s", RunOwner.current(), partition.getStepName(),
                 partition.getJobExecution().getJobInstanceId(), partition.getStatus());
         return null;
     }

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.Message;
 
@@ -43,6 +44,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kakekin.print.partitioning", havingValue = "remote")
+@EnableIntegration
 public class RemotePartitioning {
 
     private static final Logger log = LoggerFactory.getLogger(RemotePartitioning.class);
@@ -117,6 +119,15 @@ public class RemotePartitioning {
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(false);
         container.setAutoStartup(false);
+        // One line, not a stack trace, for a message that goes to the dead-letter queue.
+        container.setErrorHandler(e -> {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            log.warn("print-worker {}: message rejected to {}: {}", RunOwner.current(), properties.remote().deadLetterQueue(), cause.toString());
+            throw new AmqpRejectAndDontRequeueException(e);
+        });
         return container;
     }
 
@@ -150,12 +161,12 @@ public class RemotePartitioning {
         BatchStatus job = partition.getJobExecution().getStatus();
         BatchStatus status = partition.getStatus();
         if (!job.isRunning() || !(status == BatchStatus.STARTING || status == BatchStatus.STARTED)) {
-            log.info("print-worker {}: {} (execution {}) is {} in a {} run: nothing to do", RunOwner.current(),
+            PartitionLog.say("print-worker %s: %s (execution %d) is %s in a %s run: nothing to do", RunOwner.current(),
                     partition.getStepName(), partition.getId(), status, job);
             return false;
         }
         if (status == BatchStatus.STARTED) {
-            log.info("print-worker {}: {} (execution {}) was left STARTED by a worker that is gone: resuming it from its last commit",
+            PartitionLog.say("print-worker %s: %s (execution %d) was left STARTED by a worker that is gone: resuming it from its last commit",
                     RunOwner.current(), partition.getStepName(), partition.getId());
         }
         return true;

@@ -6,6 +6,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -30,15 +31,23 @@ public class RunShutdown implements SmartLifecycle {
     /** The jobs whose executions this process stops; each records its owner process ({@link RunKeys#OWNER}). */
     static final List<String> JOBS = List.of(PrintRunJob.NAME);
 
-    private final JobRepository repository;
-    private final JobOperator operator;
+    // Providers: a command that launches no run must not build the jobs just to be able to stop them.
+    private final ObjectProvider<JobRepository> repositoryProvider;
+    private final ObjectProvider<JobOperator> operatorProvider;
     private final PrintRunProperties properties;
     private volatile boolean running;
+    private volatile boolean launched;
 
-    public RunShutdown(JobRepository repository, JobOperator operator, PrintRunProperties properties) {
-        this.repository = repository;
-        this.operator = operator;
+    public RunShutdown(ObjectProvider<JobRepository> repository, ObjectProvider<JobOperator> operator,
+                       PrintRunProperties properties) {
+        this.repositoryProvider = repository;
+        this.operatorProvider = operator;
         this.properties = properties;
+    }
+
+    /** This process has launched a run: on shutdown, look for runs to stop. */
+    void launched() {
+        launched = true;
     }
 
     @Override
@@ -54,6 +63,11 @@ public class RunShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (!launched) {
+            return;
+        }
+        JobRepository repository = repositoryProvider.getObject();
+        JobOperator operator = operatorProvider.getObject();
         String me = RunOwner.current().toString();
         List<JobExecution> mine = new ArrayList<>();
         for (String job : JOBS) {
