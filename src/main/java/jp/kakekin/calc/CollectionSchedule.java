@@ -12,7 +12,8 @@ import java.util.List;
  * <ul>
  * <li>Regularly: its own month (monthly), or the designated month of a semiannual/annual collection.</li>
  * <li>A new contract's months before the first transfer are collected with it in applicationMonth+2
- *     (except the application month of a CASH application, paid at the window).</li>
+ *     (except what the application month's collection covers for a CASH application, paid at the window:
+ *     the application month, or all 6/12 months of a semiannual/annual mode designated from it).</li>
  * <li>After a failed transfer in month f (振替不能): f+1 is collected in f+4 together with f+4; f+2, f+3
  *     and the months after are collected monthly until the next designated month of a semiannual or annual
  *     mode (the 11 or 5 months the failed collection would have prepaid are dropped); f+2 also collects
@@ -37,7 +38,9 @@ final class CollectionSchedule {
         collection = new int[end - base + 1];
         for (int m = base; m <= end; m++) {
             int c = t.regularCollection(m);
-            if (m >= application && c < firstTransfer && !(cash && m == application)) {
+            // A CASH applicant pays at the window what the application month's collection covers: the
+            // application month, or the 6/12 months of a semiannual/annual mode designated from it (1.1).
+            if (m >= application && c < firstTransfer && !(cash && c == application)) {
                 c = firstTransfer;
             }
             collection[m - base] = c;

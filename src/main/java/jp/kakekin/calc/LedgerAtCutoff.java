@@ -26,6 +26,7 @@ final class LedgerAtCutoff {
     final int firstKnownMonth;
     private final int coveredBase;
     private final boolean[] covered;
+    private List<List<Payment>> paidCovering;
 
     LedgerAtCutoff(Ledger ledger, LocalDate cutoff, CalculationPolicy policy) {
         this.ledger = ledger;
@@ -40,13 +41,7 @@ final class LedgerAtCutoff {
         visible.sort(Comparator.comparing(Payment::date));
         this.payments = visible;
         this.timeline = PremiumTimeline.inForce(ledger);
-        LocalDate t = ledger.terminatedOn();
-        if (t == null || t.isAfter(cutoff)) {
-            terminationMonth = Integer.MAX_VALUE;
-        } else {
-            // policy: a contract terminated on day t owes nothing from t's month on (or from the next month)
-            terminationMonth = Months.of(t) + (policy.terminationMonthOwesNothing() ? 0 : 1);
-        }
+        this.terminationMonth = terminationMonth(ledger, cutoff, policy);
         int firstCovered = Integer.MAX_VALUE;
         int lastCovered = Integer.MIN_VALUE;
         for (Payment p : visible) {
@@ -65,6 +60,50 @@ final class LedgerAtCutoff {
                 }
             }
         }
+    }
+
+    /**
+     * The first month the contract owes nothing, for a termination known at the cutoff (RULES.md 1.1
+     * policy: from the termination month on, or from the next month when the policy says the
+     * termination month is still owed); MAX_VALUE when there is none.
+     */
+    static int terminationMonth(Ledger ledger, LocalDate cutoff, CalculationPolicy policy) {
+        LocalDate t = ledger.terminatedOn();
+        if (t == null || t.isAfter(cutoff)) {
+            return Integer.MAX_VALUE;
+        }
+        return Months.of(t) + (policy.terminationMonthOwesNothing() ? 0 : 1);
+    }
+
+    /** The termination day when it is known at the cutoff, else null. */
+    LocalDate terminatedOn() {
+        LocalDate t = ledger.terminatedOn();
+        return t == null || t.isAfter(cutoff) ? null : t;
+    }
+
+    /** The PAID payments known at the cutoff that cover month m, in date order (built on first use). */
+    List<Payment> paidCovering(int m) {
+        if (paidCovering == null) {
+            List<List<Payment>> index = new ArrayList<>(covered.length);
+            for (int i = 0; i < covered.length; i++) {
+                index.add(null);
+            }
+            for (Payment p : payments) {
+                if (p.isPaid()) {
+                    for (int k = Months.of(p.from()); k <= Months.of(p.to()); k++) {
+                        int i = k - coveredBase;
+                        if (index.get(i) == null) {
+                            index.set(i, new ArrayList<>(1));
+                        }
+                        index.get(i).add(p);
+                    }
+                }
+            }
+            paidCovering = index;
+        }
+        int i = m - coveredBase;
+        List<Payment> list = i >= 0 && i < paidCovering.size() ? paidCovering.get(i) : null;
+        return list == null ? List.of() : list;
     }
 
     /** Whether a PAID payment known at the cutoff covers month m. */

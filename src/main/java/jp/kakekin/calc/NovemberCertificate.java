@@ -4,6 +4,7 @@ import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.Payment;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,14 +20,20 @@ final class NovemberCertificate {
         this.policy = policy;
     }
 
-    CertificateFigures figures(Ledger ledger, int year, LocalDate addressCutoff) {
+    /** The certificate's figures, or {@link HeldFigures} when the ledger contradicts the rules (RULES.md 1.8). */
+    Figures figures(Ledger ledger, int year, LocalDate addressCutoff) {
         LocalDate cutoff = DataCutoff.november(year);
-        if (!Eligibility.november(ledger, year)) {
+        if (!Eligibility.november(ledger, year, policy)) {
             return CertificateFigures.notIssued(DocumentKind.NOVEMBER_CERTIFICATE, year, ledger.contractNo(), cutoff,
                     addressCutoff);
         }
         LedgerAtCutoff known = new LedgerAtCutoff(ledger, cutoff, policy);
         CollectionSchedule schedule = new CollectionSchedule(known, Months.of(year + 1, 12));
+        // RULES.md 1.8: only records this issue would go to are checked; a held one gets no figures at all
+        List<HoldCode> held = HeldChecks.of(known, year, policy);
+        if (!held.isEmpty()) {
+            return new HeldFigures(DocumentKind.NOVEMBER_CERTIFICATE, year, ledger.contractNo(), held);
+        }
         long paid = 0;
         LocalDate jan1 = LocalDate.of(year, 1, 1);
         for (Payment p : known.payments) {
@@ -35,7 +42,8 @@ final class NovemberCertificate {
             }
         }
         long scheduled = Projection.octoberToDecember(known, schedule, year);
-        long discount = new PrepaymentDiscount(policy).paidInJune(ledger, known.payments, known.timeline, year);
+        long discount = new PrepaymentDiscount(policy).paidInJune(ledger, known.payments, known.timeline, year,
+                known.terminationMonth);
         Set<WhyWithheld> withheld = Withholding.common(known, schedule, year);
         if (Withholding.pendingChange(known, year)) {
             withheld.add(WhyWithheld.PENDING_CHANGE);

@@ -96,22 +96,39 @@ final class PremiumTimeline {
     }
 
     /**
-     * The month whose regular collection covers m (RULES.md 1.1): m itself when paying monthly; the
-     * latest designated month at or before m when paying semiannually or annually, as long as that
-     * designated month falls under the same mode (before the first one, months are collected monthly).
+     * How many months a collection in month d covers under the mode in force in d (RULES.md 1.1):
+     * 6 or 12 in a designated month of a semiannual/annual mode, else 1.
+     */
+    int span(int d) {
+        return isDesignated(d) ? modes[modeIndex(d)].monthsPerCollection() : 1;
+    }
+
+    /**
+     * The month whose regular collection covers m (RULES.md 1.1): the earliest designated month d at or
+     * before m whose collection, under the mode in force in d, spans m (d..d+5 or d..d+11); m itself when
+     * no designated collection spans it (monthly, or a new mode's months before its first designated
+     * month). The earliest wins because a later collection skips the months already paid: a later
+     * {@code paymentModes[]} entry never shortens a collection made before it starts.
      */
     int regularCollection(int m) {
-        int i = modeIndex(m);
-        if (i < 0 || modes[i] == PaymentMode.MONTHLY) {
-            return m;
-        }
-        int span = modes[i].monthsPerCollection();
-        for (int d = m; d > m - span && d >= modeFrom[i]; d--) {
-            if (isDesignated(d)) {
+        for (int d = m - 11; d <= m; d++) {
+            if (isDesignated(d) && m < d + modes[modeIndex(d)].monthsPerCollection()) {
                 return d;
             }
         }
         return m;
+    }
+
+    /** The 払込区分 in force in month m (MONTHLY before the first entry). */
+    PaymentMode mode(int m) {
+        int i = modeIndex(m);
+        return i < 0 ? PaymentMode.MONTHLY : modes[i];
+    }
+
+    /** The designated month of year of the mode in force in m (0 for MONTHLY or before the first entry). */
+    int designatedMonthOfYear(int m) {
+        int i = modeIndex(m);
+        return i < 0 ? 0 : designated[i];
     }
 
     /**

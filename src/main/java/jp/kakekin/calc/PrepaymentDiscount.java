@@ -15,7 +15,8 @@ import java.util.List;
  * <li>A PAID payment made in month p that covers month m &gt; p earns for m:
  *     premium(m) × rate × min(m − p, 12); rate 0.9/1000 (SHOKIBO; SAFETY prepayments from 2017-11-01)
  *     or 5/1000 (SAFETY prepayments before 2017-11-01).</li>
- * <li>The accrual for m joins the balance when m arrives (充当).</li>
+ * <li>The accrual for m joins the balance when m arrives (充当). Months from the termination month on
+ *     are never 充当 and earn nothing (RULES.md 1.1 policy; their premium is refunded).</li>
  * <li>At every March-end the balance is tested: at or above the threshold (5,000 yen) it is paid out in
  *     June and returns to zero; below, it carries over.</li>
  * <li>policy: balances are kept exactly (in 1/10,000 yen); the payout is rounded down to whole yen and
@@ -46,7 +47,16 @@ public final class PrepaymentDiscount {
 
     /** The payout made in June of {@code year} (0 if none). */
     long paidInJune(Ledger ledger, List<Payment> payments, PremiumTimeline premiums, int year) {
-        Payout payout = payouts(ledger, payments, premiums, year);
+        return paidInJune(ledger, payments, premiums, year, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param terminationMonth the first month the contract owes nothing (a termination known at the
+     *                         cutoff; MAX_VALUE when none): months from it on are never 充当 and earn
+     *                         nothing (RULES.md 1.1, 1.4)
+     */
+    long paidInJune(Ledger ledger, List<Payment> payments, PremiumTimeline premiums, int year, int terminationMonth) {
+        Payout payout = payouts(ledger, payments, premiums, year, terminationMonth);
         return payout.june == year ? payout.amount : 0;
     }
 
@@ -58,7 +68,7 @@ public final class PrepaymentDiscount {
      * Runs the balance March-end by March-end up to the March of {@code year}; returns the payout of
      * that year's June if there is one, else the latest earlier payout (year 0 when there was none).
      */
-    Payout payouts(Ledger ledger, List<Payment> payments, PremiumTimeline premiums, int year) {
+    Payout payouts(Ledger ledger, List<Payment> payments, PremiumTimeline premiums, int year, int terminationMonth) {
         int lastMarch = Months.of(year, 3);
         // accrual per month, in units; months are indexed from the earliest month any payment touches
         int first = Integer.MAX_VALUE;
@@ -93,7 +103,8 @@ public final class PrepaymentDiscount {
             long rate = rate(ledger.scheme(), p.date());
             long[] shares = premiums.shares(p);
             int from = Months.of(p.from());
-            for (int m = Math.max(from, paidMonth + 1); m <= Months.of(p.to()); m++) {
+            int to = Math.min(Months.of(p.to()), terminationMonth - 1);
+            for (int m = Math.max(from, paidMonth + 1); m <= to; m++) {
                 if (m <= seededAfter || m - first >= accrual.length) {
                     continue;
                 }

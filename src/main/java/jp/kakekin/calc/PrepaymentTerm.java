@@ -26,7 +26,17 @@ public final class PrepaymentTerm {
 
     /** Whether a payment touches year Y: it is made in Y or covers a month of Y. */
     static boolean touches(Payment p, int year) {
+        return touches(p, year, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether a payment touches year Y when the contract owes nothing from {@code terminationMonth} on:
+     * it is made in Y or covers a month of Y before that month (months from it on are never 充当,
+     * RULES.md 1.1 policy).
+     */
+    static boolean touches(Payment p, int year, int terminationMonth) {
+        int lastOwed = Math.min(Months.of(year, 12), terminationMonth - 1);
         return p.date().getYear() == year
-                || (Months.of(p.from()) <= Months.of(year, 12) && Months.of(p.to()) >= Months.of(year, 1));
+                || Math.max(Months.of(p.from()), Months.of(year, 1)) <= Math.min(Months.of(p.to()), lastOwed);
     }
 }

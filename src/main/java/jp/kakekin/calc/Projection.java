@@ -6,6 +6,11 @@ import jp.kakekin.ledger.PendingRequest;
  * お払込み予定額 (RULES.md 1.6): what will be requested in October, November and December of Y under
  * the collection schedule (1.1, 1.3), assuming every request succeeds, skipping months already paid
  * for, and including the requests still pending at the cutoff (LUMP_SUM, AMOUNT_CHANGE).
+ * <p>
+ * A month after December of Y that an Oct–Dec collection covers (a designated collection's span, a lump
+ * sum) is requested at December's premium: a {@code premiums[]} entry or pending change taking effect
+ * after December may have been filed after the cutoff, and the November figures cannot depend on when
+ * the ledger was exported (RULES.md 1.1, 1.5).
  */
 final class Projection {
 
@@ -18,6 +23,11 @@ final class Projection {
         int to = Months.of(year, 12);
         int first = Math.min(schedule.firstMonth(), known.firstKnownMonth);
         int last = schedule.lastMonth();
+        for (PendingRequest r : known.ledger.pendingRequests()) {
+            if (r.kind() == PendingRequest.Kind.LUMP_SUM) {
+                last = Math.max(last, Months.of(r.month()) + r.months() - 1);
+            }
+        }
         boolean[] requested = new boolean[last - first + 1];
         long total = 0;
         for (int c = from; c <= to; c++) {
@@ -34,17 +44,16 @@ final class Projection {
                 boolean take = collectedIn == c || (recovery && collectedIn <= c - 2);
                 if (take) {
                     requested[m - first] = true;
-                    total += premiums.premium(m);
+                    total += premiums.premium(Math.min(m, to));
                 }
             }
             for (PendingRequest r : known.ledger.pendingRequests()) {
                 if (r.kind() == PendingRequest.Kind.LUMP_SUM && Months.of(r.month()) == c) {
+                    // never a month already paid or already requested, however far the request reaches
                     for (int m = c; m < c + r.months() && m < known.terminationMonth; m++) {
-                        if (m > last || !requested[m - first] && !known.isCovered(m)) {
-                            if (m <= last) {
-                                requested[m - first] = true;
-                            }
-                            total += premiums.premium(m);
+                        if (!requested[m - first] && !known.isCovered(m)) {
+                            requested[m - first] = true;
+                            total += premiums.premium(Math.min(m, to));
                         }
                     }
                 }

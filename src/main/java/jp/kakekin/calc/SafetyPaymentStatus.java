@@ -94,7 +94,8 @@ final class SafetyPaymentStatus {
             }
             months.add(new SafetyPaymentStatusFigures.Month(Months.toYearMonth(m), state, covered[i] ? amount[i] : 0));
         }
-        long discount = new PrepaymentDiscount(policy).paidInJune(ledger, known, premiums, year);
+        long discount = new PrepaymentDiscount(policy).paidInJune(ledger, known, premiums, year,
+                LedgerAtCutoff.terminationMonth(ledger, asOf, policy));
         return new SafetyPaymentStatusFigures(DocumentKind.SAFETY_PAYMENT_STATUS, year, ledger.contractNo(), months,
                 totalPaid, applied, totalPaid - applied, discount,
                 discount > 0 ? java.time.YearMonth.of(year, 6) : null, cancelled);

@@ -25,7 +25,7 @@ final class Withholding {
             why.add(WhyWithheld.ARREARS);
         }
         for (Payment p : known.payments) {
-            if (p.isPaid() && PrepaymentTerm.isLongerThanOneYear(p) && PrepaymentTerm.touches(p, year)) {
+            if (p.isPaid() && PrepaymentTerm.isLongerThanOneYear(p) && PrepaymentTerm.touches(p, year, known.terminationMonth)) {
                 why.add(WhyWithheld.PREPAYMENT_OVER_ONE_YEAR);
             }
         }

@@ -2,6 +2,7 @@ package jp.kakekin.calculation;
 
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.Figures;
+import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;
 import jp.kakekin.calc.SafetyTaxFigures;
 import jp.kakekin.calc.WhyWithheld;
@@ -56,6 +57,12 @@ public final class FiguresJson {
                 o.put("discountPaid", s.discountPaid());
                 o.put("discountPaidMonth", s.discountPaidMonth() == null ? null : s.discountPaidMonth().toString());
                 o.put("cancelledOn", s.cancelledOn() == null ? null : s.cancelledOn().toString());
+            }
+            case HeldFigures h -> {
+                // RULES.md 1.8: no figures at all, only the codes (in HoldCode order).
+                o.put("issued", false);
+                var held = o.putArray("held");
+                h.codes().forEach(c -> held.add(c.name()));
             }
             case SafetyTaxFigures s -> {
                 o.put("corporate", s.corporate());

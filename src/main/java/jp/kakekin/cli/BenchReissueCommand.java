@@ -72,8 +72,8 @@ public class BenchReissueCommand implements Callable<Integer> {
         try (LedgerReader reader = LedgerReader.open(input)) {
             while (reader.hasNext()) {
                 if (reader.next() instanceof LedgerRecord.Valid v && v.ledger().scheme() == Scheme.SHOKIBO
-                        && ((CertificateFigures) calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, v.ledger(),
-                        year)).issued()) {
+                        && calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, v.ledger(), year)
+                        instanceof CertificateFigures f && f.issued()) {
                     contracts.add(v.ledger().contractNo());
                 }
             }

@@ -8,6 +8,7 @@ import jp.kakekin.calc.Figures;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.document.DocumentView;
 import jp.kakekin.document.UniqueCode;
+import jp.kakekin.issuance.JapanClock;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerFormatException;
 import jp.kakekin.ledger.LedgerReader;
@@ -67,12 +68,15 @@ public class RenderCommand implements Callable<Integer> {
     private final CertificateViews views;
     private final CertificatePdf pdf;
     private final SafetyStatements statements;
+    private final JapanClock clock;
 
-    public RenderCommand(Calculator calculator, CertificateViews views, CertificatePdf pdf, SafetyStatements statements) {
+    public RenderCommand(Calculator calculator, CertificateViews views, CertificatePdf pdf, SafetyStatements statements,
+                         JapanClock clock) {
         this.calculator = calculator;
         this.views = views;
         this.pdf = pdf;
         this.statements = statements;
+        this.clock = clock;
     }
 
     @Override
@@ -83,7 +87,7 @@ public class RenderCommand implements Callable<Integer> {
             return 1;
         }
         Files.createDirectories(out);
-        LocalDate issuedOn = issueDate != null ? issueDate : LocalDate.now();
+        LocalDate issuedOn = issueDate != null ? issueDate : clock.today();
         String file = input.getFileName().toString();
         long records = 0;
         long rendered = 0;

@@ -1,6 +1,9 @@
 package jp.kakekin.cli;
 
+import jp.kakekin.edelivery.EDeliveryService;
 import jp.kakekin.edelivery.PackageVerifier;
+import jp.kakekin.edelivery.SigningKeyStore;
+import jp.kakekin.ledger.Printable;
 import jp.kakekin.edelivery.Teg850Schema;
 import jp.kakekin.edelivery.Teg850Verification;
 import jp.kakekin.edelivery.Teg850Verifier;
@@ -11,13 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +35,41 @@ public class VerifyCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--trusted-cert", paramLabel = "CERT",
-            description = "PEM or DER certificate the signer must be (repeatable); without it any signer is accepted")
+            description = {"PEM or DER issuer certificate the signer may be, or be issued by (repeatable), besides the",
+                    "service's own signing certificate and kakekin.e-delivery.trusted-issuers"})
     List<Path> trustedCerts = new ArrayList<>();
 
     @Option(names = "--quiet", description = "print only failures and the verdict")
     boolean quiet;
 
+    private final EDeliveryService service;
+
+    public VerifyCommand(EDeliveryService service) {
+        this.service = service;
+    }
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        Teg850Verifier verifier = new Teg850Verifier(Teg850Schema.load(), trusted());
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> notes = new ArrayList<>();
+        List<X509Certificate> issuers;
+        try {
+            issuers = new ArrayList<>(service.trustedIssuers(notes::add));
+            issuers.addAll(trusted());
+        } catch (RuntimeException e) {
+            err.println("verify: " + Printable.of(e.getMessage(), Printable.MAX_MESSAGE));
+            err.flush();
+            return 2;
+        }
+        if (issuers.isEmpty()) {
+            err.println("verify: no trusted issuer certificate to check signatures against: " + String.join("; ", notes)
+                    + "; name one with --trusted-cert or kakekin.e-delivery.trusted-issuers");
+            err.flush();
+            return 2;
+        }
+        Teg850Verifier verifier = new Teg850Verifier(Teg850Schema.load(), issuers);
+        issuers.forEach(c -> o.printf("trusted issuer: %s%n", Teg850Verifier.describe(c)));
         boolean allOk = true;
         for (Path f : files) {
             if (f.getFileName().toString().endsWith(".zip")) {
@@ -60,6 +84,12 @@ public class VerifyCommand implements Callable<Integer> {
             } else {
                 byte[] xml;
                 try {
+                    if (Files.size(f) > Teg850Verifier.MAX_DOCUMENT_BYTES) {
+                        o.printf("%s: FAILED: %,d bytes: larger than the %,d bytes a TEG850 document may have; not read%n",
+                                f, Files.size(f), Teg850Verifier.MAX_DOCUMENT_BYTES);
+                        allOk = false;
+                        continue;
+                    }
                     xml = Files.readAllBytes(f);
                 } catch (IOException e) {
                     o.printf("%s: FAILED: cannot read: %s%n", f, e.getMessage());
@@ -85,21 +115,11 @@ public class VerifyCommand implements Callable<Integer> {
 
     private void printCheck(PrintWriter o, Teg850Verification.Check c) {
         if (!quiet || !c.ok()) {
-            o.printf("  [%s] %s: %s%n", c.ok() ? "ok" : "FAIL", c.name(), c.detail());
+            o.printf("  [%s] %s: %s%n", c.ok() ? "ok" : "FAIL", c.name(), Printable.of(c.detail(), 2_000));
         }
     }
 
     private List<X509Certificate> trusted() {
-        List<X509Certificate> certs = new ArrayList<>();
-        for (Path p : trustedCerts) {
-            try (InputStream in = Files.newInputStream(p)) {
-                certs.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read --trusted-cert " + p, e);
-            } catch (CertificateException e) {
-                throw new IllegalArgumentException("--trusted-cert " + p + " is not an X.509 certificate", e);
-            }
-        }
-        return certs;
+        return trustedCerts.stream().map(SigningKeyStore::readCertificate).toList();
     }
 }

@@ -3,6 +3,7 @@ package jp.kakekin.document;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.WhyWithheld;
+import jp.kakekin.barcode.CustomerBarcode;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -102,6 +103,14 @@ public record CertificateView(
     /** Whether there is a 前納減額金 payout to print (the row is printed either way; templates may choose). */
     public boolean hasDiscountPaid() {
         return figures.discountPaid() != 0;
+    }
+
+    /**
+     * The カスタマバーコード under the address in the envelope window, or null when none is printed (a
+     * 代表番号, no postal code).
+     */
+    public CustomerBarcode customerBarcode() {
+        return CustomerBarcode.forAddress(postalCode, addressLine1, addressLine2).orElse(null);
     }
 
     @Override

@@ -4,9 +4,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code kakekin.e-delivery.*}: who issues the electronic certificate and where the signing key is.
+ * {@code trusted-issuers}: certificates (PEM or DER files) that {@code verify} accepts as signers besides the
+ * service's own signing certificate (an earlier key after a rollover, the CA that issues the signing keys).
  * See docs/e-delivery.md.
  */
 @ConfigurationProperties("kakekin.e-delivery")
@@ -14,7 +17,8 @@ public record EDeliveryProperties(
         @DefaultValue("独立行政法人中小企業基盤整備機構") String issuer,
         @DefaultValue("独立行政法人中小企業基盤整備機構") String sakuseiNm,
         @DefaultValue("kakekin") String softNm,
-        @DefaultValue Keystore keystore) {
+        @DefaultValue Keystore keystore,
+        @DefaultValue List<Path> trustedIssuers) {
 
     /**
      * @param path              PKCS#12 file holding the signing key and its certificate

@@ -4,14 +4,15 @@ import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerReader;
-import org.springframework.beans.factory.ObjectProvider;
+import jp.kakekin.issuance.JapanClock;
 import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * The e-私書箱 channel as the CLI and the web see it. The signing key is loaded on first use, not at
@@ -22,11 +23,11 @@ public class EDeliveryService {
 
     private final EDeliveryProperties properties;
     private final Calculator calculator;
-    private final ObjectProvider<Clock> clock;
+    private final JapanClock clock;
     private volatile EDeliveryExporter exporter;
 
     public EDeliveryService(EDeliveryProperties properties, Calculator calculator,
-                            ObjectProvider<Clock> clock) {
+                            JapanClock clock) {
         this.properties = properties;
         this.calculator = calculator;
         this.clock = clock;
@@ -49,16 +50,33 @@ public class EDeliveryService {
         return e;
     }
 
+    /**
+     * The issuer certificates {@code verify} checks signers against: this service's own signing certificate
+     * (when its keystore exists; it is never generated for verifying) and {@code kakekin.e-delivery.trusted-issuers}.
+     *
+     * @param notes receives why the own certificate is missing, if it is
+     */
+    public List<X509Certificate> trustedIssuers(java.util.function.Consumer<String> notes) {
+        List<X509Certificate> certs = new ArrayList<>();
+        EDeliveryProperties.Keystore ks = properties.keystore();
+        if (java.nio.file.Files.exists(ks.path())) {
+            certs.add(SigningKeyStore.certificate(ks.path(), ks.password().toCharArray(), ks.alias()));
+        } else {
+            notes.accept("the signing keystore " + ks.path() + " (kakekin.e-delivery.keystore.path) does not exist");
+        }
+        for (Path p : properties.trustedIssuers()) {
+            certs.add(SigningKeyStore.readCertificate(p));
+        }
+        return certs;
+    }
+
     public Calculator calculator() {
         return calculator;
     }
 
+    /** Today in Japan: the run date, 証明日 and sakuseiDay default to it, and the signing key must cover it. */
     public LocalDate today() {
-        return LocalDate.now(clock());
-    }
-
-    private Clock clock() {
-        return clock.getIfAvailable(() -> Clock.system(SigningKey.JAPAN));
+        return clock.today();
     }
 
     /** A run from a ledger file; the package goes to {@code outDir}. */
@@ -77,7 +95,7 @@ public class EDeliveryService {
     public RunResult exportRun(Iterator<? extends ExportCandidate> candidates, RunParameters run, Path outDir,
                                boolean replace) {
         EDeliveryExporter e = exporter();
-        try (DeliveryPackage pkg = DeliveryPackage.create(outDir, run.packageName(), replace, Instant.now(clock()))) {
+        try (DeliveryPackage pkg = DeliveryPackage.create(outDir, run.packageName(), replace, clock.instant())) {
             RunSummary summary = EDeliveryRun.run(candidates, e, run, pkg);
             return new RunResult(pkg.zip(), pkg.directory(), summary);
         }

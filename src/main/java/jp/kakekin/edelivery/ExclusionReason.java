@@ -8,6 +8,8 @@ public enum ExclusionReason {
     OTHER_SCHEME("not a 小規模企業共済 contract"),
     /** The calculator failed on this contract (the detail carries its message). */
     CALCULATION_FAILED("the figures could not be calculated"),
+    /** The ledger contradicts the rules (RULES.md 1.8): held for the operator, no certificate at all. */
+    HELD("held for the operator (the ledger contradicts the rules)"),
     /** No certificate of this issue is sent to the holder (RULES.md 1.5). */
     NOT_ISSUED("no certificate in this issue"),
     /** The holder has not linked e-私書箱. */

@@ -49,8 +49,8 @@ public final class LatestCertificate {
     /** The figures of the holder's latest issued certificate on {@code asOf}, if there is one. */
     public static Optional<CertificateFigures> find(Calculator calculator, Ledger ledger, LocalDate asOf) {
         for (Issue i : issuesAvailable(asOf)) {
-            CertificateFigures f = (CertificateFigures) calculator.calculate(i.kind(), ledger, i.year());
-            if (f.issued()) {
+            // A held record (RULES.md 1.8) was not issued: it is not the holder's latest certificate.
+            if (calculator.calculate(i.kind(), ledger, i.year()) instanceof CertificateFigures f && f.issued()) {
                 return Optional.of(f);
             }
         }

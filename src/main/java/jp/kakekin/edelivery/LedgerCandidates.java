@@ -2,6 +2,8 @@ package jp.kakekin.edelivery;
 
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.Figures;
+import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.LedgerReader;
@@ -49,8 +51,12 @@ public final class LedgerCandidates implements Iterator<ExportCandidate>, Closea
                     ok.line(), ok.ledger().contractNo(), ExclusionReason.OTHER_SCHEME, ok.ledger().scheme().name());
             case LedgerRecord.Valid ok -> {
                 try {
-                    CertificateFigures f = (CertificateFigures) calculator.calculate(issue, ok.ledger(), year,
-                            addressCutoff);
+                    Figures figures = calculator.calculate(issue, ok.ledger(), year, addressCutoff);
+                    if (figures instanceof HeldFigures held) {
+                        yield new ExportCandidate.Rejected(ok.line(), ok.ledger().contractNo(), ExclusionReason.HELD,
+                                held.codes().toString());
+                    }
+                    CertificateFigures f = (CertificateFigures) figures;
                     yield new ExportCandidate.Certificate(ok.line(), ok.ledger(), f,
                             UniqueCode.of(issue, year, ok.ledger().contractNo(), ok.ledger().checkDigits(), 0));
                 } catch (RuntimeException e) {

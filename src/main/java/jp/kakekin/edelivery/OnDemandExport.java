@@ -2,6 +2,8 @@ package jp.kakekin.edelivery;
 
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.Figures;
+import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Ledger;
@@ -40,8 +42,15 @@ public final class OnDemandExport {
         }
         Optional<CertificateFigures> figures;
         try {
-            figures = issue == null ? LatestCertificate.find(calculator, ledger, asOf)
-                    : Optional.of((CertificateFigures) calculator.calculate(issue, ledger, year));
+            if (issue == null) {
+                figures = LatestCertificate.find(calculator, ledger, asOf);
+            } else {
+                Figures calculated = calculator.calculate(issue, ledger, year);
+                if (calculated instanceof HeldFigures held) {
+                    return excluded(ledger, null, ExclusionReason.HELD, held.codes().toString());
+                }
+                figures = Optional.of((CertificateFigures) calculated);
+            }
         } catch (RuntimeException e) {
             return excluded(ledger, null, ExclusionReason.CALCULATION_FAILED, e.toString());
         }

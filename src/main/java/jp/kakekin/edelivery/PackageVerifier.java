@@ -24,10 +24,62 @@ import java.util.zip.ZipInputStream;
  */
 public final class PackageVerifier {
 
+    /**
+     * What a package may hold before the verifier stops reading it: a ZIP is read into memory, so a zip
+     * bomb (a few MB that inflate to gigabytes, or millions of entries) must end as a failed check, not as
+     * an OutOfMemoryError. A real package is one XML of about 5 KB per delivered certificate plus three
+     * small files, compressed about 5:1.
+     *
+     * @param maxEntries    entries in the ZIP
+     * @param maxEntryBytes uncompressed bytes of one entry (an XML is further limited to
+     *                      {@link Teg850Verifier#MAX_DOCUMENT_BYTES})
+     * @param maxTotalBytes uncompressed bytes of all entries together
+     * @param maxRatio      uncompressed bytes per compressed byte read, over the whole archive
+     */
+    public record Limits(int maxEntries, long maxEntryBytes, long maxTotalBytes, int maxRatio) {
+        public static final Limits DEFAULT = new Limits(200_000, 64L << 20, 1L << 30, 100);
+    }
+
     private final Teg850Verifier verifier;
+    private final Limits limits;
 
     public PackageVerifier(Teg850Verifier verifier) {
+        this(verifier, Limits.DEFAULT);
+    }
+
+    public PackageVerifier(Teg850Verifier verifier, Limits limits) {
         this.verifier = verifier;
+        this.limits = limits;
+    }
+
+    /** A ZIP that breaks one of the {@link Limits}: reading stops at once. */
+    private static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** Counts the compressed bytes the inflater has taken from the file, for the ratio check. */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+
+        Counting(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
     }
 
     public record Result(List<Teg850Verification> documents, List<Check> checks) {
@@ -43,9 +95,18 @@ public final class PackageVerifier {
         byte[] summary = null;
         List<Check> checks = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        Counting compressed;
+        long total = 0;
+        int entries = 0;
+        try (ZipInputStream in = new ZipInputStream(compressed = new Counting(
+                new java.io.BufferedInputStream(Files.newInputStream(zip))))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                byte[] bytes = in.readAllBytes();
+                if (++entries > limits.maxEntries()) {
+                    throw new TooLarge("more than %,d entries".formatted(limits.maxEntries()));
+                }
+                long max = e.getName().endsWith(".xml") ? Teg850Verifier.MAX_DOCUMENT_BYTES : limits.maxEntryBytes();
+                byte[] bytes = read(in, e.getName(), max, total, compressed);
+                total += bytes.length;
                 switch (e.getName()) {
                     case DeliveryPackage.MANIFEST -> manifest = bytes;
                     case DeliveryPackage.EXCLUSIONS -> exclusions = bytes;
@@ -61,8 +122,12 @@ public final class PackageVerifier {
                     }
                 }
             }
-        } catch (IOException e) {
-            checks.add(Check.fail("ZIP", "cannot read " + zip + ": " + e.getMessage()));
+        } catch (TooLarge e) {
+            checks.add(Check.fail("ZIP", zip.getFileName() + ": not read: " + e.getMessage()
+                    + " (a delivery package is never that large; a zip bomb?)"));
+            return new Result(List.of(), checks);
+        } catch (IOException | IllegalArgumentException e) {
+            checks.add(Check.fail("ZIP", "cannot read " + zip.getFileName() + ": " + e.getMessage()));
             return new Result(List.of(), checks);
         }
         checks.add(unexpected.isEmpty() ? Check.pass("ZIP entries", xml.size() + " XML documents + manifest")
@@ -118,8 +183,40 @@ public final class PackageVerifier {
         return new Result(documents, checks);
     }
 
+    /** One entry's bytes, never more than {@code max} of them, stopping as soon as a limit is broken. */
+    private byte[] read(ZipInputStream in, String name, long max, long totalBefore, Counting compressed)
+            throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        long n = 0;
+        for (int r; (r = in.read(buf)) > 0; ) {
+            n += r;
+            if (n > max) {
+                throw new TooLarge("entry %s inflates to more than %,d bytes".formatted(name, max));
+            }
+            if (totalBefore + n > limits.maxTotalBytes()) {
+                throw new TooLarge("the entries inflate to more than %,d bytes in all".formatted(limits.maxTotalBytes()));
+            }
+            // a little slack: small entries compress badly, and the inflater reads ahead
+            if (totalBefore + n > (long) limits.maxRatio() * compressed.count + (1 << 20)) {
+                throw new TooLarge("entry %s inflates more than %d:1".formatted(name, limits.maxRatio()));
+            }
+            out.write(buf, 0, r);
+        }
+        return out.toByteArray();
+    }
+
     private static Check reconcile(int delivered, List<List<String>> exclusionRows, byte[] summaryJson) {
-        JsonNode s = JsonMapper.builder().build().readTree(summaryJson);
+        JsonNode s;
+        try {
+            s = JsonMapper.builder().build().readTree(summaryJson);
+        } catch (tools.jackson.core.JacksonException e) {
+            return Check.fail("reconciliation", DeliveryPackage.SUMMARY + " is not JSON: "
+                    + jp.kakekin.ledger.Printable.of(e.getOriginalMessage()));
+        }
+        if (s == null || !s.isObject()) {
+            return Check.fail("reconciliation", DeliveryPackage.SUMMARY + " is not a JSON object");
+        }
         Map<ExclusionReason, Long> excluded = new EnumMap<>(ExclusionReason.class);
         List<String> problems = new ArrayList<>();
         for (List<String> r : exclusionRows.subList(Math.min(1, exclusionRows.size()), exclusionRows.size())) {

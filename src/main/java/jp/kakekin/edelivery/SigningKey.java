@@ -1,5 +1,7 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.JapanClock;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
@@ -8,13 +10,10 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 
 /** The private key that signs TEG850 documents and the certificate published with each signature. */
 public record SigningKey(PrivateKey privateKey, X509Certificate certificate) {
-
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     public SigningKey {
         if (!(privateKey instanceof RSAPrivateKey)) {
@@ -36,8 +35,8 @@ public record SigningKey(PrivateKey privateKey, X509Certificate certificate) {
 
     /** Whether the certificate's validity period covers any part of {@code day} (Japan time). */
     public static boolean validOn(X509Certificate certificate, LocalDate day) {
-        Instant start = day.atStartOfDay(JAPAN).toInstant();
-        Instant end = day.plusDays(1).atStartOfDay(JAPAN).toInstant();
+        Instant start = JapanClock.startOf(day);
+        Instant end = JapanClock.startOf(day.plusDays(1));
         return certificate.getNotBefore().toInstant().isBefore(end)
                 && !certificate.getNotAfter().toInstant().isBefore(start);
     }

@@ -36,6 +36,11 @@ public final class SigningKeyStore {
     private SigningKeyStore() {
     }
 
+    /** Whether this is the self-signed key {@link #generate} makes for development (never for production). */
+    public static boolean isDevelopmentCertificate(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(new javax.security.auth.x500.X500Principal(DEV_SUBJECT));
+    }
+
     public static SigningKey load(Path keystore, char[] password, String alias, boolean generateIfMissing) {
         if (!Files.exists(keystore)) {
             if (!generateIfMissing) {
@@ -62,6 +67,42 @@ public final class SigningKeyStore {
                     + " (wrong password or not PKCS#12?)", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot load the signing key from " + keystore + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The certificate of the signing key, for checking signatures: never generates a keystore (a verifier
+     * that made itself a key would trust whatever it signs next).
+     */
+    public static X509Certificate certificate(Path keystore, char[] password, String alias) {
+        if (!Files.exists(keystore)) {
+            throw new IllegalStateException("signing keystore " + keystore.toAbsolutePath()
+                    + " does not exist (kakekin.e-delivery.keystore.path)");
+        }
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            if (!(ks.getCertificate(alias) instanceof X509Certificate x509)) {
+                throw new IllegalStateException("keystore " + keystore + " has no certificate '" + alias + "'");
+            }
+            return x509;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read signing keystore " + keystore
+                    + " (wrong password or not PKCS#12?)", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the signing certificate from " + keystore + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** An X.509 certificate file, PEM or DER. */
+    public static X509Certificate readCertificate(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read certificate " + file, e);
+        } catch (java.security.cert.CertificateException | ClassCastException e) {
+            throw new IllegalArgumentException(file + " is not an X.509 certificate (PEM or DER)", e);
         }
     }
 

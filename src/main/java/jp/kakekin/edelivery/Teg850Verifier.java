@@ -34,7 +34,12 @@ import java.util.Set;
 /**
  * Checks a TEG850 document the way a receiving tax program would: well-formed, valid against the NTA
  * schema, exactly one enveloped signature of the expected shape over the whole root, digest and
- * signature value correct, and (optionally) signed by a certificate the caller trusts.
+ * signature value correct, and signed by one of the issuer certificates the verifier is configured with.
+ * <p>
+ * A valid signature alone proves nothing: anyone can change 控除合計額 and re-sign the document with a key
+ * of their own, and the certificate in KeyInfo comes with the document. So the verifier trusts nothing by
+ * default: it is built with the issuer certificates it accepts (the service's own signing certificate, and
+ * any configured or given ones) and the signer must be one of them, or be certified by one of them.
  * <p>
  * Only the root's {@code id} is registered as an ID and the Reference must name exactly it, so a
  * signature over some other element (signature wrapping) cannot pass for a signature of the document.
@@ -48,25 +53,53 @@ public final class Teg850Verifier {
     static final String DIGEST = "reference digest (content unchanged since signing)";
     static final String SIGNATURE_VALUE = "signature value (RSA-SHA256 by the certificate's key)";
     static final String CERTIFICATE = "signer certificate";
-    static final String TRUST = "trusted signer";
+    static final String TRUST = "trusted issuer";
     static final String CONTENT = "content";
+
+    /**
+     * Largest TEG850 document read: one certificate is about 5 KB, so 1 MiB is far beyond any real one and
+     * keeps a hostile file from being parsed into a DOM (and canonicalised) at all.
+     */
+    public static final int MAX_DOCUMENT_BYTES = 1 << 20;
 
     private final Teg850Schema schema;
     private final Set<X509Certificate> trusted;
 
-    /** @param trusted certificates a signer must be one of; empty to accept any (like xmlsec1 --insecure) */
+    /**
+     * @param trusted the issuer certificates a signer must be (or be certified by); at least one: a verifier
+     *                that accepted any signer would accept any forgery
+     */
     public Teg850Verifier(Teg850Schema schema, Collection<X509Certificate> trusted) {
+        if (trusted.isEmpty()) {
+            throw new IllegalArgumentException("no trusted issuer certificate: a signature can only be checked"
+                    + " against the issuer's certificate");
+        }
         this.schema = schema;
         this.trusted = Set.copyOf(trusted);
     }
 
-    public Teg850Verifier() {
-        this(Teg850Schema.load(), Set.of());
+    public Teg850Verifier(Collection<X509Certificate> trusted) {
+        this(Teg850Schema.load(), trusted);
+    }
+
+    /** The certificates this verifier checks signers against, as the verify command names them. */
+    public Set<X509Certificate> trusted() {
+        return trusted;
+    }
+
+    /** How an operator recognises an issuer certificate: subject and SHA-256 fingerprint. */
+    public static String describe(X509Certificate c) {
+        return c.getSubjectX500Principal().getName() + " (SHA-256 " + SigningKey.fingerprint(c) + ")";
     }
 
     public Teg850Verification verify(String source, byte[] xml) {
         List<Check> checks = new ArrayList<>();
         Document doc;
+        if (xml.length > MAX_DOCUMENT_BYTES) {
+            checks.add(Check.fail(WELL_FORMED, "%,d bytes: larger than the %,d bytes a TEG850 document may have; not read"
+                    .formatted(xml.length, MAX_DOCUMENT_BYTES)));
+            return new Teg850Verification(source, checks, null, null);
+        }
         try {
             doc = Teg850Reader.parse(xml);
             checks.add(Check.pass(WELL_FORMED, xml.length + " bytes, UTF-8"));
@@ -157,11 +190,29 @@ public final class Teg850Verifier {
         boolean valid = SigningKey.validOn(signer, made);
         checks.add(new Check(CERTIFICATE, valid, who + (valid ? ", valid on sakuseiDay " : ", NOT valid on sakuseiDay ")
                 + made + " (" + signer.getNotBefore().toInstant() + " to " + signer.getNotAfter().toInstant() + ")"));
-        if (!trusted.isEmpty()) {
-            boolean ok = trusted.contains(signer);
-            checks.add(new Check(TRUST, ok, ok ? "the signer is one of the " + trusted.size() + " trusted certificate(s)"
-                    : "the signer is not one of the " + trusted.size() + " trusted certificate(s)"));
+        checks.add(trust(signer));
+    }
+
+    /** The signer is a trusted issuer certificate itself, or a certificate issued and signed by one. */
+    private Check trust(X509Certificate signer) {
+        if (trusted.contains(signer)) {
+            return Check.pass(TRUST, "signed with the issuer certificate " + describe(signer));
         }
+        for (X509Certificate issuer : trusted) {
+            if (issuer.getSubjectX500Principal().equals(signer.getIssuerX500Principal())
+                    && issuer.getBasicConstraints() >= 0) {
+                try {
+                    signer.verify(issuer.getPublicKey());
+                    return Check.pass(TRUST, "the signer certificate was issued by the trusted issuer "
+                            + describe(issuer));
+                } catch (java.security.GeneralSecurityException e) {
+                    // not this issuer's signature: try the others, then fail
+                }
+            }
+        }
+        return Check.fail(TRUST, "the document was signed by " + describe(signer) + ", which is not a trusted issuer;"
+                + " checked against " + trusted.stream().map(Teg850Verifier::describe).sorted().toList()
+                + " (a document re-signed with any other key is a forgery; see --trusted-cert)");
     }
 
     /** The sample's shape and nothing else: anything else is refused, not tolerated. */

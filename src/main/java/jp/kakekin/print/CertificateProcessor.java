@@ -5,6 +5,8 @@ import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.Eligibility;
 import jp.kakekin.calc.Figures;
+import jp.kakekin.calc.HeldFigures;
+import jp.kakekin.calc.HoldCode;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;
 import jp.kakekin.calc.SafetyTaxFigures;
 import jp.kakekin.ledger.Address;
@@ -12,7 +14,7 @@ import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerError;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
-import jp.kakekin.statement.StatementScope;
+import jp.kakekin.issuance.StatementScope;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.util.List;
@@ -88,6 +90,9 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
                 }
                 address = AddressCutoff.addressAt(ledger.addresses(), run.addressCutoff());
             }
+            case HeldFigures h -> {
+                return excluded(line, key, null, ExclusionReason.HELD, heldDetail(h));
+            }
             case SafetyTaxFigures f -> throw new IllegalStateException("no print run for " + f.document());
         }
         if (address == null) {
@@ -116,6 +121,12 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
                     ? "gets the November issue of %d (RULES.md 1.5)".formatted(y)
                     : "no PAID payment dated %d-10-01..%d-12-31 (RULES.md 1.5)".formatted(y, y);
         };
+    }
+
+    /** The codes first (as RULES.md 1.8 lists them, separated by "|"), so the operator can filter on them. */
+    static String heldDetail(HeldFigures h) {
+        return h.codes().stream().map(HoldCode::name).collect(java.util.stream.Collectors.joining("|"))
+                + ": the ledger contradicts the rules (RULES.md 1.8); held for the operator, nothing printed";
     }
 
     private static String tooLong(IssuedCertificate c) {

@@ -14,6 +14,11 @@ public enum ExclusionReason {
      * nothing to state (not in force in the year); the detail says why.
      */
     NOT_ELIGIBLE_THIS_ISSUE,
+    /**
+     * The ledger contradicts the rules (RULES.md 1.8): the record is held for the operator, never printed.
+     * The detail starts with the codes ({@code FIRST_COLLECTION_SHAPE|SHORT_COLLECTION|REFUND_UNKNOWN}).
+     */
+    HELD,
     /** The calculator could not cope with the record; the detail carries the error. */
     CALCULATION_FAILED,
     /** The ledger has no address to mail the certificate to. */

@@ -1,5 +1,7 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.JapanClock;
+
 import jp.kakekin.calc.Figures;
 import jp.kakekin.calculation.FiguresJson;
 import jp.kakekin.document.UniqueCode;
@@ -37,7 +39,7 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
     IssueRecordWriter(IssueRegister register, long runId, LocalDate runDate) {
         this.register = register;
         this.run = runName(runId);
-        this.issuedAt = runDate.atStartOfDay(PrintRuns.JAPAN).toOffsetDateTime();
+        this.issuedAt = runDate.atStartOfDay(JapanClock.ZONE).toOffsetDateTime();
     }
 
     static String runName(long runId) {

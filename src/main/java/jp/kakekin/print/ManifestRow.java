@@ -1,5 +1,6 @@
 package jp.kakekin.print;
 
+import jp.kakekin.barcode.CustomerBarcode;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.Figures;
 import jp.kakekin.calc.MonthState;
@@ -19,7 +20,8 @@ import java.util.StringJoiner;
  * One row of {@code manifest.csv}: where a document was printed and the issue record that lets a
  * reissue or the e-私書箱 export reproduce it (year, issue, figures, address used, batch, page, run id).
  * The first twelve columns are the same for every issue; the figures' columns are the document's own
- * ({@link #header(PrintIssue)}).
+ * ({@link #header(PrintIssue)}); the last, {@code customerBarcode}, is the カスタマバーコード's data before
+ * encoding (postal code + 住所表示番号, e.g. {@code 26300233-30-8-403}), empty where none is printed.
  */
 final class ManifestRow {
 
@@ -28,14 +30,14 @@ final class ManifestRow {
 
     /** The manifest of the certificate issues (NOVEMBER, FEBRUARY). */
     static final String HEADER = COMMON + "monthlyPremium,paid,scheduled,discountPaid,deduction,withheld,"
-            + "runDate,addressCutoff,dataCutoff,line";
+            + "runDate,addressCutoff,dataCutoff,line,customerBarcode";
 
     /**
      * The manifest of the 掛金納付状況兼領収書: its figures, {@code months} being the twelve months of the
      * year, January first, as {@code STATE:amount} joined by {@code |} (e.g. {@code PAID:50000|SUSPENDED:0|…}).
      */
     static final String PAYMENT_STATUS_HEADER = COMMON + "totalPaid,applied,prepaidBalance,discountPaid,"
-            + "discountPaidMonth,cancelledOn,months,runDate,addressCutoff,line";
+            + "discountPaidMonth,cancelledOn,months,runDate,addressCutoff,line,customerBarcode";
 
     /** Columns as named in the headers, for readers of the manifest. */
     static final int BATCH_FILE = 3;
@@ -84,6 +86,8 @@ final class ManifestRow {
             default -> throw new IllegalArgumentException("no print run for " + c.figures().document());
         }
         row.add(Long.toString(c.line()));
+        // The カスタマバーコード's data before encoding (postal code + 住所表示番号), empty where none is printed.
+        row.add(CustomerBarcode.forAddress(c.postalCode(), a.line1(), a.line2()).map(CustomerBarcode::data).orElse(""));
         return Csv.row(row.toArray(String[]::new));
     }
 

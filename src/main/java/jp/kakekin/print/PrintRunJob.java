@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.render.CertificatePdf;
-import jp.kakekin.statement.StatementViews;
+import jp.kakekin.document.StatementViews;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;

@@ -1,5 +1,7 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.JapanClock;
+
 import jp.kakekin.calc.DocumentKind;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -50,12 +52,15 @@ public record PrintRunParameters(int year, PrintIssue issue, Path input, Path ou
         out = out.toAbsolutePath().normalize();
     }
 
-    /** Fills in the defaults: batch size 500, the issue's address cutoff, today as the run date. */
+    /**
+     * Fills in the defaults: batch size 500, the issue's address cutoff, today in Japan as the run date (the
+     * command and the controller pass the application clock's date; the system clock is the last resort).
+     */
     public static PrintRunParameters of(int year, PrintIssue issue, Path input, Path out, Integer batchSize,
                                         LocalDate addressCutoff, LocalDate runDate) {
         return new PrintRunParameters(year, issue, input, out, batchSize == null ? DEFAULT_BATCH_SIZE : batchSize,
                 addressCutoff == null ? issue.defaultAddressCutoff(year) : addressCutoff,
-                runDate == null ? LocalDate.now(PrintRuns.JAPAN) : runDate);
+                runDate == null ? JapanClock.system().today() : runDate);
     }
 
     public DocumentKind document() {

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +36,6 @@ import java.util.stream.Stream;
  */
 @Service
 public class PrintRuns {
-
-    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JobOperator operator;
     private final JobRepository repository;

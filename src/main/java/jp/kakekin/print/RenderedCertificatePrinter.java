@@ -9,7 +9,7 @@ import jp.kakekin.ledger.Ledger;
 import jp.kakekin.render.CertificatePdf;
 import jp.kakekin.render.CertificateRenderException;
 import jp.kakekin.render.GlyphMissingException;
-import jp.kakekin.statement.StatementViews;
+import jp.kakekin.document.StatementViews;
 
 import java.io.OutputStream;
 import java.time.LocalDate;

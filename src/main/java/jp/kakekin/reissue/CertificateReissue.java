@@ -3,6 +3,8 @@ package jp.kakekin.reissue;
 import jp.kakekin.calc.AddressCutoff;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.Figures;
+import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calculation.FiguresJson;
 import jp.kakekin.document.UniqueCode;
@@ -45,7 +47,9 @@ public class CertificateReissue {
         /** Sequence 99 has been used: the unique code has no room for another reissue. */
         SEQUENCE_EXHAUSTED,
         /** The certificate cannot be printed (a character no font has, a layout that does not fit). */
-        RENDER_FAILED
+        RENDER_FAILED,
+        /** The ledger contradicts the rules (RULES.md 1.8): the record is held for the operator, nothing is issued. */
+        HELD
     }
 
     public sealed interface Outcome {
@@ -168,7 +172,11 @@ public class CertificateReissue {
             return new Certificate(null, Refusal.NOT_YET_FINAL,
                     "the certificates of %d are final after September 30, %d".formatted(year, year));
         }
-        CertificateFigures november = (CertificateFigures) calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, ledger, year);
+        Figures novemberFigures = calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, ledger, year);
+        if (novemberFigures instanceof HeldFigures held) {
+            return held(held);
+        }
+        CertificateFigures november = (CertificateFigures) novemberFigures;
         if (november.issued()) {
             return new Certificate(november, null, null);
         }
@@ -177,12 +185,21 @@ public class CertificateReissue {
                     "contract %s gets no November issue for %d; a February issue is decided after December 31, %d"
                             .formatted(ledger.contractNo(), year, year));
         }
-        CertificateFigures february = (CertificateFigures) calculator.calculate(DocumentKind.FEBRUARY_CERTIFICATE, ledger, year);
+        Figures februaryFigures = calculator.calculate(DocumentKind.FEBRUARY_CERTIFICATE, ledger, year);
+        if (februaryFigures instanceof HeldFigures held) {
+            return held(held);
+        }
+        CertificateFigures february = (CertificateFigures) februaryFigures;
         if (february.issued()) {
             return new Certificate(february, null, null);
         }
         return new Certificate(null, Refusal.NO_CERTIFICATE,
                 "contract %s got no certificate for %d (RULES.md 1.5)".formatted(ledger.contractNo(), year));
+    }
+
+    private static Certificate held(HeldFigures h) {
+        return new Certificate(null, Refusal.HELD, "contract %s: the %s of %d is held for the operator: %s (RULES.md 1.8)"
+                .formatted(h.contractNo(), h.document(), h.year(), h.codes()));
     }
 
     private static CertificateFigures withAddress(CertificateFigures f, Address address) {

@@ -5,6 +5,11 @@ import jp.kakekin.document.DocumentReference;
 import jp.kakekin.document.DocumentTokens;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.document.Wareki;
+import jp.kakekin.document.Yen;
+import jp.kakekin.store.IssuedDocument;
+import jp.kakekin.store.IssuedDocuments;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,15 +23,21 @@ import java.util.Optional;
  * The certificate-authenticity page: the QR token of a certificate (docs/certificate-pdf.md) resolves to
  * "this document was issued on … with unique code …". The token is authenticated encryption under the
  * service's key, so a token that verifies was minted by kakekin for that document; the page shows what
- * the token carries and nothing from the ledger — no name, no address.
+ * the token carries and, for a certificate, the figures printed on it as the issue register recorded them
+ * (掛金月額, 済額, 予定額, 前納減額金, 控除額), so a reader can see that the paper in front of them has not been
+ * altered — and nothing from the ledger: no name, no address (docs/verify.md).
  */
 @Controller
 class DocumentAuthenticityController {
 
-    private final ObjectProvider<DocumentTokens> tokens;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    DocumentAuthenticityController(ObjectProvider<DocumentTokens> tokens) {
+    private final ObjectProvider<DocumentTokens> tokens;
+    private final ObjectProvider<IssuedDocuments> register;
+
+    DocumentAuthenticityController(ObjectProvider<DocumentTokens> tokens, ObjectProvider<IssuedDocuments> register) {
         this.tokens = tokens;
+        this.register = register;
     }
 
     @GetMapping("/verify")
@@ -42,7 +53,32 @@ class DocumentAuthenticityController {
         model.addAttribute("document", documentName(code));
         model.addAttribute("reissue", code.sequence() > 0);
         model.addAttribute("originalCode", code.original().value());
+        boolean certificate = code.value().charAt(3) == 'N' || code.value().charAt(3) == 'F';
+        model.addAttribute("certificate", certificate);
+        if (certificate) {
+            IssuedDocuments documents = register.getIfAvailable();
+            Optional<IssuedDocument> issued = documents == null ? Optional.empty() : documents.byCode(code);
+            model.addAttribute("figures", issued.map(d -> PrintedFigures.of(d.figuresJson(), code.value().charAt(3) == 'N'))
+                    .orElse(null));
+        }
         return "reissue/verify";
+    }
+
+    /**
+     * The amounts a certificate printed, formatted as printed ({@code 360,000円}, {@code ****} for a withheld
+     * 控除額); {@code scheduled} is null on a February certificate, which has no 予定額.
+     */
+    record PrintedFigures(String monthlyPremium, String paid, String scheduled, String discountPaid, String deduction) {
+
+        static PrintedFigures of(String figuresJson, boolean november) {
+            JsonNode f = JSON.readTree(figuresJson);
+            return new PrintedFigures(yen(f, "monthlyPremium"), yen(f, "paid"), november ? yen(f, "scheduled") : null,
+                    yen(f, "discountPaid"), f.path("deduction").isNumber() ? Yen.format(f.get("deduction").asLong()) : Yen.WITHHELD);
+        }
+
+        private static String yen(JsonNode f, String field) {
+            return Yen.format(f.path(field).asLong());
+        }
     }
 
     /** What the code says it is: 小規模企業共済掛金控除証明書（令和8年分・11月発行） and the like. */

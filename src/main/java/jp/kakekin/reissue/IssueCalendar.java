@@ -1,14 +1,13 @@
 package jp.kakekin.reissue;
 
-import jp.kakekin.calc.DataCutoff;
 import jp.kakekin.calc.DocumentKind;
-import jp.kakekin.edelivery.LatestCertificate;
+import jp.kakekin.issuance.Finality;
+import jp.kakekin.issuance.JapanClock;
+import jp.kakekin.issuance.LatestIssue;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
  * When each issue's figures are final and when its bulk run has issued it (RULES.md 1.5), in Japan's
@@ -17,27 +16,23 @@ import java.time.ZoneId;
 @Component
 public class IssueCalendar {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private final JapanClock clock;
 
-    private final Clock clock;
-
-    public IssueCalendar(Clock clock) {
+    public IssueCalendar(JapanClock clock) {
         this.clock = clock;
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(JAPAN));
+        return clock.today();
     }
 
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock.withZone(JAPAN));
+        return clock.now();
     }
 
     /** The issue's data cutoff has passed: its figures (and whether it is issued at all) are final. */
     public boolean isFinal(DocumentKind kind, int year, LocalDate day) {
-        LocalDate cutoff = kind == DocumentKind.FEBRUARY_CERTIFICATE ? DataCutoff.february(year)
-                : DataCutoff.november(year);
-        return day.isAfter(cutoff);
+        return Finality.isFinal(kind, year, day);
     }
 
     /**
@@ -45,6 +40,6 @@ public class IssueCalendar {
      * certificate" (1 November of Y, 1 February of Y+1), so paper and electronic agree.
      */
     public boolean isIssuedByRun(DocumentKind kind, int year, LocalDate day) {
-        return !day.isBefore(new LatestCertificate.Issue(kind, year).availableFrom());
+        return LatestIssue.issuedByRun(kind, year, day);
     }
 }

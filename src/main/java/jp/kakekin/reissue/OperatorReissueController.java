@@ -56,7 +56,7 @@ class OperatorReissueController {
             case CertificateReissue.Refused r -> OperatorPaths.problem(switch (r.refusal()) {
                 case UNKNOWN_CONTRACT, NO_CERTIFICATE -> HttpStatus.NOT_FOUND;
                 case NOT_YET_FINAL, SEQUENCE_EXHAUSTED -> HttpStatus.CONFLICT;
-                case RENDER_FAILED -> HttpStatus.UNPROCESSABLE_CONTENT;
+                case RENDER_FAILED, HELD -> HttpStatus.UNPROCESSABLE_CONTENT;
             }, r.refusal().name(), r.detail());
         };
     }

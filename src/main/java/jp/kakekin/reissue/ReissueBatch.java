@@ -1,5 +1,7 @@
 package jp.kakekin.reissue;
 
+import jp.kakekin.issuance.JapanClock;
+
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.Scheme;
@@ -122,7 +124,7 @@ public class ReissueBatch {
         if (ledger.isEmpty()) {
             return new Letter(null, "contract no longer stored");
         }
-        LocalDate asked = askedAt.atZoneSameInstant(IssueCalendar.JAPAN).toLocalDate();
+        LocalDate asked = JapanClock.dateOf(askedAt.toInstant());
         if (ledger.get().scheme() != Scheme.SHOKIBO) {
             return new Letter(null, ledger.get().scheme() + " contracts have no 掛金控除証明書");
         }

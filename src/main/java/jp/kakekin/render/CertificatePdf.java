@@ -1,5 +1,7 @@
 package jp.kakekin.render;
 
+import jp.kakekin.issuance.JapanClock;
+
 import jp.kakekin.document.DocumentView;
 import jp.kakekin.document.UniqueCode;
 import org.openpdf.text.pdf.PdfDate;
@@ -29,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.GregorianCalendar;
@@ -59,7 +60,6 @@ public final class CertificatePdf {
 
     private static final int DOTS_PER_PIXEL = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
     private static final float DOTS_PER_POINT = ITextRenderer.DEFAULT_DOTS_PER_POINT;
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final FontLibrary fonts;
     private final CertificateTemplates templates;
@@ -340,7 +340,7 @@ public final class CertificatePdf {
         public void preOpen(ITextRenderer r) {
             PdfWriter writer = r.getWriter();
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString("ja"));
-            PdfDate date = new PdfDate(GregorianCalendar.from(issuedOn.atStartOfDay(JAPAN)));
+            PdfDate date = new PdfDate(GregorianCalendar.from(issuedOn.atStartOfDay(JapanClock.ZONE)));
             writer.getInfo().put(PdfName.CREATIONDATE, date);
             writer.getInfo().put(PdfName.MODDATE, date);
             writer.getInfo().put(PdfName.FILEID, fileId(documentId));

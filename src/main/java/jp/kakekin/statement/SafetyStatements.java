@@ -1,8 +1,13 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.document.StatementViews;
+import jp.kakekin.issuance.IssueContext;
+import jp.kakekin.issuance.Issuance;
+import jp.kakekin.issuance.IssuedRegister;
+import jp.kakekin.issuance.Issuer;
+import jp.kakekin.issuance.StatementScope;
+
 import jp.kakekin.calc.Calculator;
-import jp.kakekin.calc.SafetyPaymentStatusFigures;
-import jp.kakekin.calc.SafetyTaxFigures;
 import jp.kakekin.document.DocumentView;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Ledger;
@@ -11,7 +16,6 @@ import jp.kakekin.render.CertificatePdf;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * (ledger, form, year) → the 経営セーフティ共済 document: figures from the calculator, the view, the PDF.
@@ -20,13 +24,12 @@ import java.util.Optional;
  */
 public final class SafetyStatements {
 
-    private final Calculator calculator;
-    private final StatementViews views;
+    private final Issuer issuer;
     private final CertificatePdf pdf;
 
     public SafetyStatements(Calculator calculator, StatementViews views, CertificatePdf pdf) {
-        this.calculator = Objects.requireNonNull(calculator);
-        this.views = Objects.requireNonNull(views);
+        // The SAFETY documents are never registered; their unique code is always sequence 00.
+        this.issuer = new Issuer(calculator, null, Objects.requireNonNull(views), IssuedRegister.EMPTY);
         this.pdf = Objects.requireNonNull(pdf);
     }
 
@@ -37,7 +40,13 @@ public final class SafetyStatements {
         /** The individual 明細書 asked for a corporation, or the corporate one for an individual. */
         WRONG_FORM,
         /** Nothing to state for that year (see {@link StatementScope}). */
-        NOTHING_TO_STATE
+        NOTHING_TO_STATE,
+        /** The period has not ended in Japan: its figures are not final (409). */
+        NOT_YET_FINAL,
+        /** The ledger contradicts the rules (RULES.md 1.8): held for the operator. */
+        HELD,
+        /** Another reason the issuance core gave (no address, a calculation that failed). */
+        CANNOT_ISSUE
     }
 
     /** What {@link #view} gives: a view or a refusal. */
@@ -67,27 +76,26 @@ public final class SafetyStatements {
      *                      (null: the issue date); a 明細書 prints the address at the issue date
      */
     public Outcome view(Ledger ledger, StatementForm form, int year, LocalDate issuedOn, LocalDate addressCutoff) {
-        if (ledger.scheme() != Scheme.SAFETY) {
-            return new Refused(Refusal.NOT_SAFETY, "contract %s is a %s contract; it has no 経営セーフティ共済 documents"
-                    .formatted(ledger.contractNo(), ledger.scheme()));
+        if (ledger.scheme() == Scheme.SAFETY && form != StatementForm.PAYMENT_STATUS) {
+            StatementForm holders = StatementForm.taxStatementOf(ledger.holder());
+            if (form != holders) {
+                return new Refused(Refusal.WRONG_FORM, "contract %s is held by %s: its 明細書 is form=%s, not %s"
+                        .formatted(ledger.contractNo(), ledger.holder().corporate() ? "a corporation (法人)"
+                                : "an individual (個人)", holders.parameter(), form.parameter()));
+            }
         }
-        UniqueCode code = StatementViews.uniqueCode(form.document(), ledger, year);
-        if (form == StatementForm.PAYMENT_STATUS) {
-            var f = (SafetyPaymentStatusFigures) calculator.calculate(form.document(), ledger, year);
-            Optional<String> nothing = StatementScope.paymentStatus(f);
-            return nothing.<Outcome>map(why -> new Refused(Refusal.NOTHING_TO_STATE, why))
-                    .orElseGet(() -> new Ready(views.paymentStatus(f, ledger, code, issuedOn, addressCutoff)));
-        }
-        StatementForm holders = StatementForm.taxStatementOf(ledger.holder());
-        if (form != holders) {
-            return new Refused(Refusal.WRONG_FORM, "contract %s is held by %s: its 明細書 is form=%s, not %s"
-                    .formatted(ledger.contractNo(), ledger.holder().corporate() ? "a corporation (法人)"
-                            : "an individual (個人)", holders.parameter(), form.parameter()));
-        }
-        var f = (SafetyTaxFigures) calculator.calculate(form.document(), ledger, year);
-        Optional<String> nothing = StatementScope.taxStatement(f);
-        return nothing.<Outcome>map(why -> new Refused(Refusal.NOTHING_TO_STATE, why))
-                .orElseGet(() -> new Ready(views.taxStatement(f, ledger, code, issuedOn)));
+        // Asked for one holder on the day: the address registered that day unless a run's cutoff is given.
+        IssueContext context = IssueContext.onDemand(issuedOn).withAddressCutoff(addressCutoff);
+        return switch (issuer.issue(ledger, form.document(), year, context)) {
+            case Issuance.Issued i -> new Ready(i.view());
+            case Issuance.Held h -> new Refused(Refusal.HELD, h.detail());
+            case Issuance.NotIssued n -> new Refused(switch (n.reason()) {
+                case OTHER_SCHEME -> Refusal.NOT_SAFETY;
+                case NOT_YET_FINAL -> Refusal.NOT_YET_FINAL;
+                case NOT_ELIGIBLE_THIS_ISSUE -> Refusal.NOTHING_TO_STATE;
+                default -> Refusal.CANNOT_ISSUE;
+            }, n.detail());
+        };
     }
 
     /**

@@ -1,5 +1,7 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.document.StatementViews;
+
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.render.CertificatePdf;

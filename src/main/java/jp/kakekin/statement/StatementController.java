@@ -1,5 +1,7 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.issuance.JapanClock;
+
 import jp.kakekin.edelivery.LedgerLookup;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.render.CertificateRenderException;
@@ -17,9 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -31,17 +31,15 @@ import java.util.Optional;
 @RestController
 class StatementController {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
     private final ObjectProvider<SafetyStatements> statements;
     private final ObjectProvider<LedgerLookup> ledgers;
-    private final Clock clock;
+    private final JapanClock clock;
 
     StatementController(ObjectProvider<SafetyStatements> statements, ObjectProvider<LedgerLookup> ledgers,
-                        ObjectProvider<Clock> clock) {
+                        JapanClock clock) {
         this.statements = statements;
         this.ledgers = ledgers;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/contracts/{contractNumber}/statements/{year}")
@@ -70,8 +68,7 @@ class StatementController {
         }
         SafetyStatements.Rendering rendering;
         try {
-            // The application clock may be UTC; the 作成日 is the day in Japan.
-            LocalDate today = LocalDate.ofInstant(clock.instant(), JAPAN);
+            LocalDate today = clock.today();
             rendering = statements.getObject().pdf(ledger.get(), statementForm, year, today, null);
         } catch (CertificateRenderException e) {
             return OperatorPaths.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be printed", e.getMessage());
@@ -88,6 +85,10 @@ class StatementController {
                 case WRONG_FORM -> OperatorPaths.problem(HttpStatus.BAD_REQUEST, "Wrong form for the holder", r.detail());
                 case NOT_SAFETY -> OperatorPaths.problem(HttpStatus.NOT_FOUND, "Not a 経営セーフティ共済 contract", r.detail());
                 case NOTHING_TO_STATE -> OperatorPaths.problem(HttpStatus.NOT_FOUND, "Nothing to state", r.detail());
+                // Like a certificate before its data cutoff: asked too early, not "not found".
+                case NOT_YET_FINAL -> OperatorPaths.problem(HttpStatus.CONFLICT, "Not yet final", r.detail());
+                case HELD -> OperatorPaths.problem(HttpStatus.CONFLICT, "Held for the operator", r.detail());
+                case CANNOT_ISSUE -> OperatorPaths.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be issued", r.detail());
             };
         };
     }

@@ -1,5 +1,7 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.document.FormEdition;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -2,6 +2,7 @@ package jp.kakekin.store;
 
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
+import jp.kakekin.issuance.IssuedRegister;
 import jp.kakekin.ledger.Address;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,7 @@ import java.util.OptionalInt;
 
 /** The register of issued documents (print runs and reissues alike). */
 @Repository
-public class IssuedDocuments {
+public class IssuedDocuments implements IssuedRegister {
 
     private static final String COLUMNS = """
             id, unique_code, contract_no, doc_kind, cert_year, figures_json, postal_code, address_line1,
@@ -35,6 +36,7 @@ public class IssuedDocuments {
     }
 
     /** The highest sequence issued so far of the document whose original is {@code original}. */
+    @Override
     public OptionalInt lastSequence(UniqueCode original) {
         Integer max = jdbc.sql("SELECT MAX(sequence_no) FROM issued_documents WHERE original_code = ?")
                 .param(original.value())

@@ -72,9 +72,48 @@ class ExportEDeliveryCommandTest {
         assertThat(verifyTampered.status()).isEqualTo(1);
         assertThat(verifyTampered.out()).contains("[FAIL] reference digest").contains(": FAILED");
 
+        Run noIssuer = run("verify", xml.toString(), "--kakekin.e-delivery.keystore.path=" + dir.resolve("none.p12"));
+        assertThat(noIssuer.status()).isEqualTo(2);
+
         Run again = run("export-e-delivery", "--year", "2026", "--issue", "NOVEMBER", "--input", input.toString(),
                 "--out", out.toString(), "--run-date", "2026-11-12");
         assertThat(again.status()).isNotZero();
+    }
+
+    /**
+     * The attack of issue 12: raise 控除合計額 and re-sign with a fresh self-signed key. Every cryptographic check
+     * passes; verify must still refuse the document because the signer is not the issuer, and say whom it trusts.
+     */
+    @Test
+    void verifyRejectsADocumentReSignedWithAnotherKey() throws Exception {
+        Path input = GeneratedRunAccess.november(dir);
+        Path out = dir.resolve("one");
+        Run one = run("export-e-delivery", "--contract", "1000001", "--input", input.toString(),
+                "--out", out.toString(), "--run-date", "2026-11-20");
+        assertThat(one.status()).as(one.out()).isZero();
+        Path xml;
+        try (Stream<Path> files = Files.list(out)) {
+            xml = files.filter(p -> p.getFileName().toString().endsWith(".xml")).findFirst().orElseThrow();
+        }
+        Run genuine = run("verify", xml.toString());
+        assertThat(genuine.status()).as(genuine.out()).isZero();
+        assertThat(genuine.out()).contains("trusted issuer: CN=kakekin e-delivery DEVELOPMENT signer")
+                .contains("[ok] trusted issuer: signed with the issuer certificate");
+
+        Path forged = dir.resolve("forged.xml");
+        Files.write(forged, GeneratedRunAccess.reSign(Files.readAllBytes(xml), "<WPI00000>360000<", "<WPI00000>900000<",
+                dir.resolve("attacker.p12")));
+        Run verify = run("verify", forged.toString());
+        assertThat(verify.status()).as(verify.out()).isEqualTo(1);
+        assertThat(verify.out()).contains("[ok] reference digest").contains("[ok] signature value")
+                .contains("控除合計額 900,000")
+                .contains("[FAIL] trusted issuer: the document was signed by CN=attacker")
+                .contains("which is not a trusted issuer").contains(forged + ": FAILED");
+
+        Path attackerCert = dir.resolve("attacker.pem");
+        GeneratedRunAccess.writeCertificate(dir.resolve("attacker.p12"), attackerCert);
+        Run trusting = run("verify", forged.toString(), "--trusted-cert", attackerCert.toString());
+        assertThat(trusting.status()).as("an operator can add an issuer explicitly").isZero();
     }
 
     @Test

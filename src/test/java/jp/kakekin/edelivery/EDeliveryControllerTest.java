@@ -33,9 +33,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithMockUser(roles = "OPERATOR") // /api/** is operator-only (docs/reissue.md)
 class EDeliveryControllerTest {
 
+    private static Path keys;
+
     @DynamicPropertySource
     static void keystore(DynamicPropertyRegistry r) throws Exception {
-        Path dir = Files.createTempDirectory("kakekin-web-keys");
+        Path dir = keys = Files.createTempDirectory("kakekin-web-keys");
         dir.toFile().deleteOnExit();
         dir.resolve("dev.p12").toFile().deleteOnExit();
         r.add("kakekin.e-delivery.keystore.path", () -> dir.resolve("dev.p12").toString());
@@ -68,7 +70,8 @@ class EDeliveryControllerTest {
                 .andExpect(header().string("X-Unique-Code", "K26N10000012800Y"))
                 .andReturn();
         byte[] xml = r.getResponse().getContentAsByteArray();
-        Teg850Verification v = new Teg850Verifier().verify("response", xml);
+        Teg850Verification v = new Teg850Verifier(java.util.List.of(SigningKeyStore.certificate(keys.resolve("dev.p12"),
+                "kakekin-dev-only".toCharArray(), "e-delivery"))).verify("response", xml);
         assertThat(v.failures()).isEmpty();
         assertThat(v.certificate().deduction()).isEqualTo(360_000);
         assertThat(r.getResponse().getHeader("X-Content-SHA256")).isEqualTo(EDeliveryExporter.sha256(xml));

@@ -77,7 +77,7 @@ class EDeliveryRunTest {
         assertThat(actual).isEqualTo(generated.expected);
 
         // the package verifies as a whole: every document, the manifest, the counts
-        PackageVerifier.Result verified = new PackageVerifier(new Teg850Verifier()).verify(zip);
+        PackageVerifier.Result verified = new PackageVerifier(Fixtures.verifier()).verify(zip);
         assertThat(verified.checks()).allMatch(Teg850Verification.Check::ok);
         assertThat(verified.documents()).hasSize((int) summary.delivered()).allMatch(Teg850Verification::ok);
 
@@ -155,7 +155,7 @@ class EDeliveryRunTest {
         assertThat(summary.delivered()).isEqualTo(2);
         assertThat(summary.excluded()).containsEntry(ExclusionReason.NOT_ISSUED, 2L);
         Path zip = dir.resolve("out/TEG850-2026-FEBRUARY-20270205.zip");
-        PackageVerifier.Result verified = new PackageVerifier(new Teg850Verifier()).verify(zip);
+        PackageVerifier.Result verified = new PackageVerifier(Fixtures.verifier()).verify(zip);
         assertThat(verified.ok()).isTrue();
         Teg850Certificate s06 = verified.documents().stream().map(Teg850Verification::certificate)
                 .filter(c -> c.contractNumber().startsWith("1000006")).findFirst().orElseThrow();
@@ -186,12 +186,75 @@ class EDeliveryRunTest {
                 out.closeEntry();
             }
         }
-        PackageVerifier.Result r = new PackageVerifier(new Teg850Verifier()).verify(tampered);
+        PackageVerifier.Result r = new PackageVerifier(Fixtures.verifier()).verify(tampered);
         assertThat(r.ok()).isFalse();
         assertThat(r.documents()).filteredOn(d -> !d.ok()).extracting(Teg850Verification::source)
                 .containsExactly(EDeliveryExporter.fileName(victim));
         assertThat(r.checks()).filteredOn(c -> !c.ok()).extracting(Teg850Verification.Check::name)
                 .containsExactly("manifest");
+    }
+
+    /** A summary.json that is not JSON is a failed check of the package, not an exception. */
+    @Test
+    void aSummaryThatIsNotJsonFailsTheReconciliation() throws Exception {
+        GeneratedRun generated = GeneratedRun.november(0);
+        export(generated, DocumentKind.NOVEMBER_CERTIFICATE, generated.write(dir));
+        Path zip = dir.resolve("out/TEG850-2026-NOVEMBER-20261112.zip");
+        Path broken = dir.resolve("broken.zip");
+        try (ZipFile in = new ZipFile(zip.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = e.getName().equals(DeliveryPackage.SUMMARY) ? "{not json\n\u001b[2J".getBytes(StandardCharsets.UTF_8)
+                        : in.getInputStream(e).readAllBytes();
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        PackageVerifier.Result r = new PackageVerifier(Fixtures.verifier()).verify(broken);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.checks()).filteredOn(c -> !c.ok()).singleElement()
+                .satisfies(c -> assertThat(c.name()).isEqualTo("reconciliation"))
+                .satisfies(c -> assertThat(c.detail()).startsWith("summary.json is not JSON").doesNotContain("\u001b"));
+    }
+
+    /** A zip bomb: 300 MB of zeros in a few hundred KB. Reading stops at the ratio limit, long before memory runs out. */
+    @Test
+    void aZipBombIsRefusedBeforeItIsInflated() throws Exception {
+        Path bomb = dir.resolve("bomb.zip");
+        byte[] zeros = new byte[1 << 20];
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            out.putNextEntry(new ZipEntry(DeliveryPackage.SUMMARY));
+            for (int i = 0; i < 300; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+        PackageVerifier.Result r = new PackageVerifier(Fixtures.verifier()).verify(bomb);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.checks()).singleElement().satisfies(c -> assertThat(c.detail())
+                .contains("inflates more than 100:1").contains("zip bomb"));
+    }
+
+    @Test
+    void theEntryCountEntrySizeAndTotalSizeAreLimited() throws Exception {
+        Path many = dir.resolve("many.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(many))) {
+            out.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+            for (int i = 0; i < 4; i++) {
+                out.putNextEntry(new ZipEntry("x" + i + ".csv"));
+                out.write(new byte[3_000]);
+                out.closeEntry();
+            }
+        }
+        var verifier = Fixtures.verifier();
+        assertThat(new PackageVerifier(verifier, new PackageVerifier.Limits(3, 1 << 20, 1 << 20, 100)).verify(many)
+                .checks().getFirst().detail()).contains("more than 3 entries");
+        assertThat(new PackageVerifier(verifier, new PackageVerifier.Limits(10, 2_000, 1 << 20, 100)).verify(many)
+                .checks().getFirst().detail()).contains("entry x0.csv inflates to more than 2,000 bytes");
+        assertThat(new PackageVerifier(verifier, new PackageVerifier.Limits(10, 1 << 20, 10_000, 100)).verify(many)
+                .checks().getFirst().detail()).contains("more than 10,000 bytes in all");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.JapanClock;
+
 import jp.kakekin.calc.AddressCutoff;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
@@ -28,7 +30,7 @@ final class Fixtures {
     static final int YEAR = 2026;
     static final LocalDate CERTIFIED_ON = LocalDate.of(2026, 11, 10);
     /** Today: the development key made by the first test is valid from now on. */
-    static final LocalDate SAKUSEI_DAY = LocalDate.now(SigningKey.JAPAN);
+    static final LocalDate SAKUSEI_DAY = JapanClock.system().today();
     static final String ISSUER = "独立行政法人中小企業基盤整備機構";
     static final Address ADDRESS = new Address(LocalDate.of(2018, 4, 2), "1000013",
             "東京都千代田区霞が関一丁目3番1号", "霞が関ビル3階");
@@ -100,6 +102,11 @@ final class Fixtures {
             }
         }
         return key;
+    }
+
+    /** A verifier that trusts the test signing key only, as the service trusts its own. */
+    static Teg850Verifier verifier() {
+        return new Teg850Verifier(List.of(key().certificate()));
     }
 
     static byte[] signed(Teg850Certificate c) {

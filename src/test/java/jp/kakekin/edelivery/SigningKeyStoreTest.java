@@ -1,5 +1,7 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.JapanClock;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +32,8 @@ class SigningKeyStoreTest {
         assertThat(again.certificate()).isEqualTo(first.certificate());
         assertThat(first.subject()).contains("DEVELOPMENT");
         assertThat(first.certificate().getSigAlgName()).isEqualTo("SHA256withRSA");
-        assertThat(SigningKey.validOn(first.certificate(), LocalDate.now(SigningKey.JAPAN))).isTrue();
-        assertThat(SigningKey.validOn(first.certificate(), LocalDate.now(SigningKey.JAPAN).minusDays(2))).isFalse();
+        assertThat(SigningKey.validOn(first.certificate(), JapanClock.system().today())).isTrue();
+        assertThat(SigningKey.validOn(first.certificate(), JapanClock.system().today().minusDays(2))).isFalse();
         assertThat(dir.resolve("sub")).isDirectoryNotContaining("glob:**.tmp-*");
     }
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The enveloped XML-DSig: verified by our verifier and by xmlsec1, and broken by any change after signing. */
 class Teg850SignatureTest {
 
-    private static final Teg850Verifier VERIFIER = new Teg850Verifier();
+    private static final Teg850Verifier VERIFIER = Fixtures.verifier();
 
     private static String signedNovember() {
         var c = Fixtures.certificate(Fixtures.ledger("1000001"), Fixtures.november("1000001"));
@@ -115,7 +115,50 @@ class Teg850SignatureTest {
         assertThat(strict.verify("doc", xml).failures()).extracting(Teg850Verification.Check::name)
                 .containsExactly(Teg850Verifier.TRUST);
         var trusting = new Teg850Verifier(Teg850Schema.load(), java.util.List.of(Fixtures.key().certificate()));
-        assertThat(trusting.verify("doc", xml).ok()).isTrue();
+        Teg850Verification ok = trusting.verify("doc", xml);
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.checks()).filteredOn(c -> c.name().equals(Teg850Verifier.TRUST))
+                .singleElement().extracting(Teg850Verification.Check::detail).asString()
+                .contains("signed with the issuer certificate").contains(Fixtures.key().fingerprint());
+    }
+
+    /**
+     * The attack: change 控除合計額 and re-sign with a self-signed key of one's own. Digest, signature value and
+     * certificate validity all pass; only the issuer check can tell, and the default verifier makes it.
+     */
+    @Test
+    void aDocumentReSignedWithAnyOtherKeyIsRejectedByDefault(@TempDir Path otherDir) {
+        var c = Fixtures.certificate(Fixtures.ledger("1000001"), Fixtures.november("1000001"));
+        var forged = new Teg850Certificate(c.certificateYear(), c.name(), c.address(), c.contractNumber(),
+                c.paymentYear(), c.paidThroughMonth(), c.paid(), c.scheduledFromMonth(), c.scheduledToMonth(),
+                c.scheduled(), 900_000L, c.discount(), c.contractDate(), c.monthlyPremium(), c.paymentMethod(),
+                c.paymentMonths(), c.certifiedOn(), c.issuer(), c.uniqueCode());
+        var doc = Teg850Writer.write(Fixtures.header(forged), forged);
+        var attacker = SigningKeyStore.load(otherDir.resolve("a.p12"), "attacker".toCharArray(), "a", true);
+        new Teg850Signer(attacker).sign(doc);
+        byte[] xml = Teg850Writer.serialize(doc);
+
+        Teg850Verification v = VERIFIER.verify("forged", xml);
+        assertThat(v.ok()).isFalse();
+        assertThat(v.failures()).extracting(Teg850Verification.Check::name).containsExactly(Teg850Verifier.TRUST);
+        assertThat(v.failures().getFirst().detail()).contains("not a trusted issuer")
+                .contains(attacker.fingerprint()).contains(Fixtures.key().fingerprint());
+        assertThat(v.certificate().deduction()).isEqualTo(900_000L);
+    }
+
+    @Test
+    void aVerifierWithoutIssuersCannotBeMade() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Teg850Verifier(java.util.List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no trusted issuer");
+    }
+
+    @Test
+    void aDocumentLargerThanTheLimitIsNotParsed() {
+        byte[] big = new byte[Teg850Verifier.MAX_DOCUMENT_BYTES + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Teg850Verification v = VERIFIER.verify("big", big);
+        assertThat(v.ok()).isFalse();
+        assertThat(v.failures().getFirst().detail()).contains("larger than the 1,048,576 bytes");
     }
 
     /** The NTA sample was reformatted after signing (RULES.md 3): both verifiers must say so. */

@@ -10,7 +10,7 @@ import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import jp.kakekin.ledger.Scheme;
 import jp.kakekin.ledger.synthetic.SyntheticLedgers;
-import jp.kakekin.statement.StatementScope;
+import jp.kakekin.issuance.StatementScope;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -79,7 +79,7 @@ class PaymentStatusRunTest {
         int status = Main.runCommand("print-run", "--year", "2026", "--issue", "SAFETY_PAYMENT_STATUS",
                 "--input", ledger.toString(), "--out", out.toString(), "--batch-size", "40", "--run-date", "2027-02-12",
                 "--kakekin.print.workers=2", "--kakekin.print.chunk-size=100", "--kakekin.print.merge-fan-in=4");
-        assertThat(status).isZero();
+        assertThat(status).isEqualTo(2); // 2: the ledger has invalid lines (print-run exits 2 for them, like calculate)
 
         // What the calculator says, contract by contract (first valid line of a number only).
         Calculator calculator = new Calculator();

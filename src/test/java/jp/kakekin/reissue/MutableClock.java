@@ -1,5 +1,7 @@
 package jp.kakekin.reissue;
 
+import jp.kakekin.issuance.JapanClock;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,7 +19,7 @@ public final class MutableClock extends Clock {
 
     /** Sets the time as read on a clock in Japan. */
     public void setJapan(LocalDateTime japanTime) {
-        now = japanTime.atZone(ZoneId.of("Asia/Tokyo")).toInstant();
+        now = japanTime.atZone(JapanClock.ZONE).toInstant();
     }
 
     public void advance(java.time.Duration d) {

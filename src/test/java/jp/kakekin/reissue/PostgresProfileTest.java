@@ -1,5 +1,6 @@
 package jp.kakekin.reissue;
 
+import jp.kakekin.config.ProductionKeys;
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.IssuedDocuments;
 import jp.kakekin.store.LedgerImport;
@@ -8,6 +9,7 @@ import jp.kakekin.store.ReissueRequests;
 import jp.kakekin.store.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -17,6 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.file.Path;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The whole application on the production profile ({@code postgres}) against the machine's PostgreSQL:
  * Flyway migrates through Spring's configuration, the form queues, the reissue registers, and the dev
- * operator of the default profile does not exist here.
+ * operator of the default profile does not exist here. Its secrets are test ones made like production's
+ * (ProductionKeys): the profile refuses the development keys.
  */
 @SpringBootTest(properties = {
         "kakekin.operators[0].name=ops",
@@ -42,8 +47,17 @@ class PostgresProfileTest {
 
     private static String schema;
 
+    @TempDir
+    static Path keys;
+
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
+    static void postgres(DynamicPropertyRegistry registry) throws Exception {
+        // The production profile refuses development secrets: test ones of its own (docs/security.md).
+        Path keystore = ProductionKeys.keystore(keys);
+        for (String p : ProductionKeys.properties(keystore)) {
+            int eq = p.indexOf('=');
+            registry.add(p.substring(0, eq), () -> p.substring(eq + 1));
+        }
         schema = TestDatabases.newPostgresSchema();
         registry.add("spring.datasource.url", () -> TestDatabases.postgresUrl(schema));
         registry.add("spring.datasource.username", () -> TestDatabases.POSTGRES_USER);

@@ -1,5 +1,7 @@
 package jp.kakekin.reissue;
 
+import jp.kakekin.issuance.JapanClock;
+
 import jp.kakekin.store.CaseLedgers;
 import jp.kakekin.store.IssuedDocuments;
 import jp.kakekin.store.LedgerImport;
@@ -56,7 +58,7 @@ class ReissueBatchTest {
     }
 
     private static OffsetDateTime japan(LocalDateTime t) {
-        return t.atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime();
+        return t.atZone(JapanClock.ZONE).toOffsetDateTime();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package jp.kakekin.reissue;
 
+import jp.kakekin.issuance.JapanClock;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -16,6 +18,6 @@ public class ReissueTestSupport {
     @Bean
     @Primary
     MutableClock testClock() {
-        return new MutableClock(TAX_SEASON.atZone(ZoneId.of("Asia/Tokyo")).toInstant());
+        return new MutableClock(TAX_SEASON.atZone(JapanClock.ZONE).toInstant());
     }
 }

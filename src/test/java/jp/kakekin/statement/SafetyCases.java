@@ -1,5 +1,8 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.document.StatementViews;
+import jp.kakekin.document.FormEdition;
+
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.document.DocumentTokens;

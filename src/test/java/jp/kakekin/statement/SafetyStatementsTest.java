@@ -1,5 +1,7 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.document.FormEdition;
+
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;
@@ -31,7 +33,7 @@ class SafetyStatementsTest {
 
     static final List<String> TAX_CASES = List.of(SafetyCases.TAX_CASES);
     static final List<String> PAYMENT_STATUS_CASES = List.of(SafetyCases.PAYMENT_STATUS_CASES);
-    private static final LocalDate ISSUED = LocalDate.of(2027, 1, 20);
+    private static final LocalDate ISSUED = LocalDate.of(2032, 1, 20); // after the end of every period asked for (a 明細書 is final only then)
     private static final Pattern YEN = Pattern.compile("-?[0-9][0-9,]*円");
 
     private final Calculator calculator = new Calculator();

@@ -1,5 +1,7 @@
 package jp.kakekin.statement;
 
+import jp.kakekin.document.FormEdition;
+
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.SafetyTaxFigures;
@@ -58,6 +60,13 @@ class StatementControllerTest {
             Ledger shokibo = LedgerFixture.shokibo("2020-01-10", "CASH", 10_000).build();
             byNo.put(shokibo.contractNo(), shokibo);
             return no -> Optional.ofNullable(byNo.get(no));
+        }
+
+        /** 2032-01-20 in Japan: every period the tests ask for has ended, so their statements are final. */
+        @Bean
+        @Primary
+        java.time.Clock afterThePeriods() {
+            return java.time.Clock.fixed(java.time.Instant.parse("2032-01-19T20:00:00Z"), java.time.ZoneOffset.UTC);
         }
     }
 
@@ -195,5 +204,22 @@ class StatementControllerTest {
         // "00374" must stay a string: unquoted YAML would make it the number 374.
         assertThat(properties.edition()).isEqualTo(new FormEdition("別表十(六)", "00374"));
         assertThat(properties.applicationCode()).isEqualTo("00374");
+    }
+
+    /** A 明細書 of a period that has not ended in Japan is refused like a certificate that is not final. */
+    @Test
+    void aPeriodThatHasNotEndedIsRefusedWithConflict() throws Exception {
+        Ledger individual = SafetyCases.load("T01-individual-monthly").ledger();
+        // 2032-01-20 in Japan (20:00 UTC on the 19th): the calendar year 2032 has not ended.
+        MvcResult r = mvc.perform(get(url(individual, 2032)).param("form", "individual")).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(409);
+        assertThat(r.getResponse().getContentType()).contains("application/problem+json");
+        assertThat(r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Not yet final").contains("2032-12-31").contains("2032-01-20");
+        Ledger corporate = SafetyCases.load("T04-corporate-march-year-end").ledger();
+        // Its 事業年度 ending March 2032 has not ended either; the one ending March 2027 has.
+        mvc.perform(get(url(corporate, 2032)).param("form", "corporate")).andExpect(status().isConflict());
+        mvc.perform(get(url(corporate, 2027)).param("form", "corporate")).andExpect(status().isOk());
+        mvc.perform(get(url(individual, 2032)).param("form", "payment-status")).andExpect(status().isConflict());
     }
 }

@@ -61,6 +61,10 @@ class StatementsFromTheStoreTest {
                     .containsExactly(1_750_000L, 600_000L);
             assertThat(text.replaceAll("\\s+", "")).contains("令和9年1月20日に作成しました");
         }
+        // The corporation's 事業年度 ending March 2027 has not ended on 2027-01-20: not final, 409.
+        mvc.perform(get("/api/v1/contracts/2000004/statements/2027").param("form", "corporate")
+                .with(httpBasic("operator", "operator"))).andExpect(status().isConflict());
+        clock.setJapan(LocalDateTime.of(2027, 4, 1, 0, 5));
         mvc.perform(get("/api/v1/contracts/2000004/statements/2027").param("form", "corporate")
                 .with(httpBasic("operator", "operator"))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/contracts/3000004/statements/2026").param("form", "payment-status")

@@ -73,6 +73,10 @@ final class ContractSimulation {
 
     // simulation state
     private int paidThrough;
+    /** The date of the collection that paid up to {@link #paidThrough}. */
+    private LocalDate paidThroughOn;
+    /** This record is to get a shape RULES.md 1.8 holds (SyntheticLedgers' held rate). */
+    private boolean heldShape;
     private int firstTransferMonth;
     private long cumulative;
     private boolean capped;
@@ -322,10 +326,10 @@ final class ContractSimulation {
         int designated = 0;
         if (modeOrdinal != 0) {
             if (simulationStart() == appMonth) {
-                // The first period starts with the first collection: CASH pays it at the window, NO_CASH/ONLINE
-                // with the first transfer. RULES.md does not say what a designated month between the
-                // application and the first transfer would mean, so the generator never makes one.
-                designated = monthOfYear(method == ApplicationMethod.CASH ? appMonth : appMonth + 2);
+                // RULES.md 1.1: a mode chosen on the application is designated from the application month; its
+                // first collection covers the 6/12 months from it (CASH: at the window; NO_CASH/ONLINE: with
+                // the first transfer in applicationMonth+2).
+                designated = monthOfYear(appMonth);
             } else {
                 designated = rnd.chance(0.3) ? 12 : rnd.between(1, 12);
             }
@@ -387,6 +391,15 @@ final class ContractSimulation {
         }
         terminatedOn = t;
         terminationMonth = tm;
+    }
+
+    /** Moves the termination to month m, before that month's transfer day. */
+    private void postponeTermination(int m) {
+        YearMonth ym = yearMonth(m);
+        int transferDay = transferDate(m).getDayOfMonth();
+        int day = Math.max(1, Math.min(terminatedOn.getDayOfMonth(), Math.min(ym.lengthOfMonth(), transferDay - 1)));
+        terminatedOn = ym.atDay(day);
+        terminationMonth = m;
     }
 
     private LocalDate previousTermination() {
@@ -502,6 +515,13 @@ final class ContractSimulation {
         int m = start;
         for (; ; m++) {
             LocalDate td = transferDate(m);
+            if (m >= terminationMonth && m <= paidThrough && paidThroughOn != null
+                    && paidThroughOn.getYear() == terminatedOn.getYear() && !heldShape) {
+                // The holder terminates once the months a collection of the same year paid for have run out:
+                // a refund of months paid that year is not in a ledger (RULES.md 1.8 REFUND_UNKNOWN), so the
+                // generator makes that shape only when asked to (--held-rate).
+                postponeTermination(paidThrough + 1);
+            }
             if (td.isAfter(exportDate) || m >= terminationMonth || capped) {
                 break;
             }
@@ -527,6 +547,10 @@ final class ContractSimulation {
             int[] mode = modeIn(m);
             int from = paidThrough + 1;
             int to = isDesignated(m) ? m + perCollection(mode) - 1 : m;
+            if (first && isDesignated(appMonth)) {
+                // the first transfer of a semiannual/annual application: the 6/12 months from the application month
+                to = Math.max(to, appMonth + perCollection(modeIn(appMonth)) - 1);
+            }
             LocalDate date = td;
             PaymentMethod how = PaymentMethod.TRANSFER;
             boolean prepayment = false;
@@ -621,6 +645,7 @@ final class ContractSimulation {
             recoveryEnd = f + 2;
         }
         paidThrough = recoveryEnd;
+        paidThroughOn = transferDate(recoveryEnd);
     }
 
     /** Records a PAID collection, cut short at the SAFETY cap; exported when the window can see it. */
@@ -644,6 +669,7 @@ final class ContractSimulation {
         cumulative += amount;
         if (to > paidThrough) {
             paidThrough = to;
+            paidThroughOn = date;
         }
         if (!date.isBefore(yearMonth(window).atDay(1)) || to >= window) {
             payments.add(new Payment(date, how, PaymentStatus.PAID, amount, yearMonth(from), yearMonth(to)));

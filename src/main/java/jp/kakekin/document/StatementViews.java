@@ -1,4 +1,4 @@
-package jp.kakekin.statement;
+package jp.kakekin.document;
 
 import jp.kakekin.calc.AddressCutoff;
 import jp.kakekin.calc.DocumentKind;

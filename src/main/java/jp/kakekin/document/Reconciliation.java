@@ -1,4 +1,4 @@
-package jp.kakekin.statement;
+package jp.kakekin.document;
 
 /**
  * Why the two amounts of a 明細書 differ, for its note: 支出した額 − 翌期以後の分 + 前期以前に支出した分

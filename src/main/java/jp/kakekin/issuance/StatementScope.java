@@ -1,4 +1,4 @@
-package jp.kakekin.statement;
+package jp.kakekin.issuance;
 
 import jp.kakekin.calc.MonthState;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;

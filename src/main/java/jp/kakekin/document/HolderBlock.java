@@ -1,5 +1,6 @@
-package jp.kakekin.statement;
+package jp.kakekin.document;
 
+import jp.kakekin.barcode.CustomerBarcode;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.document.DocumentView;
 import jp.kakekin.document.Issuer;
@@ -29,6 +30,11 @@ public record HolderBlock(String name, String contractNumber, String postalCode,
     /** The texts of this block and of the issuer block, by the names the glyph check reports. */
     Map<String, String> textFields(Issuer issuer) {
         return DocumentView.holderAndIssuerTexts(name, postalCode, addressLine1, addressLine2, contractNumber, issuer);
+    }
+
+    /** The カスタマバーコード of the envelope window, or null when none is printed. */
+    public CustomerBarcode customerBarcode() {
+        return CustomerBarcode.forAddress(postalCode, addressLine1, addressLine2).orElse(null);
     }
 
     /** Both address lines on one line (a form's 住所 field). */

@@ -1,0 +1,179 @@
+package jp.kakekin.barcode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Japan Post's カスタマバーコード of one address (郵便番号・バーコードマニュアル): スタートコード, the 7-digit
+ * postal code and 13 characters of 住所表示番号 (padded with CC4, cut at 13 — a letter counts two, and when
+ * only a letter's control code fits it is kept alone), the check digit that makes the sum of the
+ * characters' values a multiple of 19, ストップコード: 67 bars.
+ *
+ * @param postalCode    the 7 digits
+ * @param addressNumber the 住所表示番号 as extracted ({@link AddressNumber}), possibly empty
+ * @param characters    the 20 characters between the start code and the check digit
+ * @param checkDigit    the check digit's character
+ */
+public record CustomerBarcode(String postalCode, String addressNumber, List<BarcodeCharacter> characters,
+                              BarcodeCharacter checkDigit) {
+
+    /** Characters of 住所表示番号 the barcode holds. */
+    public static final int ADDRESS_CHARACTERS = 13;
+
+    public CustomerBarcode {
+        characters = List.copyOf(characters);
+    }
+
+    /**
+     * The barcode of a mailing address, or empty when none may be printed: the postal code is not 7
+     * digits, or it is a 代表番号 (the code a town gets "when not listed below"; its last two digits are
+     * 00), for which the manual says no barcode is printed.
+     */
+    public static Optional<CustomerBarcode> forAddress(String postalCode, String line1, String line2) {
+        String digits = postalCode == null ? "" : postalCode.replaceAll("[^0-9]", "");
+        if (digits.length() != 7 || isRepresentative(digits)) {
+            return Optional.empty();
+        }
+        String address = (line1 == null ? "" : line1) + " " + (line2 == null ? "" : line2);
+        return Optional.of(of(digits, AddressNumber.extract(address)));
+    }
+
+    /** A 代表番号: the postal code of a municipality's "以下に掲載がない場合", whose last two digits are 00. */
+    public static boolean isRepresentative(String sevenDigits) {
+        return sevenDigits.endsWith("00");
+    }
+
+    /** The barcode of a postal code (7 digits) and an already extracted 住所表示番号. */
+    public static CustomerBarcode of(String postalCode, String addressNumber) {
+        if (!postalCode.matches("[0-9]{7}")) {
+            throw new IllegalArgumentException("postal code must be 7 digits: " + postalCode);
+        }
+        if (!addressNumber.matches("[0-9A-Z-]*")) {
+            throw new IllegalArgumentException("住所表示番号 may hold digits, A–Z and hyphens only: " + addressNumber);
+        }
+        List<BarcodeCharacter> chars = new ArrayList<>(20);
+        for (char c : postalCode.toCharArray()) {
+            chars.add(BarcodeCharacter.digit(c - '0'));
+        }
+        List<BarcodeCharacter> address = new ArrayList<>();
+        for (char c : addressNumber.toCharArray()) {
+            if (c == '-') {
+                address.add(BarcodeCharacter.HYPHEN);
+            } else if (c >= '0' && c <= '9') {
+                address.add(BarcodeCharacter.digit(c - '0'));
+            } else {
+                address.addAll(BarcodeCharacter.letter(c));
+            }
+        }
+        // Cut at 13; a letter split by the cut keeps its control code (manual: 20〜21けた目が英字の場合).
+        List<BarcodeCharacter> kept = address.size() > ADDRESS_CHARACTERS ? address.subList(0, ADDRESS_CHARACTERS) : address;
+        chars.addAll(kept);
+        while (chars.size() < 7 + ADDRESS_CHARACTERS) {
+            chars.add(BarcodeCharacter.CC4);
+        }
+        int sum = chars.stream().mapToInt(BarcodeCharacter::checkValue).sum();
+        return new CustomerBarcode(postalCode, addressNumber, chars, BarcodeCharacter.ofValue((19 - sum % 19) % 19));
+    }
+
+    /** What the manifest records: postal code and 住所表示番号 as extracted, e.g. {@code 26300233-30-8-403}. */
+    public String data() {
+        return postalCode + addressNumber;
+    }
+
+    /** The characters as the manual writes them: {@code 2630023 3 - 3 0 … CC4 CC4 9} (start and stop left out). */
+    public String characterLabels() {
+        StringBuilder b = new StringBuilder();
+        for (BarcodeCharacter c : characters) {
+            b.append(c.label()).append(' ');
+        }
+        return b.append(checkDigit.label()).toString();
+    }
+
+    /** The 67 bars, left to right. */
+    public List<Bar> bars() {
+        List<Bar> bars = new ArrayList<>(67);
+        bars.addAll(BarcodeCharacter.START);
+        for (BarcodeCharacter c : characters) {
+            bars.addAll(c.bars());
+        }
+        bars.addAll(checkDigit.bars());
+        bars.addAll(BarcodeCharacter.STOP);
+        return bars;
+    }
+
+    /** The bars placed at the size the documents print ({@link Drawing#POINTS} points), for a layout. */
+    public Drawing drawing() {
+        return new Drawing(this, Drawing.POINTS);
+    }
+
+    /**
+     * The barcode at a size of {@code a} points (the manual allows 8 ≤ a ≤ 11.5; at 10 points a bar is
+     * 0.6 mm wide with a pitch of 1.2 mm, a long bar 3.6 mm, a semi-long bar 2.4 mm, a timing bar 1.2 mm),
+     * with its 2 mm quiet zone on every side. Lengths are CSS strings in millimetres.
+     */
+    public record Drawing(CustomerBarcode barcode, double points) {
+
+        /**
+         * The documents print at 8 points: 64 mm wide (66 × 0.96 + 0.48 mm) plus the quiet zones fits
+         * the envelope window below the address.
+         */
+        public static final double POINTS = 8;
+        public static final double QUIET_ZONE_MM = 2;
+
+        public double pitchMm() {
+            return 1.2 * points / 10;
+        }
+
+        public double barWidthMm() {
+            return 0.6 * points / 10;
+        }
+
+        /** The timing bar's length, the unit of every bar's length and offset. */
+        public double unitMm() {
+            return 1.2 * points / 10;
+        }
+
+        /** The bars' extent, quiet zone excluded. */
+        public double symbolWidthMm() {
+            return 66 * pitchMm() + barWidthMm();
+        }
+
+        public double symbolHeightMm() {
+            return 3 * unitMm();
+        }
+
+        /** With the quiet zone. */
+        public String width() {
+            return mm(symbolWidthMm() + 2 * QUIET_ZONE_MM);
+        }
+
+        public String height() {
+            return mm(symbolHeightMm() + 2 * QUIET_ZONE_MM);
+        }
+
+        public List<Placed> bars() {
+            List<Bar> bars = barcode.bars();
+            List<Placed> placed = new ArrayList<>(bars.size());
+            for (int i = 0; i < bars.size(); i++) {
+                Bar b = bars.get(i);
+                placed.add(new Placed(b, QUIET_ZONE_MM + i * pitchMm(), QUIET_ZONE_MM + b.topUnits * unitMm(),
+                        barWidthMm(), b.lengthUnits * unitMm()));
+            }
+            return placed;
+        }
+
+        /** One bar: its kind and rectangle (mm from the top left of the quiet zone). */
+        public record Placed(Bar bar, double leftMm, double topMm, double widthMm, double heightMm) {
+            /** The bar as an absolutely positioned box. */
+            public String style() {
+                return "left: " + mm(leftMm) + "; top: " + mm(topMm) + "; width: " + mm(widthMm) + "; height: " + mm(heightMm) + ";";
+            }
+        }
+
+        static String mm(double v) {
+            return String.format(Locale.ROOT, "%.3fmm", v);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package jp.kakekin.issuance;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * How a document is being issued: on which day, to which address cutoff, and in what spirit.
+ *
+ * @param runDate       the day the document is issued (証明日 / 作成日), a date in Japan
+ * @param addressCutoff overrides the document's address cutoff (RULES.md 1.7); null for its own rule
+ * @param onDemand      issued on request for one holder (operator reissue, the public form, an e-私書箱
+ *                      on-demand export, the statements endpoint) rather than by a bulk run: the document
+ *                      goes to the address registered on the run date
+ * @param trial         a trial (見本): figures need not be final, nothing is registered, pages are marked
+ *                      not valid
+ */
+public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean onDemand, boolean trial) {
+
+    public IssueContext {
+        Objects.requireNonNull(runDate, "runDate");
+    }
+
+    /** A bulk run (print run, e-私書箱 run, render) on {@code runDate}, with the documents' own address cutoffs. */
+    public static IssueContext run(LocalDate runDate) {
+        return new IssueContext(runDate, null, false, false);
+    }
+
+    /** One holder's document issued on request on {@code today}. */
+    public static IssueContext onDemand(LocalDate today) {
+        return new IssueContext(today, null, true, false);
+    }
+
+    public IssueContext withAddressCutoff(LocalDate cutoff) {
+        return new IssueContext(runDate, cutoff, onDemand, trial);
+    }
+
+    public IssueContext asTrial(boolean trial) {
+        return new IssueContext(runDate, addressCutoff, onDemand, trial);
+    }
+}

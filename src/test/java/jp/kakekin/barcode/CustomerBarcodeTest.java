@@ -1,0 +1,151 @@
+package jp.kakekin.barcode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The example addresses of Japan Post's 郵便番号・バーコードマニュアル (バーコードに必要な文字情報の抜き出し法). */
+class CustomerBarcodeTest {
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            千葉市稲毛区緑町3丁目30-8 郵便ビル403号               | 3-30-8-403
+            東京都千代田区霞が関1丁目3番2号 郵便プラザ503室          | 1-3-2-503
+            秋田県大仙市堀見内 南田茂木 添60-1                     | 60-1
+            東京都台東区台東5-6-3 ABCビル10F                      | 5-6-3-10
+            北海道札幌市東区北六条東4丁目 郵便センター6号館           | 4-6
+            北海道札幌市東区北六条東8丁目 郵便センター10号館          | 8-10
+            山梨県韮崎市龍岡町下條南割 韮崎400                      | 400
+            千葉県鎌ケ谷市右京塚 東3丁目-20-5 郵便・A&bコーポB604号   | 3-20-5B604
+            東京都青梅市河辺町十一丁目六番地一号 郵便タワー601         | 11-6-1-601
+            茨城県日立市宮田町 6丁目7-14 ABCビル2F                  | 6-7-14-2
+            札幌市中央区南四条西 29丁目1524-23 第2郵便ハウス501       | 29-1524-23-2-501
+            福井県福井市新田塚 3丁目80-25 J1ビル2-B                  | 3-80-25J1-2B
+            京都府綾部市青野町出口 6-7 LプラザB 106                  | 6-7LB106
+            """)
+    void extractsTheManualsExamples(String address, String expected) {
+        assertThat(AddressNumber.extract(address)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            東京都千代田区霞が関一丁目3番1号                      | 1-3-1
+            宮城県仙台市青葉区一番町四丁目5番6号 コーポ青葉201      | 4-5-6-201
+            北海道札幌市中央区北1条西2丁目3番                      | 2-3
+            千葉市稲毛区緑町３丁目３０－８　郵便ビル４０３号          | 3-30-8-403
+            大阪府大阪市北区梅田百一番地の三                        | 101
+            東京都千代田区霞が関                                   | ''
+            """)
+    void kakekinsHeuristicsForTheTownName(String address, String expected) {
+        assertThat(AddressNumber.extract(address)).isEqualTo(expected);
+    }
+
+    @Test
+    void theIssuesExampleGivesTheManifestData() {
+        CustomerBarcode b = CustomerBarcode.forAddress("〒263-0023", "千葉市稲毛区緑町3丁目30-8", "郵便ビル403号").orElseThrow();
+        assertThat(b.data()).isEqualTo("26300233-30-8-403");
+        assertThat(b.characterLabels()).isEqualTo("2 6 3 0 0 2 3 3 - 3 0 - 8 - 4 0 3 CC4 CC4 CC4 5");
+        assertThat(b.bars()).hasSize(67);
+    }
+
+    @Test
+    void checkDigitOfTheManualsExampleIsNine() {
+        // チェックデジットの計算方法: 東京都千代田区霞が関1丁目3番2号 郵便プラザ503室 → チェックデジット 9.
+        CustomerBarcode b = CustomerBarcode.forAddress("100-0013", "東京都千代田区霞が関1丁目3番2号 郵便プラザ503室", "").orElseThrow();
+        assertThat(b.characterLabels()).isEqualTo("1 0 0 0 0 1 3 1 - 3 - 2 - 5 0 3 CC4 CC4 CC4 CC4 9");
+        assertThat(b.checkDigit()).isEqualTo(BarcodeCharacter.D9);
+    }
+
+    @Test
+    void cutAtTwentyCharactersKeepsATrailingHyphen() {
+        CustomerBarcode b = CustomerBarcode.forAddress("064-0804", "札幌市中央区南四条西 29丁目1524-23", "第2郵便ハウス501").orElseThrow();
+        assertThat(b.characterLabels()).startsWith("0 6 4 0 8 0 4 2 9 - 1 5 2 4 - 2 3 - 2 - ");
+        assertThat(b.characters()).hasSize(20);
+    }
+
+    @Test
+    void aLetterCutAtTheTwentiethCharacterKeepsItsControlCode() {
+        // 福井県福井市新田塚 3丁目80-25 J1ビル2-B → 9100067 3-80-25 CC1 9 1 - 2 CC1 (the 9… of B dropped).
+        CustomerBarcode b = CustomerBarcode.forAddress("910-0067", "福井県福井市新田塚 3丁目80-25 J1ビル2-B", null).orElseThrow();
+        assertThat(b.characterLabels()).startsWith("9 1 0 0 0 6 7 3 - 8 0 - 2 5 CC1 9 1 - 2 CC1 ");
+    }
+
+    @Test
+    void everyLetterIsEncodedPToTIncluded() {
+        assertThat(BarcodeCharacter.letter('A')).containsExactly(BarcodeCharacter.CC1, BarcodeCharacter.D0);
+        assertThat(BarcodeCharacter.letter('J')).containsExactly(BarcodeCharacter.CC1, BarcodeCharacter.D9);
+        assertThat(BarcodeCharacter.letter('K')).containsExactly(BarcodeCharacter.CC2, BarcodeCharacter.D0);
+        assertThat(BarcodeCharacter.letter('P')).containsExactly(BarcodeCharacter.CC2, BarcodeCharacter.D5);
+        assertThat(BarcodeCharacter.letter('Q')).containsExactly(BarcodeCharacter.CC2, BarcodeCharacter.D6);
+        assertThat(BarcodeCharacter.letter('R')).containsExactly(BarcodeCharacter.CC2, BarcodeCharacter.D7);
+        assertThat(BarcodeCharacter.letter('S')).containsExactly(BarcodeCharacter.CC2, BarcodeCharacter.D8);
+        assertThat(BarcodeCharacter.letter('T')).containsExactly(BarcodeCharacter.CC2, BarcodeCharacter.D9);
+        assertThat(BarcodeCharacter.letter('U')).containsExactly(BarcodeCharacter.CC3, BarcodeCharacter.D0);
+        assertThat(BarcodeCharacter.letter('Z')).containsExactly(BarcodeCharacter.CC3, BarcodeCharacter.D5);
+
+        CustomerBarcode b = CustomerBarcode.forAddress("100-0013", "東京都千代田区霞が関1丁目2番 P棟3", "").orElseThrow();
+        assertThat(b.data()).isEqualTo("10000131-2P3");
+        assertThat(b.characterLabels()).startsWith("1 0 0 0 0 1 3 1 - 2 CC2 5 3 CC4");
+        for (char c : "PQRST".toCharArray()) {
+            CustomerBarcode one = CustomerBarcode.of("1000013", "1" + c);
+            assertThat(one.characters().subList(8, 10)).containsExactly(BarcodeCharacter.CC2,
+                    BarcodeCharacter.digit(c - 'K'));
+            assertThat(one.bars()).hasSize(67);
+        }
+    }
+
+    @Test
+    void representativePostalCodesGetNoBarcode() {
+        assertThat(CustomerBarcode.forAddress("100-0000", "東京都千代田区 1-2-3", "")).isEmpty();
+        assertThat(CustomerBarcode.forAddress("350-1100", "埼玉県川越市 22-1", "")).isEmpty();
+        assertThat(CustomerBarcode.forAddress("", "東京都千代田区霞が関1-2-3", "")).isEmpty();
+        assertThat(CustomerBarcode.forAddress("350-1106", "川越市大字小室 22-1", "")).isPresent();
+    }
+
+    @Test
+    void checkDigitMakesEverySumAMultipleOfNineteen() {
+        for (String number : List.of("", "1", "3-30-8-403", "11-6-1-601", "3-20-5B604", "29-1524-23-2-501", "ZZZZZZZ")) {
+            CustomerBarcode b = CustomerBarcode.of("9100067", number);
+            int sum = b.characters().stream().mapToInt(BarcodeCharacter::checkValue).sum() + b.checkDigit().checkValue();
+            assertThat(sum % 19).as(number).isZero();
+            assertThat(b.bars()).as(number).hasSize(67);
+        }
+    }
+
+    @Test
+    void barsFollowTheManualsTable() {
+        CustomerBarcode b = CustomerBarcode.of("1000013", "");
+        List<Bar> bars = b.bars();
+        assertThat(bars.subList(0, 2)).containsExactly(Bar.LONG, Bar.DESCENDER);                  // STC 1 3
+        assertThat(bars.subList(2, 5)).containsExactly(Bar.LONG, Bar.LONG, Bar.TIMING);           // 1 = 1 1 4
+        assertThat(bars.subList(5, 8)).containsExactly(Bar.LONG, Bar.TIMING, Bar.TIMING);         // 0 = 1 4 4
+        assertThat(bars.subList(65, 67)).containsExactly(Bar.DESCENDER, Bar.LONG);                // SPC 3 1
+        assertThat(BarcodeCharacter.CC4.bars()).containsExactly(Bar.TIMING, Bar.DESCENDER, Bar.ASCENDER);
+        assertThat(BarcodeCharacter.HYPHEN.bars()).containsExactly(Bar.TIMING, Bar.LONG, Bar.TIMING);
+    }
+
+    @Test
+    void drawingAtEightPointsWithTheQuietZone() {
+        CustomerBarcode.Drawing d = CustomerBarcode.of("2630023", "3-30-8-403").drawing();
+        assertThat(d.pitchMm()).isEqualTo(0.96, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(d.symbolWidthMm()).isEqualTo(66 * 0.96 + 0.48, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(d.width()).isEqualTo("67.840mm");
+        assertThat(d.height()).isEqualTo("6.880mm");
+        CustomerBarcode.Drawing.Placed first = d.bars().get(0);
+        assertThat(first.style()).isEqualTo("left: 2.000mm; top: 2.000mm; width: 0.480mm; height: 2.880mm;");
+        CustomerBarcode.Drawing.Placed second = d.bars().get(1); // descender: lower two units
+        assertThat(second.topMm()).isEqualTo(2.96, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(second.heightMm()).isEqualTo(1.92, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void rejectsDataTheBarcodeCannotHold() {
+        assertThatThrownBy(() -> CustomerBarcode.of("100001", "1")).hasMessageContaining("7 digits");
+        assertThatThrownBy(() -> CustomerBarcode.of("1000013", "1a")).hasMessageContaining("住所表示番号");
+    }
+}
