@@ -55,6 +55,7 @@ public class RemotePartitioning {
     public static final String WORKER_REQUESTS = "printRunWorkerRequests";
     /** The listener container of a {@code print-worker} (started by the command, never at start-up). */
     public static final String CONSUMER = "printRunPartitionConsumer";
+    static final String REJECTIONS_LOGGER = "jp.kakekin.print.RemotePartitioning.rejections";
 
     @Bean
     Queue printRunPartitionQueue(PrintRunProperties properties) {
@@ -119,7 +120,9 @@ public class RemotePartitioning {
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(false);
         container.setAutoStartup(false);
-        // One line, not a stack trace, for a message that goes to the dead-letter queue.
+        // One line, not a stack trace, for a message that goes to the dead-letter queue: the container's own
+        // report of the rethrown rejection goes to a logger of its own, off (application.yml).
+        container.setErrorHandlerLoggerName(REJECTIONS_LOGGER);
         container.setErrorHandler(e -> {
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {
