@@ -1,6 +1,10 @@
 package jp.kakekin.print;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -19,8 +23,10 @@ import java.time.Duration;
  * @param stopTimeout   on SIGTERM, how long this JVM waits for its runs to stop at their next commit
  */
 @ConfigurationProperties("kakekin.print")
-public record PrintRunProperties(Integer workers, Integer chunkSize, Integer mergeFanIn, Boolean keepWorkFiles,
-                                 Partitioning partitioning, Remote remote, Duration stopTimeout) {
+@Validated // a bad value stops the start with one line (jp.kakekin.app.PropertyFailureAnalyzer), never replaced quietly
+public record PrintRunProperties(@Positive Integer workers, @Positive Integer chunkSize, @Min(2) Integer mergeFanIn,
+                                 Boolean keepWorkFiles, Partitioning partitioning, @Valid Remote remote,
+                                 Duration stopTimeout) {
 
     public enum Partitioning { LOCAL, REMOTE }
 
@@ -42,9 +48,9 @@ public record PrintRunProperties(Integer workers, Integer chunkSize, Integer mer
     }
 
     public PrintRunProperties {
-        workers = workers != null && workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-        chunkSize = chunkSize != null && chunkSize > 0 ? chunkSize : 5_000;
-        mergeFanIn = mergeFanIn != null && mergeFanIn >= 2 ? mergeFanIn : 128;
+        workers = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        chunkSize = chunkSize != null ? chunkSize : 5_000;
+        mergeFanIn = mergeFanIn != null ? mergeFanIn : 128;
         keepWorkFiles = keepWorkFiles != null && keepWorkFiles;
         partitioning = partitioning != null ? partitioning : Partitioning.LOCAL;
         remote = remote != null ? remote : new Remote(null, null);
