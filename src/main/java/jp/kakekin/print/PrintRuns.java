@@ -46,6 +46,7 @@ public class PrintRuns {
     private final JobRepository repository;
     private final Job job;
     private final PrintRunProgress progress;
+    private final RunShutdown shutdown;
     private final ObjectProvider<IssuedDocuments> documents;
     private final ObjectProvider<TransactionTemplate> tx;
     private final JapanClock clock;
@@ -54,8 +55,8 @@ public class PrintRuns {
     static final String STARTED_BY = "startedBy";
 
     public PrintRuns(JobOperator operator, JobRepository repository, Job printRun, PrintRunProgress progress,
-                     ObjectProvider<IssuedDocuments> documents, ObjectProvider<TransactionTemplate> tx,
-                     JapanClock clock) {
+                     RunShutdown shutdown, ObjectProvider<IssuedDocuments> documents,
+                     ObjectProvider<TransactionTemplate> tx, JapanClock clock) {
         this.documents = documents;
         this.tx = tx;
         this.clock = clock;
@@ -63,6 +64,7 @@ public class PrintRuns {
         this.repository = repository;
         this.job = printRun;
         this.progress = progress;
+        this.shutdown = shutdown;
     }
 
     public enum Outcome {STARTED, RESTARTED, RECOVERED_AND_RESTARTED, ALREADY_COMPLETE}
@@ -87,6 +89,7 @@ public class PrintRuns {
                     .formatted(run.year(), run.issue(), run.dataCutoff()));
         }
         JobParameters params = run.toJobParameters();
+        shutdown.launched(); // SIGTERM from now on stops the run cleanly
         JobInstance instance = repository.getJobInstance(PrintRunJob.NAME, params);
         if (instance != null && documents.getIfAvailable() != null
                 && documents.getObject().voidOf(IssueRecordWriter.runName(instance.getInstanceId())).isPresent()) {
