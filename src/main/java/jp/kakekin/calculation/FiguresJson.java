@@ -6,8 +6,12 @@ import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;
 import jp.kakekin.calc.SafetyTaxFigures;
 import jp.kakekin.calc.WhyWithheld;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The figures as JSON, under the names fixed by {@code cases/README.md}; the {@code calculate} command,
@@ -20,78 +24,69 @@ public final class FiguresJson {
     private FiguresJson() {
     }
 
+    // The shapes of the figures as JSON: records, so the names and order are declared once. A null
+    // component is written as null (deduction withheld, no discount month); "withheld" only when null.
+
+    /** A certificate that is not issued: only its number. */
+    record NotIssued(String contractNo, boolean issued) {
+    }
+
+    record Certificate(String contractNo, boolean issued, long monthlyPremium, long paid, long scheduled,
+                       long discountPaid, Long deduction,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<String> withheld, String postalCode) {
+    }
+
+    record PaymentStatus(String contractNo, List<PaymentStatusMonth> months, long totalPaid, long applied,
+                         long prepaidBalance, long discountPaid, String discountPaidMonth, String cancelledOn) {
+    }
+
+    record PaymentStatusMonth(String month, String state, long amount) {
+    }
+
+    record Held(String contractNo, boolean issued, List<String> held) {
+    }
+
+    record SafetyTax(String contractNo, boolean corporate, String periodFrom, String periodTo, long paid,
+                     long deductible, long excludedByRejoin, long deferredBeyondPeriod, long releasedFromEarlier) {
+    }
+
+    record NotApplicable(String contractNo, boolean issued, String notApplicable) {
+    }
+
+    record LineError(long line, String error) {
+    }
+
     public static ObjectNode toJson(Figures figures) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("contractNo", figures.contractNo());
-        switch (figures) {
-            case CertificateFigures c -> {
-                o.put("issued", c.issued());
-                if (c.issued()) {
-                    o.put("monthlyPremium", c.monthlyPremium());
-                    o.put("paid", c.paid());
-                    o.put("scheduled", c.scheduled());
-                    o.put("discountPaid", c.discountPaid());
-                    if (c.deduction() == null) {
-                        o.putNull("deduction");
-                        var why = o.putArray("withheld");
-                        for (WhyWithheld w : WhyWithheld.values()) {
-                            if (c.withheld().contains(w)) {
-                                why.add(w.name());
-                            }
-                        }
-                    } else {
-                        o.put("deduction", c.deduction());
-                    }
-                    o.put("postalCode", c.postalCode());
-                }
-            }
-            case SafetyPaymentStatusFigures s -> {
-                var months = o.putArray("months");
-                for (SafetyPaymentStatusFigures.Month m : s.months()) {
-                    months.addObject().put("month", m.month().toString()).put("state", m.state().name())
-                            .put("amount", m.amount());
-                }
-                o.put("totalPaid", s.totalPaid());
-                o.put("applied", s.applied());
-                o.put("prepaidBalance", s.prepaidBalance());
-                o.put("discountPaid", s.discountPaid());
-                o.put("discountPaidMonth", s.discountPaidMonth() == null ? null : s.discountPaidMonth().toString());
-                o.put("cancelledOn", s.cancelledOn() == null ? null : s.cancelledOn().toString());
-            }
-            case HeldFigures h -> {
-                // RULES.md 1.8: no figures at all, only the codes (in HoldCode order).
-                o.put("issued", false);
-                var held = o.putArray("held");
-                h.codes().forEach(c -> held.add(c.name()));
-            }
-            case SafetyTaxFigures s -> {
-                o.put("corporate", s.corporate());
-                o.put("periodFrom", s.periodFrom().toString());
-                o.put("periodTo", s.periodTo().toString());
-                o.put("paid", s.paid());
-                o.put("deductible", s.deductible());
-                o.put("excludedByRejoin", s.excludedByRejoin());
-                o.put("deferredBeyondPeriod", s.deferredBeyondPeriod());
-                o.put("releasedFromEarlier", s.releasedFromEarlier());
-            }
-        }
-        return o;
+        Object shape = switch (figures) {
+            case CertificateFigures c when !c.issued() -> new NotIssued(c.contractNo(), false);
+            case CertificateFigures c -> new Certificate(c.contractNo(), true, c.monthlyPremium(), c.paid(),
+                    c.scheduled(), c.discountPaid(), c.deduction(),
+                    // in WhyWithheld order, whatever the set's
+                    c.deduction() == null ? Arrays.stream(WhyWithheld.values()).filter(c.withheld()::contains)
+                            .map(Enum::name).toList() : null,
+                    c.postalCode());
+            case SafetyPaymentStatusFigures s -> new PaymentStatus(s.contractNo(),
+                    s.months().stream().map(m -> new PaymentStatusMonth(m.month().toString(), m.state().name(),
+                            m.amount())).toList(),
+                    s.totalPaid(), s.applied(), s.prepaidBalance(), s.discountPaid(),
+                    s.discountPaidMonth() == null ? null : s.discountPaidMonth().toString(),
+                    s.cancelledOn() == null ? null : s.cancelledOn().toString());
+            // RULES.md 1.8: no figures at all, only the codes (in HoldCode order).
+            case HeldFigures h -> new Held(h.contractNo(), false, h.codes().stream().map(Enum::name).toList());
+            case SafetyTaxFigures s -> new SafetyTax(s.contractNo(), s.corporate(), s.periodFrom().toString(),
+                    s.periodTo().toString(), s.paid(), s.deductible(), s.excludedByRejoin(), s.deferredBeyondPeriod(),
+                    s.releasedFromEarlier());
+        };
+        return JSON.valueToTree(shape);
     }
 
     /** A contract of the other scheme in a mixed file: not an error, but said, never skipped silently. */
     public static ObjectNode notApplicable(String contractNo, String scheme, String document) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("contractNo", contractNo);
-        o.put("issued", false);
-        o.put("notApplicable", scheme + " contracts have no " + document);
-        return o;
+        return JSON.valueToTree(new NotApplicable(contractNo, false, scheme + " contracts have no " + document));
     }
 
     public static ObjectNode error(long line, String message) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("line", line);
-        o.put("error", message);
-        return o;
+        return JSON.valueToTree(new LineError(line, message));
     }
 
     public static String write(ObjectNode node) {

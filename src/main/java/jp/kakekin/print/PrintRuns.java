@@ -41,12 +41,15 @@ public class PrintRuns {
     private final JobRepository repository;
     private final Job job;
     private final PrintRunProgress progress;
+    private final RunShutdown shutdown;
 
-    public PrintRuns(JobOperator operator, JobRepository repository, Job printRun, PrintRunProgress progress) {
+    public PrintRuns(JobOperator operator, JobRepository repository, Job printRun, PrintRunProgress progress,
+                     RunShutdown shutdown) {
         this.operator = operator;
         this.repository = repository;
         this.job = printRun;
         this.progress = progress;
+        this.shutdown = shutdown;
     }
 
     public enum Outcome {STARTED, RESTARTED, RECOVERED_AND_RESTARTED, ALREADY_COMPLETE}
@@ -62,6 +65,7 @@ public class PrintRuns {
      */
     public Launch launch(PrintRunParameters run, boolean recover) throws Exception {
         JobParameters params = run.toJobParameters();
+        shutdown.launched(); // SIGTERM from now on stops the run cleanly
         JobInstance instance = repository.getJobInstance(PrintRunJob.NAME, params);
         if (instance == null) {
             JobExecution e = operator.start(job, params);

@@ -225,10 +225,10 @@ class PrintRunIntegrationTest {
      * What the calculator says independently, contract by contract; a contract number that comes again
      * counts from its first valid line only.
      */
-    private record Expected(Map<String, CertificateFigures> figures) {
+    record Expected(Map<String, CertificateFigures> figures) {
     }
 
-    private static Expected expected(Path ledger, List<TestLedgers.Line> lines) throws Exception {
+    static Expected expected(Path ledger, List<TestLedgers.Line> lines) throws Exception {
         Set<String> seen = new HashSet<>();
         Map<String, CertificateFigures> figures = new HashMap<>();
         Calculator calculator = new Calculator();
