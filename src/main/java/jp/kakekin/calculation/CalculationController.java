@@ -1,5 +1,8 @@
 package jp.kakekin.calculation;
 
+import jp.kakekin.issuance.FiguresJson;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.ledger.LedgerError;
@@ -44,6 +47,9 @@ public class CalculationController {
         }
     }
 
+    @ApiResponse(responseCode = "200", description = "the figures, as the calculate command writes them")
+    @ApiResponse(responseCode = "400", description = "invalid ledger (errors[] with field, line, message), a document "
+            + "of the other scheme, an unknown document, a year that is not 2000–2099, a body that is not JSON")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode calculate(@RequestParam DocumentKind document, @RequestParam @CalendarYear String year,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

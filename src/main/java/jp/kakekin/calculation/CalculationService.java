@@ -1,8 +1,14 @@
 package jp.kakekin.calculation;
 
+import jp.kakekin.issuance.FiguresJson;
+
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
-import jp.kakekin.ledger.LedgerError;
+import jp.kakekin.issuance.IssueContext;
+import jp.kakekin.issuance.Issuance;
+import jp.kakekin.issuance.Issuer;
+import jp.kakekin.issuance.ReasonCode;
+import jp.kakekin.ledger.LedgerLines;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +40,25 @@ public final class CalculationService {
     // under -Xmx256m; docs/performance.md).
     private static final int CHUNK = 512;
 
-    private final Calculator calculator;
+    private final Issuer issuer;
+    private final int maxLineBytes;
 
     public CalculationService(Calculator calculator) {
-        this.calculator = calculator;
+        this(calculator, LedgerLines.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /** @param maxLineBytes the longest ledger line read ({@code kakekin.ledger.max-line-bytes}) */
+    public CalculationService(Calculator calculator, int maxLineBytes) {
+        // Figures only: the issuance core decides, without views or a register.
+        this.issuer = new Issuer(calculator, null, null, null);
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The issuance core's decision failed in the calculator; the message names the contract and the error. */
+    static final class CalculationFailed extends RuntimeException {
+        CalculationFailed(String message) {
+            super(message);
+        }
     }
 
     /** Counts of one run. */
@@ -46,12 +68,15 @@ public final class CalculationService {
     public ObjectNode calculate(LedgerRecord record, DocumentKind document, int year, LocalDate addressCutoff) {
         return switch (record) {
             case LedgerRecord.Invalid bad -> FiguresJson.error(bad.line(), bad.message());
-            case LedgerRecord.Valid ok -> {
-                if (ok.ledger().scheme() != document.scheme()) {
-                    yield FiguresJson.notApplicable(ok.ledger().contractNo(), ok.ledger().scheme().name(), document.name());
-                }
-                yield FiguresJson.toJson(calculator.calculate(document, ok.ledger(), year, addressCutoff));
-            }
+            case LedgerRecord.Valid ok -> switch (issuer.decide(ok.ledger(), document, year,
+                    IssueContext.preview().withAddressCutoff(addressCutoff))) {
+                case Issuance.Issued i -> FiguresJson.toJson(i.figures());
+                case Issuance.Held h -> FiguresJson.toJson(h.figures());
+                case Issuance.NotIssued n when n.reason() == ReasonCode.OTHER_SCHEME ->
+                        FiguresJson.notApplicable(ok.ledger().contractNo(), ok.ledger().scheme().name(), document.name());
+                case Issuance.NotIssued n when n.figures() != null -> FiguresJson.toJson(n.figures());
+                case Issuance.NotIssued n -> throw new CalculationFailed(n.detail());
+            };
         };
     }
 
@@ -61,7 +86,7 @@ public final class CalculationService {
         if (fileName.endsWith(".json")) {
             long records = 0;
             long failed = 0;
-            try (LedgerReader reader = LedgerReader.open(input)) {
+            try (LedgerReader reader = LedgerReader.open(input, maxLineBytes)) {
                 while (reader.hasNext()) {
                     LedgerRecord r = reader.next();
                     records++;
@@ -72,7 +97,8 @@ public final class CalculationService {
             }
             return new Summary(records, failed);
         }
-        // JSON Lines: the reading thread only splits bytes into lines; chunks of lines are decoded, parsed,
+        // JSON Lines: the reading thread only splits bytes into lines (the one ledger line reader, which never
+        // holds a line longer than the limit); chunks of lines are decoded, parsed,
         // calculated and turned into JSON on one worker per processor while the next chunks are read, and
         // results are written in input order. At most workers + 1 chunks are in flight, so memory stays bounded.
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -83,19 +109,20 @@ public final class CalculationService {
         });
         long records = 0;
         long failed = 0;
-        try (RawLines lines = new RawLines(Files.newInputStream(input))) {
+        try (LedgerLines lines = LedgerLines.open(input, maxLineBytes)) {
             ArrayDeque<Future<String[]>> inFlight = new ArrayDeque<>();
-            long lineNo = 0;
             boolean eof = false;
             while (!eof || !inFlight.isEmpty()) {
                 if (!eof && inFlight.size() <= workers) {
-                    List<byte[]> chunk = lines.next(CHUNK);
-                    if (chunk.isEmpty()) {
+                    List<LedgerLines.Line> chunk = new ArrayList<>(CHUNK);
+                    for (LedgerLines.Line l; chunk.size() < CHUNK && (l = lines.next()) != null; ) {
+                        chunk.add(l);
+                    }
+                    if (chunk.size() < CHUNK) {
                         eof = true;
-                    } else {
-                        long base = lineNo + 1;
-                        lineNo += chunk.size();
-                        inFlight.add(pool.submit(() -> processChunk(fileName, base, chunk, document, year, addressCutoff)));
+                    }
+                    if (!chunk.isEmpty()) {
+                        inFlight.add(pool.submit(() -> processChunk(fileName, chunk, document, year, addressCutoff)));
                     }
                     continue;
                 }
@@ -117,34 +144,17 @@ public final class CalculationService {
         return new Summary(records, failed);
     }
 
-    private String[] processChunk(String fileName, long firstLine, List<byte[]> chunk, DocumentKind document, int year,
+    private String[] processChunk(String fileName, List<LedgerLines.Line> chunk, DocumentKind document, int year,
                                   LocalDate addressCutoff) {
         String[] results = new String[chunk.size()];
         for (int i = 0; i < results.length; i++) {
-            long lineNo = firstLine + i;
-            byte[] line = chunk.get(i);
-            if (isBlank(line)) {
-                continue;
+            LedgerLines.Line line = chunk.get(i);
+            LedgerRecord record = LedgerReader.parseLine(fileName, line);
+            if (record != null) {
+                results[i] = figures(fileName, line.number(), record, document, year, addressCutoff);
             }
-            LedgerRecord record = lineNo == 1 && line.length >= 3 && (line[0] & 0xFF) == 0xEF
-                    && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF
-                    ? new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(file)",
-                            "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM")), null)
-                    : LedgerReader.parseLine(fileName, lineNo, line);
-            results[i] = figures(fileName, lineNo, record, document, year, addressCutoff);
         }
         return results;
-    }
-
-    /** Blank as {@link String#isBlank()} says (the rare non-ASCII line is decoded to ask it). */
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B || (b >= 0x1C && b <= 0x1F)) {
-                continue;
-            }
-            return b < 0 && new String(line, StandardCharsets.UTF_8).isBlank();
-        }
-        return true;
     }
 
     private static String[] await(Future<String[]> chunk) throws IOException {
@@ -166,9 +176,12 @@ public final class CalculationService {
                            LocalDate addressCutoff) {
         try {
             return FiguresJson.write(calculate(record, document, year, addressCutoff));
+        } catch (CalculationFailed e) {
+            return FiguresJson.write(FiguresJson.error(lineNo, fileName + ":" + lineNo + ": " + e.getMessage()));
         } catch (RuntimeException e) {
             // A rule that cannot cope with a record must not take the run down with it: report the line.
-            return FiguresJson.write(FiguresJson.error(lineNo, fileName + ":" + lineNo + ": calculation failed: " + e));
+            return FiguresJson.write(FiguresJson.error(lineNo, fileName + ":" + lineNo + ": calculation failed: "
+                    + jp.kakekin.ledger.Printable.of(e.toString(), jp.kakekin.ledger.Printable.MAX_MESSAGE)));
         }
     }
 }

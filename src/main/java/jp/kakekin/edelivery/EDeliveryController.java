@@ -1,5 +1,8 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.store.LedgerLookup;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -40,6 +43,10 @@ public class EDeliveryController {
         this.ledgers = ledgers;
     }
 
+    @ApiResponse(responseCode = "200", description = "the signed TEG850 XML; its unique code in X-Kakekin-Unique-Code")
+    @ApiResponse(responseCode = "404", description = "unknown contract")
+    @ApiResponse(responseCode = "422", description = "nothing to deliver: reason, description and uniqueCode say why")
+    @ApiResponse(responseCode = "503", description = "no contract store is configured")
     @PostMapping("/{contractNo}")
     public ResponseEntity<byte[]> deliver(@PathVariable @Pattern(regexp = "[0-9]{7}", message = "must be 7 digits") String contractNo,
                                           @RequestParam(required = false) DocumentKind issue,

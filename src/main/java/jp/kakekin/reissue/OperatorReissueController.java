@@ -1,5 +1,6 @@
 package jp.kakekin.reissue;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jp.kakekin.store.IssuedDocument;
 import jp.kakekin.store.IssuedDocuments;
 import jp.kakekin.web.ApiHeaders;
@@ -42,6 +43,10 @@ class OperatorReissueController {
         this.issued = issued;
     }
 
+    @ApiResponse(responseCode = "200", description = "the reissued certificate (PDF); its unique code in X-Kakekin-Unique-Code")
+    @ApiResponse(responseCode = "404", description = "UNKNOWN_CONTRACT or NO_CERTIFICATE for that year")
+    @ApiResponse(responseCode = "409", description = "NOT_YET_FINAL (before the data cutoff) or SEQUENCE_EXHAUSTED")
+    @ApiResponse(responseCode = "422", description = "RENDER_FAILED or HELD for the operator")
     @GetMapping("/certificates/{year}")
     ResponseEntity<byte[]> certificate(@PathVariable @ContractNumberText String contractNumber,
                                        @PathVariable @CalendarYear String year, Principal operator) {
@@ -68,6 +73,7 @@ class OperatorReissueController {
     }
 
     /** What has been issued for the contract, originals and reissues, oldest first. */
+    @ApiResponse(responseCode = "200", description = "the documents issued for the contract, oldest first")
     @GetMapping(value = "/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<IssuedView>> documents(@PathVariable @ContractNumberText String contractNumber) {
         OperatorPaths.ContractNumber n = OperatorPaths.contractNumber(contractNumber).orElseThrow();

@@ -1,8 +1,9 @@
 package jp.kakekin.statement;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jp.kakekin.issuance.JapanClock;
 
-import jp.kakekin.edelivery.LedgerLookup;
+import jp.kakekin.store.LedgerLookup;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.render.CertificateRenderException;
 import jp.kakekin.web.ApiHeaders;
@@ -45,6 +46,12 @@ class StatementController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "200", description = "the 明細書 or 掛金納付状況兼領収書 (PDF); its unique code in X-Kakekin-Unique-Code")
+    @ApiResponse(responseCode = "400", description = "missing or unknown form, or the wrong form for the holder")
+    @ApiResponse(responseCode = "404", description = "unknown contract, not a 経営セーフティ共済 contract, or nothing to state")
+    @ApiResponse(responseCode = "409", description = "the period has not ended (not yet final), or held for the operator")
+    @ApiResponse(responseCode = "422", description = "cannot be printed or issued")
+    @ApiResponse(responseCode = "503", description = "no contract store is configured")
     @GetMapping("/api/v1/contracts/{contractNumber}/statements/{year}")
     ResponseEntity<byte[]> statement(@PathVariable @ContractNumberText String contractNumber,
                                      @PathVariable @CalendarYear String year,
