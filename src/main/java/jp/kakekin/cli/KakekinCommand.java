@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class, ReissueRunCommand.class, BenchReissueCommand.class,
                 PrintRunCommand.class,
                 PrintWorkerCommand.class,
+                ArchiveVerifyCommand.class,
         })
 public class KakekinCommand implements Runnable {
     @Override

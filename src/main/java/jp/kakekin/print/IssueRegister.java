@@ -153,4 +153,13 @@ class IssueRegister {
         }
         return false;
     }
+
+    /**
+     * Records the archive copy of a document this run registered (docs/archive.md); false when the
+     * document is not this run's record (issued elsewhere, contract not in the store).
+     */
+    boolean recordArchive(String uniqueCode, String run, String key, String sha256) {
+        return jdbc.update("UPDATE issued_documents SET archive_key = ?, archive_sha256 = ? WHERE unique_code = ? AND run = ?",
+                key, sha256, uniqueCode, run) == 1;
+    }
 }

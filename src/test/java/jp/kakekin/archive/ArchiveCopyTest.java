@@ -86,7 +86,7 @@ class ArchiveCopyTest {
         byte[] stored = archive.store().get(copy.key()).orElseThrow();
 
         assertThat(PdfAValidation.pdfA3bFailures(stored)).isEmpty();
-        assertThat(copy.key()).isEqualTo("2026/" + view.uniqueCode().value() + ".pdf");
+        assertThat(copy.key()).isEqualTo("2026/" + view.uniqueCode().value() + "/" + copy.sha256() + ".pdf");
         assertThat(Files.exists(dir.resolve(copy.key()))).isTrue();
         assertThat(copy.sha256()).isEqualTo(PdfA3.sha256Hex(stored)).hasSize(64);
 
@@ -125,7 +125,12 @@ class ArchiveCopyTest {
         DocumentArchive.ArchivedCopy first = archive.archive(rendered, metadata(), signedXml);
         DocumentArchive.ArchivedCopy again = archive.archive(rendered, metadata(), signedXml);
         assertThat(again.sha256()).isEqualTo(first.sha256());
-        assertThatThrownBy(() -> archive.archive(rendered, metadata(), null))
+        assertThat(again.key()).isEqualTo(first.key());
+        // Another copy of the same code is another file; neither replaces the other.
+        DocumentArchive.ArchivedCopy other = archive.archive(rendered, metadata(), null);
+        assertThat(other.key()).isNotEqualTo(first.key());
+        assertThat(archive.store().get(first.key())).isPresent();
+        assertThatThrownBy(() -> archive.store().put(first.key(), new byte[1]))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("never replaced");
         assertThatThrownBy(() -> archive.store().put("../outside.pdf", new byte[1])).hasMessageContaining("outside");
     }
