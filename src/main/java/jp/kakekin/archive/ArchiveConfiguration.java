@@ -26,4 +26,12 @@ public class ArchiveConfiguration {
     DocumentArchive documentArchive(ArchiveStore store) {
         return new DocumentArchive(store);
     }
+
+    /** What the channels call: one archive copy per issued document, the TEG850 signed by the e-私書箱 key. */
+    @Bean
+    IssuedDocumentArchiver issuedDocumentArchiver(DocumentArchive archive,
+                                                  org.springframework.beans.factory.ObjectProvider<jp.kakekin.edelivery.EDeliveryService> eDelivery,
+                                                  jp.kakekin.document.CertificateViews views) {
+        return new IssuedDocumentArchiver(archive, eDelivery.getIfAvailable(), views.issuer().name());
+    }
 }

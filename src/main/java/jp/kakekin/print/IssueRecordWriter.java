@@ -87,7 +87,11 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
         notInStore += o.notInStore();
         if (archiver != null) {
             // Same transaction as the records: a chunk is registered with its archive copies or not at all.
-            for (PrintArchiver.Archived a : archiver.archive(folder, rows.getItems(), runDate)) {
+            java.util.Set<String> pending = register.toArchive(
+                    rows.getItems().stream().map(r -> r.get(ManifestRow.UNIQUE_CODE)).toList(), run);
+            List<? extends List<String>> toArchive = rows.getItems().stream()
+                    .filter(r -> pending.contains(r.get(ManifestRow.UNIQUE_CODE))).toList();
+            for (PrintArchiver.Archived a : archiver.archive(folder, toArchive, runDate)) {
                 if (register.recordArchive(a.uniqueCode(), run, a.key(), a.sha256())) {
                     archived++;
                     archivedWithXml += a.withXml() ? 1 : 0;

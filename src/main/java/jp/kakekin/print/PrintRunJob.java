@@ -237,15 +237,12 @@ public class PrintRunJob {
     @Bean
     @StepScope
     IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register,
-                                        ObjectProvider<jp.kakekin.archive.DocumentArchive> archive,
-                                        ObjectProvider<jp.kakekin.store.ContractStore> contracts,
-                                        ObjectProvider<jp.kakekin.edelivery.EDeliveryService> eDelivery,
-                                        CertificateViews views) {
+                                        ObjectProvider<jp.kakekin.archive.IssuedDocumentArchiver> archive,
+                                        ObjectProvider<jp.kakekin.store.ContractStore> contracts) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
-        jp.kakekin.archive.DocumentArchive a = archive.getIfAvailable();
+        jp.kakekin.archive.IssuedDocumentArchiver a = archive.getIfAvailable();
         // Archive copies (docs/archive.md) need the store's register to record them in.
-        PrintArchiver archiver = a == null || !register.available() ? null
-                : new PrintArchiver(a, contracts.getIfAvailable(), eDelivery.getIfAvailable(), views.issuer().name());
+        PrintArchiver archiver = a == null || !register.available() ? null : new PrintArchiver(a, contracts.getIfAvailable());
         return new IssueRecordWriter(register, step.getJobExecution().getJobInstanceId(), run.runDate(), archiver,
                 new RunFolder(run.out()));
     }

@@ -1,5 +1,6 @@
 package jp.kakekin.reissue;
 
+import jp.kakekin.archive.IssuedDocumentArchiver;
 import jp.kakekin.calc.AddressCutoff;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
@@ -117,6 +118,14 @@ public class CertificateReissue {
     }
 
     /** Issues a certificate whose figures are already known (the batch picks them with {@link #latest}). */
+    private IssuedDocumentArchiver archiver;
+
+    /** Archive copies of every reissue (docs/archive.md); absent when {@code kakekin.archive.enabled=false}. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void archiveWith(IssuedDocumentArchiver archiver) {
+        this.archiver = archiver;
+    }
+
     public Outcome issue(Ledger ledger, CertificateFigures figures, String actor, String run, LocalDate today) {
         UniqueCode original = UniqueCode.of(figures.document(), figures.year(), ledger.contractNo(),
                 ledger.checkDigits(), 0);
@@ -144,10 +153,17 @@ public class CertificateReissue {
                         e.getMessage());
             }
             OffsetDateTime now = calendar.now();
+            byte[] issuedPdf = pdf;
             try {
                 IssuedDocument document = tx.execute(status -> {
                     IssuedDocument d = issued.record(code, ledger.contractNo(), figures.document(), figures.year(),
                             figuresJson, registered, run, now);
+                    if (archiver != null) {
+                        // The archive copy (docs/archive.md) in the same transaction: no record without it.
+                        IssuedDocumentArchiver.Archived a = archiver.archive(issuedPdf, code, printed, ledger,
+                                ledger.contractNo() + "-" + ledger.checkDigits() + " " + ledger.holder().name(), today);
+                        issued.recordArchive(code.value(), a.key(), a.sha256());
+                    }
                     audit.record(now, actor, ledger.contractNo(), figures.year(), figures.document(), code, "ISSUED");
                     return d;
                 });

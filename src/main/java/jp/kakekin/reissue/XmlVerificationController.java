@@ -142,5 +142,6 @@ class XmlVerificationController {
             "reference digest (content unchanged since signing)", "署名の後に書き換えられていないか",
             "signature value (RSA-SHA256 by the certificate's key)", "署名値が正しいか",
             "signer certificate", "署名者の証明書が作成日に有効か",
-            "trusted signer", "発行者（当機構）の署名か");
+            "trusted signer", "発行者（当機構）の署名か",
+            "trusted issuer", "発行者（当機構）の署名か");
 }
