@@ -6,6 +6,11 @@ import jp.kakekin.ledger.PendingRequest;
  * お払込み予定額 (RULES.md 1.6): what will be requested in October, November and December of Y under
  * the collection schedule (1.1, 1.3), assuming every request succeeds, skipping months already paid
  * for, and including the requests still pending at the cutoff (LUMP_SUM, AMOUNT_CHANGE).
+ * <p>
+ * A month after December of Y that an Oct–Dec collection covers (a designated collection's span, a lump
+ * sum) is requested at December's premium: a {@code premiums[]} entry or pending change taking effect
+ * after December may have been filed after the cutoff, and the November figures cannot depend on when
+ * the ledger was exported (RULES.md 1.1, 1.5).
  */
 final class Projection {
 
@@ -39,7 +44,7 @@ final class Projection {
                 boolean take = collectedIn == c || (recovery && collectedIn <= c - 2);
                 if (take) {
                     requested[m - first] = true;
-                    total += premiums.premium(m);
+                    total += premiums.premium(Math.min(m, to));
                 }
             }
             for (PendingRequest r : known.ledger.pendingRequests()) {
@@ -48,7 +53,7 @@ final class Projection {
                     for (int m = c; m < c + r.months() && m < known.terminationMonth; m++) {
                         if (!requested[m - first] && !known.isCovered(m)) {
                             requested[m - first] = true;
-                            total += premiums.premium(m);
+                            total += premiums.premium(Math.min(m, to));
                         }
                     }
                 }

@@ -2,7 +2,7 @@ package jp.kakekin.calculation;
 
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
-import jp.kakekin.ledger.LedgerError;
+import jp.kakekin.ledger.LedgerLines;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,9 +35,16 @@ public final class CalculationService {
     private static final int CHUNK = 512;
 
     private final Calculator calculator;
+    private final int maxLineBytes;
 
     public CalculationService(Calculator calculator) {
+        this(calculator, LedgerLines.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /** @param maxLineBytes the longest ledger line read ({@code kakekin.ledger.max-line-bytes}) */
+    public CalculationService(Calculator calculator, int maxLineBytes) {
         this.calculator = calculator;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** Counts of one run. */
@@ -61,7 +69,7 @@ public final class CalculationService {
         if (fileName.endsWith(".json")) {
             long records = 0;
             long failed = 0;
-            try (LedgerReader reader = LedgerReader.open(input)) {
+            try (LedgerReader reader = LedgerReader.open(input, maxLineBytes)) {
                 while (reader.hasNext()) {
                     LedgerRecord r = reader.next();
                     records++;
@@ -72,7 +80,8 @@ public final class CalculationService {
             }
             return new Summary(records, failed);
         }
-        // JSON Lines: the reading thread only splits bytes into lines; chunks of lines are decoded, parsed,
+        // JSON Lines: the reading thread only splits bytes into lines (the one ledger line reader, which never
+        // holds a line longer than the limit); chunks of lines are decoded, parsed,
         // calculated and turned into JSON on one worker per processor while the next chunks are read, and
         // results are written in input order. At most workers + 1 chunks are in flight, so memory stays bounded.
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -83,19 +92,20 @@ public final class CalculationService {
         });
         long records = 0;
         long failed = 0;
-        try (RawLines lines = new RawLines(Files.newInputStream(input))) {
+        try (LedgerLines lines = LedgerLines.open(input, maxLineBytes)) {
             ArrayDeque<Future<String[]>> inFlight = new ArrayDeque<>();
-            long lineNo = 0;
             boolean eof = false;
             while (!eof || !inFlight.isEmpty()) {
                 if (!eof && inFlight.size() <= workers) {
-                    List<byte[]> chunk = lines.next(CHUNK);
-                    if (chunk.isEmpty()) {
+                    List<LedgerLines.Line> chunk = new ArrayList<>(CHUNK);
+                    for (LedgerLines.Line l; chunk.size() < CHUNK && (l = lines.next()) != null; ) {
+                        chunk.add(l);
+                    }
+                    if (chunk.size() < CHUNK) {
                         eof = true;
-                    } else {
-                        long base = lineNo + 1;
-                        lineNo += chunk.size();
-                        inFlight.add(pool.submit(() -> processChunk(fileName, base, chunk, document, year, addressCutoff)));
+                    }
+                    if (!chunk.isEmpty()) {
+                        inFlight.add(pool.submit(() -> processChunk(fileName, chunk, document, year, addressCutoff)));
                     }
                     continue;
                 }
@@ -117,34 +127,17 @@ public final class CalculationService {
         return new Summary(records, failed);
     }
 
-    private String[] processChunk(String fileName, long firstLine, List<byte[]> chunk, DocumentKind document, int year,
+    private String[] processChunk(String fileName, List<LedgerLines.Line> chunk, DocumentKind document, int year,
                                   LocalDate addressCutoff) {
         String[] results = new String[chunk.size()];
         for (int i = 0; i < results.length; i++) {
-            long lineNo = firstLine + i;
-            byte[] line = chunk.get(i);
-            if (isBlank(line)) {
-                continue;
+            LedgerLines.Line line = chunk.get(i);
+            LedgerRecord record = LedgerReader.parseLine(fileName, line);
+            if (record != null) {
+                results[i] = figures(fileName, line.number(), record, document, year, addressCutoff);
             }
-            LedgerRecord record = lineNo == 1 && line.length >= 3 && (line[0] & 0xFF) == 0xEF
-                    && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF
-                    ? new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(file)",
-                            "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM")), null)
-                    : LedgerReader.parseLine(fileName, lineNo, line);
-            results[i] = figures(fileName, lineNo, record, document, year, addressCutoff);
         }
         return results;
-    }
-
-    /** Blank as {@link String#isBlank()} says (the rare non-ASCII line is decoded to ask it). */
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B || (b >= 0x1C && b <= 0x1F)) {
-                continue;
-            }
-            return b < 0 && new String(line, StandardCharsets.UTF_8).isBlank();
-        }
-        return true;
     }
 
     private static String[] await(Future<String[]> chunk) throws IOException {
@@ -168,7 +161,8 @@ public final class CalculationService {
             return FiguresJson.write(calculate(record, document, year, addressCutoff));
         } catch (RuntimeException e) {
             // A rule that cannot cope with a record must not take the run down with it: report the line.
-            return FiguresJson.write(FiguresJson.error(lineNo, fileName + ":" + lineNo + ": calculation failed: " + e));
+            return FiguresJson.write(FiguresJson.error(lineNo, fileName + ":" + lineNo + ": calculation failed: "
+                    + jp.kakekin.ledger.Printable.of(e.toString(), jp.kakekin.ledger.Printable.MAX_MESSAGE)));
         }
     }
 }

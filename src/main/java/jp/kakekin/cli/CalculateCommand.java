@@ -3,6 +3,7 @@ package jp.kakekin.cli;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calculation.CalculationService;
+import jp.kakekin.config.LedgerProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,9 +38,11 @@ public class CalculateCommand implements Callable<Integer> {
     LocalDate addressCutoff;
 
     private final Calculator calculator;
+    private final LedgerProperties ledger;
 
-    public CalculateCommand(Calculator calculator) {
+    public CalculateCommand(Calculator calculator, LedgerProperties ledger) {
         this.calculator = calculator;
+        this.ledger = ledger;
     }
 
     @Override
@@ -48,7 +51,7 @@ public class CalculateCommand implements Callable<Integer> {
             System.err.println("calculate: cannot read " + input);
             return 1;
         }
-        CalculationService service = new CalculationService(calculator);
+        CalculationService service = new CalculationService(calculator, ledger.maxLineBytesOrDefault());
         CalculationService.Summary summary;
         if (output != null) {
             try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {

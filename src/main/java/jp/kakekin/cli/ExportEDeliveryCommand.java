@@ -152,7 +152,7 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
     }
 
     private Ledger find(String contractNo) {
-        try (LedgerReader reader = LedgerReader.open(input)) {
+        try (LedgerReader reader = service.openLedger(input)) {
             while (reader.hasNext()) {
                 switch (reader.next()) {
                     case LedgerRecord.Valid v when v.ledger().contractNo().equals(contractNo) -> {

@@ -31,6 +31,11 @@ public class GenerateLedgerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     SyntheticLedgers.ExportPoint export;
 
+    @Option(names = "--held-rate", defaultValue = "0",
+            description = "share of records (0 to 1, e.g. 0.03) given a shape RULES.md 1.8 holds: FIRST_COLLECTION_SHAPE, "
+                    + "SHORT_COLLECTION or REFUND_UNKNOWN (default: ${DEFAULT-VALUE}; the other records do not change)")
+    double heldRate;
+
     @Option(names = "--output", description = "output file (default: standard output)")
     Path output;
 
@@ -43,7 +48,7 @@ public class GenerateLedgerCommand implements Callable<Integer> {
         }
         SyntheticLedgers ledgers;
         try {
-            ledgers = new SyntheticLedgers(seed, year, export);
+            ledgers = new SyntheticLedgers(seed, year, export, heldRate);
         } catch (IllegalArgumentException e) {
             System.err.println("generate-ledger: " + e.getMessage());
             return 1;
@@ -60,8 +65,9 @@ public class GenerateLedgerCommand implements Callable<Integer> {
             out.flush();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.err.printf("generate-ledger: %,d ledgers for %d (seed %d, %s export) in %.1f s, %,.0f lines/s%n",
-                count, year, seed, export, seconds, count / Math.max(seconds, 1e-9));
+        System.err.printf("generate-ledger: %,d ledgers for %d (seed %d, %s export%s) in %.1f s, %,.0f lines/s%n",
+                count, year, seed, export, heldRate > 0 ? ", held rate " + heldRate : "", seconds,
+                count / Math.max(seconds, 1e-9));
         return 0;
     }
 }

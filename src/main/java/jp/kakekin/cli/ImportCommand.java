@@ -1,12 +1,15 @@
 package jp.kakekin.cli;
 
+import jp.kakekin.config.LedgerProperties;
 import jp.kakekin.ledger.LedgerFormatException;
+import jp.kakekin.ledger.Printable;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.store.ImportSummary;
 import jp.kakekin.store.LedgerImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,9 +25,11 @@ public class ImportCommand implements Callable<Integer> {
     Path input;
 
     private final LedgerImport ledgerImport;
+    private final LedgerProperties ledger;
 
-    public ImportCommand(LedgerImport ledgerImport) {
+    public ImportCommand(LedgerImport ledgerImport, LedgerProperties ledger) {
         this.ledgerImport = ledgerImport;
+        this.ledger = ledger;
     }
 
     @Override
@@ -34,10 +39,12 @@ public class ImportCommand implements Callable<Integer> {
             return 1;
         }
         ImportSummary summary;
-        try (LedgerReader reader = LedgerReader.open(input)) {
+        // Every bad record (not UTF-8, too long, a field the parser or the database refuses) is one line on
+        // standard error and the others are imported; only a file that cannot be read at all stops the import.
+        try (LedgerReader reader = LedgerReader.open(input, ledger.maxLineBytesOrDefault())) {
             summary = ledgerImport.run(reader, error -> System.err.println(error));
-        } catch (LedgerFormatException e) {
-            System.err.println("import: " + e.getMessage());
+        } catch (LedgerFormatException | UncheckedIOException e) {
+            System.err.println("import: " + Printable.of(e.getMessage(), Printable.MAX_MESSAGE));
             return 1;
         }
         System.out.println("import: " + input.getFileName() + ": " + summary);

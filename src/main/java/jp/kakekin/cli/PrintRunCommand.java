@@ -11,6 +11,7 @@ import jp.kakekin.store.ContractStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,12 +42,23 @@ public class PrintRunCommand implements Callable<Integer> {
             + "or SAFETY_PAYMENT_STATUS (経営セーフティ共済 掛金納付状況兼領収書 for the year, mailed in February)")
     PrintIssue issue;
 
-    @Option(names = "--input", description = "ledger file, JSON Lines (.jsonl)")
-    Path input;
+    /** Exactly one of them: picocli refuses neither or both with exit 2 before anything starts. */
+    static final class Source {
+        @Option(names = "--input", required = true, description = "ledger file, JSON Lines (.jsonl)")
+        Path input;
 
-    @Option(names = "--from-store", description = "print from the contract store instead of a file: the store's "
-            + "ledgers are snapshotted once into the output folder (store-snapshot.jsonl), so a restart reads the same input")
-    boolean fromStore;
+        @Option(names = "--from-store", required = true, description = "print from the contract store instead of a "
+                + "file: the store's ledgers are snapshotted once into the output folder (store-snapshot.jsonl), so a "
+                + "restart reads the same input")
+        boolean fromStore;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    private Path input;
+
+    private boolean fromStore;
 
     @Option(names = "--out", required = true, description = "output folder (batch PDFs, manifest.csv, exclusions.csv, summary.json)")
     Path out;
@@ -95,10 +107,8 @@ public class PrintRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        if ((input == null) == !fromStore) {
-            err.println("print-run: give either --input FILE or --from-store");
-            return 2;
-        }
+        input = source.input;
+        fromStore = source.fromStore;
         if (fromStore) {
             input = storeSnapshot();
         }
@@ -130,8 +140,7 @@ public class PrintRunCommand implements Callable<Integer> {
             err.println("print-run: " + launch.note());
         }
         if (launch.outcome() == PrintRuns.Outcome.ALREADY_COMPLETE) {
-            printSummary(launch.runId());
-            return 0;
+            return printSummary(launch.runId());
         }
         err.printf("print-run: run %d (execution %d): %d %s, %s → %s%n", launch.runId(), launch.execution().getId(),
                 params.year(), params.issue(), params.input(), params.out());
@@ -146,8 +155,7 @@ public class PrintRunCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             err.printf("print-run: run %d completed in %.1f s%n", launch.runId(), seconds);
-            printSummary(launch.runId());
-            return 0;
+            return printSummary(launch.runId());
         }
         err.printf("print-run: run %d %s", launch.runId(), execution.getStatus());
         for (Throwable t : execution.getAllFailureExceptions()) {
@@ -157,13 +165,25 @@ public class PrintRunCommand implements Callable<Integer> {
         return 1;
     }
 
-    private void printSummary(long runId) {
+    /**
+     * Prints the run's summary; the exit status is 2 when ledger lines were invalid (like calculate, import
+     * and render): the run is complete, but records were not printed because of bad input.
+     */
+    private int printSummary(long runId) {
         Optional<RunStatus> status = runs.status(runId);
-        if (status.isPresent() && status.get().summary() != null) {
-            System.out.println(status.get().summary().describe());
-        } else {
+        if (status.isEmpty() || status.get().summary() == null) {
             System.out.println("print-run: run " + runId + " completed");
+            return 0;
         }
+        System.out.println(status.get().summary().describe());
+        long invalid = status.get().summary().excludedByReason()
+                .getOrDefault(jp.kakekin.print.ExclusionReason.INVALID_LEDGER_LINE.name(), 0L);
+        if (invalid > 0) {
+            System.err.printf("print-run: %,d ledger lines were invalid (INVALID_LEDGER_LINE in exclusions.csv): exit 2%n",
+                    invalid);
+            return 2;
+        }
+        return 0;
     }
 
     /** One line rewritten in place on a terminal; a line every few seconds in a log. */

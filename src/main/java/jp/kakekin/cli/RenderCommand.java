@@ -130,14 +130,15 @@ public class RenderCommand implements Callable<Integer> {
                             err.println("render: " + where + ": " + e.getMessage());
                             reported++;
                         } catch (RuntimeException e) {
-                            err.println("render: " + where + ": contract " + ledger.contractNo() + ": " + e);
+                            err.println("render: " + where + ": contract " + ledger.contractNo() + ": "
+                                    + jp.kakekin.ledger.Printable.of(e.toString(), jp.kakekin.ledger.Printable.MAX_MESSAGE));
                             reported++;
                         }
                     }
                 }
             }
-        } catch (LedgerFormatException e) {
-            err.println("render: " + e.getMessage());
+        } catch (LedgerFormatException | java.io.UncheckedIOException e) {
+            err.println("render: " + jp.kakekin.ledger.Printable.of(e.getMessage(), jp.kakekin.ledger.Printable.MAX_MESSAGE));
             return 1;
         }
         err.printf("render: %d records, %d rendered to %s, %d not issued, %d reported%n", records, rendered, out,

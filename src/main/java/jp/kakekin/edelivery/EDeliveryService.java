@@ -24,13 +24,20 @@ public class EDeliveryService {
     private final EDeliveryProperties properties;
     private final Calculator calculator;
     private final JapanClock clock;
+    private final int maxLineBytes;
     private volatile EDeliveryExporter exporter;
 
     public EDeliveryService(EDeliveryProperties properties, Calculator calculator,
-                            JapanClock clock) {
+                            JapanClock clock, jp.kakekin.config.LedgerProperties ledger) {
         this.properties = properties;
         this.calculator = calculator;
         this.clock = clock;
+        this.maxLineBytes = ledger.maxLineBytesOrDefault();
+    }
+
+    /** A ledger file, read as every command reads one ({@code kakekin.ledger.max-line-bytes}). */
+    public LedgerReader openLedger(Path input) {
+        return LedgerReader.open(input, maxLineBytes);
     }
 
     public EDeliveryExporter exporter() {
@@ -85,7 +92,7 @@ public class EDeliveryService {
         LocalDate today = today();
         RunParameters run = new RunParameters(year, issue, runDate != null ? runDate : today,
                 certifiedOn != null ? certifiedOn : (runDate != null ? runDate : today), today, input.toString());
-        try (LedgerCandidates candidates = new LedgerCandidates(LedgerReader.open(input), calculator(), issue, year,
+        try (LedgerCandidates candidates = new LedgerCandidates(openLedger(input), calculator(), issue, year,
                 addressCutoff)) {
             return exportRun(candidates, run, outDir, replace);
         }

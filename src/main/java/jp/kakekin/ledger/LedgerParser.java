@@ -37,6 +37,15 @@ public final class LedgerParser {
     private static final Set<String> CARRIED = Set.of("asOf", "amount");
     private static final Set<String> EDELIVERY = Set.of("linkedOn");
 
+    /** Longest holder name or reading (characters): far above any real one, within the store's columns. */
+    static final int MAX_NAME = 100;
+    /** Longest address line (characters). */
+    static final int MAX_ADDRESS_LINE = 200;
+    /** Longest phone number as written (characters). */
+    static final int MAX_PHONE = 30;
+    /** Longest other text value (characters). */
+    static final int MAX_TEXT = 200;
+
     private final String file;
     private final long line;
     private final List<LedgerError> errors = new ArrayList<>();
@@ -52,7 +61,7 @@ public final class LedgerParser {
         Ledger ledger = p.ledger(node);
         if (ledger == null || !p.errors.isEmpty()) {
             String contractNo = node != null && node.isObject() && node.path("contractNo").isString()
-                    ? node.path("contractNo").stringValue() : null;
+                    ? Printable.of(node.path("contractNo").stringValue(), 20) : null;
             if (p.errors.isEmpty()) {
                 p.error("(record)", "not a valid ledger");
             }
@@ -92,7 +101,7 @@ public final class LedgerParser {
         }
         List<Payment> payments = list(n, "payments", true, this::payment, PAYMENT);
         List<PendingRequest> pending = list(n, "pendingRequests", false, (e, path) -> pending(e, path, scheme), PENDING);
-        DiscountCarried carried = discountCarried(n.get("discountCarried"));
+        DiscountCarried carried = discountCarried(n.get("discountCarried"), scheme);
         LocalDate terminatedOn = date(n, "terminatedOn", "terminatedOn", false);
         LocalDate previousTermination = date(n, "previousTermination", "previousTermination", false);
         EDelivery eDelivery = eDelivery(n.get("eDelivery"));
@@ -120,13 +129,13 @@ public final class LedgerParser {
             return null;
         }
         unknown(h, HOLDER, "holder.");
-        String name = string(h, "name", "holder.name", true);
+        String name = string(h, "name", "holder.name", true, MAX_NAME);
         if (name != null && name.isBlank()) {
             error("holder.name", "must not be blank");
         }
-        String kana = string(h, "nameKana", "holder.nameKana", false);
+        String kana = string(h, "nameKana", "holder.nameKana", false, MAX_NAME);
         LocalDate birth = date(h, "birthDate", "holder.birthDate", false);
-        String phone = string(h, "phone", "holder.phone", false);
+        String phone = string(h, "phone", "holder.phone", false, MAX_PHONE);
         boolean corporate = false;
         JsonNode c = h.get("corporate");
         if (c != null && !c.isNull()) {
@@ -152,11 +161,11 @@ public final class LedgerParser {
     private Address address(JsonNode a, String path) {
         LocalDate received = date(a, "receivedOn", path + ".receivedOn", true);
         String postal = pattern(a, "postalCode", path + ".postalCode", POSTAL_CODE, "exactly 7 digits");
-        String line1 = string(a, "line1", path + ".line1", true);
+        String line1 = string(a, "line1", path + ".line1", true, MAX_ADDRESS_LINE);
         if (line1 != null && line1.isBlank()) {
             error(path + ".line1", "must not be blank");
         }
-        String line2 = string(a, "line2", path + ".line2", false);
+        String line2 = string(a, "line2", path + ".line2", false, MAX_ADDRESS_LINE);
         return new Address(received, postal, line1, line2 == null ? "" : line2);
     }
 
@@ -198,6 +207,16 @@ public final class LedgerParser {
         YearMonth to = month(p, "to", path + ".to", true);
         if (from != null && to != null && from.isAfter(to)) {
             error(path + ".from", "%s is after to %s".formatted(from, to));
+        } else if (from != null && to != null && amount != null && amount > 0) {
+            // A failed transfer is not checked against the premiums; it still cannot exceed what the months
+            // could ever cost, nor can a payment cover more months than a contract can last.
+            long months = from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
+            if (months > SchemeLimits.MAX_MONTHS) {
+                error(path + ".to", "covers %,d months; at most %,d".formatted(months, SchemeLimits.MAX_MONTHS));
+            } else if (amount > months * SchemeLimits.MAX_MONTHLY) {
+                error(path + ".amount", "%,d is more than %,d months of the highest premium (%,d)"
+                        .formatted(amount, months, months * SchemeLimits.MAX_MONTHLY));
+            }
         }
         return new Payment(date, method, status == null ? PaymentStatus.PAID : status, amount == null ? 0 : amount,
                 from, to);
@@ -228,8 +247,8 @@ public final class LedgerParser {
             }
             if (months == null) {
                 error(path + ".months", "is required for LUMP_SUM");
-            } else if (months < 1) {
-                error(path + ".months", "must be at least 1, was " + months);
+            } else if (months < 1 || months > SchemeLimits.MAX_MONTHS) {
+                error(path + ".months", "must be from 1 to %,d, was %,d".formatted(SchemeLimits.MAX_MONTHS, months));
             }
             if (effective != null || monthly != null) {
                 error(path, "LUMP_SUM takes month and months only");
@@ -238,7 +257,7 @@ public final class LedgerParser {
         return new PendingRequest(kind, effective, monthly, month, months);
     }
 
-    private DiscountCarried discountCarried(JsonNode d) {
+    private DiscountCarried discountCarried(JsonNode d, Scheme scheme) {
         if (d == null || d.isNull()) {
             return null;
         }
@@ -253,14 +272,25 @@ public final class LedgerParser {
         }
         JsonNode amount = d.get("amount");
         BigDecimal value = null;
+        String path = "discountCarried.amount";
         if (amount == null || amount.isNull()) {
-            error("discountCarried.amount", "is required");
+            error(path, "is required");
         } else if (!amount.isNumber()) {
-            error("discountCarried.amount", "expected a number");
+            error(path, "expected a number");
         } else {
-            value = amount.decimalValue();
-            if (value.signum() < 0) {
-                error("discountCarried.amount", "must not be negative");
+            // Jackson reads 1e20 or 30000.5 as a double: the decimal is taken from the number as written
+            BigDecimal v = amount.decimalValue().stripTrailingZeros();
+            BigDecimal max = SchemeLimits.maxDiscountCarried(scheme);
+            if (v.signum() < 0) {
+                error(path, "must not be negative, was " + v.toPlainString());
+            } else if (v.scale() > SchemeLimits.DISCOUNT_SCALE) {
+                error(path, "%s has more than %d decimals: a 前納減額金 balance is kept in 1/10,000 yen"
+                        .formatted(Printable.of(v.toPlainString()), SchemeLimits.DISCOUNT_SCALE));
+            } else if (max != null && v.compareTo(max) > 0) {
+                error(path, "%s is more than a %s 前納減額金 balance can be (%s yen)".formatted(
+                        Printable.of(v.toPlainString()), scheme, SchemeLimits.describeMaxDiscountCarried(scheme)));
+            } else {
+                value = v.scale() < 0 ? v.setScale(0) : v;
             }
         }
         return new DiscountCarried(asOf, value);
@@ -391,7 +421,21 @@ public final class LedgerParser {
         }
     }
 
+    /** A value of the input as a message shows it: quoted, control characters escaped, long ones cut. */
+    static String quote(String s) {
+        return "\"" + Printable.of(s) + "\"";
+    }
+
     private String string(JsonNode n, String name, String path, boolean required) {
+        return string(n, name, path, required, MAX_TEXT);
+    }
+
+    /**
+     * A text value: at most {@code maxLength} characters (the store's columns and the printed fields are
+     * bounded; a longer value is an error of its field, not a failed insert), and no control character
+     * (a NUL is refused by PostgreSQL, a newline or ESC has no place in a name or an address).
+     */
+    private String string(JsonNode n, String name, String path, boolean required, int maxLength) {
         JsonNode v = n.get(name);
         if (v == null || v.isNull()) {
             if (required) {
@@ -403,13 +447,33 @@ public final class LedgerParser {
             error(path, "expected a string");
             return null;
         }
-        return v.stringValue();
+        String s = v.stringValue();
+        int length = s.codePointCount(0, s.length());
+        if (length > maxLength) {
+            error(path, "%,d characters: longer than the %,d allowed (%s)".formatted(length, maxLength, quote(s)));
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+                error(path, "contains the control character U+%04X at character %d: not allowed (%s)"
+                        .formatted((int) c, i + 1, quote(s)));
+                return null;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                error(path, "contains a lone surrogate \\u%04x: not a character (%s)".formatted((int) c, quote(s)));
+                return null;
+            }
+        }
+        return s;
     }
 
     private String pattern(JsonNode n, String name, String path, Pattern pattern, String what) {
         String s = string(n, name, path, true);
         if (s != null && !pattern.matcher(s).matches()) {
-            error(path, "must be " + what + ", was \"" + s + "\"");
+            error(path, "must be " + what + ", was " + quote(s));
             return null;
         }
         return s;
@@ -423,7 +487,7 @@ public final class LedgerParser {
         try {
             return Enum.valueOf(type, s);
         } catch (IllegalArgumentException e) {
-            error(path, "\"" + s + "\" is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            error(path, quote(s) + " is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
             return null;
         }
     }
@@ -436,7 +500,7 @@ public final class LedgerParser {
         try {
             return parseDate(s);
         } catch (DateTimeException e) {
-            error(path, "\"" + s + "\" is not a date that exists (YYYY-MM-DD)");
+            error(path, quote(s) + " is not a date that exists (YYYY-MM-DD)");
             return null;
         }
     }
@@ -449,7 +513,7 @@ public final class LedgerParser {
         try {
             return parseMonth(s);
         } catch (DateTimeException e) {
-            error(path, "\"" + s + "\" is not a month (YYYY-MM)");
+            error(path, quote(s) + " is not a month (YYYY-MM)");
             return null;
         }
     }

@@ -3,15 +3,22 @@ package jp.kakekin.ledger;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +30,27 @@ import java.util.NoSuchElementException;
  * Streams ledger records out of a JSON Lines file (one object per line) or a JSON file (one object, or
  * an array of objects), one at a time, so a file of millions of lines is never held in memory.
  * Every record comes out, valid or not: a bad line is reported with its line number, never dropped.
+ * <p>
+ * The lines come from {@link LedgerLines}, the one line reader of every command; each line is then checked
+ * the same way everywhere ({@link #parseLine(String, LedgerLines.Line)}): not longer than the limit, no
+ * byte-order mark, strict UTF-8 (an overlong {@code C0 AF} is not a "/"), JSON without duplicate keys
+ * (which one would win is a guess), then the ledger's own rules.
  */
 public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
 
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * Strict JSON: a duplicate key is an error; nesting and string lengths are bounded far above what a
+     * ledger needs (3 levels, names of a few dozen characters).
+     */
+    static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(32)
+                            .maxStringLength(LedgerLines.DEFAULT_MAX_LINE_BYTES)
+                            .maxNumberLength(100)
+                            .build())
+                    .build())
+            .build();
 
     private final String fileName;
     private final Source source;
@@ -39,18 +63,42 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
 
     /** Opens a file; {@code .json} files are read as JSON, anything else as JSON Lines. */
     public static LedgerReader open(Path file) {
+        return open(file, LedgerLines.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /** @param maxLineBytes the longest JSON Lines line read ({@code kakekin.ledger.max-line-bytes}) */
+    public static LedgerReader open(Path file, int maxLineBytes) {
         try {
-            BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             String name = file.getFileName().toString();
-            return open(name, in, name.endsWith(".json"));
+            return open(name, Files.newInputStream(file), name.endsWith(".json"), maxLineBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
+    public static LedgerReader open(String fileName, InputStream in, boolean json, int maxLineBytes) {
+        if (json) {
+            // Strict decoding: bytes that are not UTF-8 stop the file (a JSON document has no safe place to resume).
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            return new LedgerReader(fileName, new JsonSource(fileName, new BufferedReader(reader, 1 << 16)));
+        }
+        return new LedgerReader(fileName, new LinesSource(new LedgerLines(in, maxLineBytes)));
+    }
+
+    /** Text already decoded (tests): read as its UTF-8 bytes, exactly like a file. */
     public static LedgerReader open(String fileName, Reader in, boolean json) {
-        BufferedReader buffered = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
-        return new LedgerReader(fileName, json ? new JsonSource(fileName, buffered) : new LinesSource(buffered));
+        try {
+            StringBuilder b = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                b.append(buf, 0, n);
+            }
+            return open(fileName, new ByteArrayInputStream(b.toString().getBytes(StandardCharsets.UTF_8)), json,
+                    LedgerLines.DEFAULT_MAX_LINE_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileName, e);
+        }
     }
 
     /** Parses a single JSON object given as text (the REST body, a test case). */
@@ -59,31 +107,59 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
             return LedgerParser.parse(JSON.readTree(json), fileName, 1);
         } catch (JacksonException e) {
             return new LedgerRecord.Invalid(1, List.of(new LedgerError(fileName, lineOf(e, 1), "(json)",
-                    e.getOriginalMessage())), null);
+                    JsonSyntax.describe(e))), null);
         }
     }
 
-    /** Parses one line of a JSON Lines file; a line that is not JSON becomes an Invalid record. */
+    /** Parses one line of a JSON Lines file given as text (its UTF-8 bytes are parsed). */
     public static LedgerRecord parseLine(String fileName, long lineNo, String line) {
-        try {
-            return LedgerParser.parse(JSON.readTree(line), fileName, lineNo);
-        } catch (JacksonException e) {
-            return new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(json)",
-                    "not valid JSON: " + e.getOriginalMessage())), null);
-        }
+        return parseLine(fileName, lineNo, line.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * Parses one JSON Lines line given as its UTF-8 bytes: Jackson reads bytes faster than text, and bytes that
-     * are not UTF-8 are reported as a JSON error of the line.
+     * The record of one line read by {@link LedgerLines}, or null for a blank line (not a record). Every
+     * command turns a line into a record here, so they all reject the same lines with the same message.
+     */
+    public static LedgerRecord parseLine(String fileName, LedgerLines.Line line) {
+        if (line.blank()) {
+            return null;
+        }
+        if (line.tooLong()) {
+            return invalid(fileName, line.number(), "(line)", ("%,d bytes: longer than the %,d bytes a ledger line may"
+                    + " have (kakekin.ledger.max-line-bytes); not read").formatted(line.length(), line.limit()));
+        }
+        return parseLine(fileName, line.number(), line.utf8());
+    }
+
+    /**
+     * Parses one JSON Lines line given as its UTF-8 bytes (Jackson reads bytes faster than text). The bytes
+     * are checked first: a byte-order mark on line 1, and anything that is not strict UTF-8, are errors of
+     * the line (Jackson itself would read the overlong {@code C0 AF} as "/").
      */
     public static LedgerRecord parseLine(String fileName, long lineNo, byte[] utf8) {
+        if (lineNo == 1 && utf8.length >= 3 && (utf8[0] & 0xFF) == 0xEF && (utf8[1] & 0xFF) == 0xBB
+                && (utf8[2] & 0xFF) == 0xBF) {
+            return invalid(fileName, lineNo, "(file)", "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM");
+        }
+        int bad = Utf8.firstInvalid(utf8);
+        if (bad >= 0) {
+            return invalid(fileName, lineNo, "(line)", "not UTF-8 at byte %d of the line (%s)"
+                    .formatted(bad + 1, Utf8.hex(utf8, bad, 4)));
+        }
         try {
             return LedgerParser.parse(JSON.readTree(utf8), fileName, lineNo);
         } catch (JacksonException e) {
-            return new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, "(json)",
-                    "not valid JSON: " + e.getOriginalMessage())), null);
+            String text = new String(utf8, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                return invalid(fileName, lineNo, "(line)", "holds only white space such as U+3000 (ideographic"
+                        + " space); a blank line may hold only spaces and tabs");
+            }
+            return invalid(fileName, lineNo, "(json)", "not valid JSON: " + JsonSyntax.describe(e));
         }
+    }
+
+    private static LedgerRecord invalid(String fileName, long lineNo, String field, String message) {
+        return new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(fileName, lineNo, field, message)), null);
     }
 
     /** Parses a JSON tree already read (a case file's {@code ledger}). */
@@ -129,38 +205,31 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
     }
 
     private static final class LinesSource implements Source {
-        private final BufferedReader in;
-        private long lineNo;
+        private final LedgerLines lines;
 
-        LinesSource(BufferedReader in) {
-            this.in = in;
+        LinesSource(LedgerLines lines) {
+            this.lines = lines;
         }
 
         @Override
         public LedgerRecord next(LedgerReader reader) {
             try {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lineNo++;
-                    if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                        return new LedgerRecord.Invalid(lineNo, List.of(new LedgerError(reader.fileName, lineNo,
-                                "(file)", "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM")), null);
+                for (LedgerLines.Line line; (line = lines.next()) != null; ) {
+                    LedgerRecord r = parseLine(reader.fileName, line);
+                    if (r != null) {
+                        return r;
                     }
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    return parseLine(reader.fileName, lineNo, line);
                 }
                 return null;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + reader.fileName + " after line " + lineNo, e);
+                throw new UncheckedIOException("cannot read " + reader.fileName + " after line " + lines.lineNumber(), e);
             }
         }
 
         @Override
         public void close() {
             try {
-                in.close();
+                lines.close();
             } catch (IOException ignored) {
                 // nothing useful to do: the records were read
             }
@@ -208,8 +277,10 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
                 return LedgerParser.parse(node, fileName, line);
             } catch (JacksonException e) {
                 // Inside a JSON document a syntax error leaves no safe place to resume.
-                throw new LedgerFormatException(fileName + ":" + lineOf(e, 0) + ": not valid JSON: "
-                        + e.getOriginalMessage(), e);
+                String why = e.getCause() instanceof java.nio.charset.CharacterCodingException
+                        ? "not UTF-8" : "not valid JSON: " + JsonSyntax.describe(e);
+                throw new LedgerFormatException(fileName + ":" + lineOf(e, 0) + ": " + Printable.of(why,
+                        Printable.MAX_MESSAGE), e);
             }
         }
 

@@ -48,11 +48,8 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
     @Override
     public Outcome process(LedgerLine item) {
         long line = item.line();
-        byte[] b = item.utf8();
-        LedgerRecord record = line == 1 && b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF
-                ? new LedgerRecord.Invalid(line, List.of(new LedgerError(fileName, line, "(file)",
-                        "starts with a byte-order mark; JSON Lines must be UTF-8 without BOM")), null)
-                : LedgerReader.parseLine(fileName, line, b);
+        // the same checks as every command (size, BOM, strict UTF-8, duplicate keys); the reader skipped blanks
+        LedgerRecord record = LedgerReader.parseLine(fileName, item.raw());
         return switch (record) {
             case LedgerRecord.Invalid bad -> excluded(line, bad.contractNo(), null, ExclusionReason.INVALID_LEDGER_LINE,
                     bad.message());

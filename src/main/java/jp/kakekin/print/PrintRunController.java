@@ -1,8 +1,16 @@
 package jp.kakekin.print;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jp.kakekin.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,120 +22,107 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code POST /api/v1/runs} starts (or resumes) a print run in the service's process and answers at
- * once; {@code GET /api/v1/runs/{id}} reports its status and counts.
+ * once; {@code GET /api/v1/runs/{id}} reports its status and counts. Problems: web.ApiProblems.
  */
 @RestController
 @RequestMapping("/api/v1/runs")
 public class PrintRunController {
 
     private final PrintRuns runs;
+    private final RunPaths paths;
 
-    public PrintRunController(PrintRuns runs) {
+    public PrintRunController(PrintRuns runs, RunPaths paths) {
         this.runs = runs;
+        this.paths = paths;
     }
 
     /**
-     * The request body: the CLI's options. Paths are paths on the service's machine.
+     * The request body: the CLI's options. Paths are paths on the service's machine, and only under the
+     * configured folders ({@link RunPaths}, {@code kakekin.runs.*}).
      */
-    public record RunRequest(Integer year, PrintIssue issue, String input, String out, Integer batchSize,
+    public record RunRequest(@NotNull @Min(2000) @Max(2099) Integer year, @NotNull PrintIssue issue,
+                             @NotBlank String input, @NotBlank String out, @Positive Integer batchSize,
                              LocalDate addressCutoff, LocalDate runDate, Boolean recover) {
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> start(@RequestBody RunRequest request) throws Exception {
+    /** The answer to a start: the run, its execution, what happened and where to follow it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Started(long runId, long executionId, PrintRuns.Outcome outcome, String note, URI status) {
+    }
+
+    /** {@code GET /api/v1/runs/{id}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunView(long runId, long executionId, int executions, String status, String exitCode,
+                          String exitDescription, RunStatus.Parameters parameters, LocalDateTime startTime,
+                          LocalDateTime endTime, Counts counts, List<RunStatus.Step> steps, RunStatus.Live progress) {
+        static RunView of(RunStatus s) {
+            return new RunView(s.runId(), s.executionId(), s.executions(), s.status(), s.exitCode(),
+                    s.exitDescription(), s.parameters(), s.startTime(), s.endTime(), Counts.of(s), s.steps(), s.live());
+        }
+    }
+
+    /** The run's counts; those of the summary once it is finished. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Counts(long records, long calculated, long toPrint, int batches, int batchesPrinted, Long issued,
+                         Long excluded, Map<String, Long> excludedByReason, Long manifestRows, Long pages,
+                         Integer batchFiles, Long pdfBytes, Boolean reconciled) {
+        static Counts of(RunStatus s) {
+            RunSummary r = s.summary();
+            return r == null
+                    ? new Counts(s.records(), s.calculated(), s.toPrint(), s.batches(), s.batchesPrinted(),
+                    null, null, null, null, null, null, null, null)
+                    : new Counts(s.records(), s.calculated(), s.toPrint(), s.batches(), s.batchesPrinted(),
+                    r.issued(), r.excluded(), r.excludedByReason(), r.manifestRows(), r.pages(), r.batchFiles(),
+                    r.pdfBytes(), r.reconciled());
+        }
+    }
+
+    @ApiResponse(responseCode = "202", description = "started or resumed; follow it at the Location")
+    @ApiResponse(responseCode = "200", description = "that run is already complete")
+    @ApiResponse(responseCode = "409", description = "the run is in progress elsewhere (runId), or cannot start")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Started> start(@Valid @RequestBody RunRequest request) throws Exception {
         PrintRunParameters params;
         try {
-            if (request.year() == null || request.issue() == null || request.input() == null || request.out() == null) {
-                throw new IllegalArgumentException("year, issue, input and out are required");
-            }
-            params = PrintRunParameters.of(request.year(), request.issue(), Path.of(request.input()),
-                    Path.of(request.out()), request.batchSize(), request.addressCutoff(), request.runDate());
+            Path input = paths.input(request.input());
+            Path out = paths.output(request.out());
+            params = PrintRunParameters.of(request.year(), request.issue(), input, out, request.batchSize(),
+                    request.addressCutoff(), request.runDate());
             if (request.runDate() == null) {
                 LocalDate resume = runs.unfinishedRunDate(params).orElse(null);
                 if (resume != null) {
-                    params = PrintRunParameters.of(request.year(), request.issue(), Path.of(request.input()),
-                            Path.of(request.out()), request.batchSize(), request.addressCutoff(), resume);
+                    params = PrintRunParameters.of(request.year(), request.issue(), input, out, request.batchSize(),
+                            request.addressCutoff(), resume);
                 }
             }
         } catch (IllegalArgumentException e) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid print run", e.getMessage(), null);
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid print run", e.getMessage());
         }
         PrintRuns.Launch launch;
         try {
             launch = runs.launch(params, Boolean.TRUE.equals(request.recover()));
         } catch (RunInProgressException e) {
-            return problem(HttpStatus.CONFLICT, "Print run in progress", e.getMessage(), e.runId());
+            throw new ApiProblem(HttpStatus.CONFLICT, "Print run in progress", e.getMessage()).with("runId", e.runId());
         } catch (PrintRunException e) {
-            return problem(HttpStatus.CONFLICT, "Print run cannot start", e.getMessage(), null);
+            throw new ApiProblem(HttpStatus.CONFLICT, "Print run cannot start", e.getMessage());
         }
         URI location = URI.create("/api/v1/runs/" + launch.runId());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runId", launch.runId());
-        body.put("executionId", launch.execution().getId());
-        body.put("outcome", launch.outcome().name());
-        if (launch.note() != null) {
-            body.put("note", launch.note());
-        }
-        body.put("status", location.toString());
         HttpStatus status = launch.outcome() == PrintRuns.Outcome.ALREADY_COMPLETE ? HttpStatus.OK : HttpStatus.ACCEPTED;
-        return ResponseEntity.status(status).location(location).body(body);
+        return ResponseEntity.status(status).location(location).body(new Started(launch.runId(),
+                launch.execution().getId(), launch.outcome(), launch.note(), location));
     }
 
-    @GetMapping("/{id}")
-    public ResponseEntity<?> status(@PathVariable long id) {
-        return runs.status(id).<ResponseEntity<?>>map(s -> ResponseEntity.ok(toJson(s)))
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No such print run", "there is no print run " + id, null));
-    }
-
-    private static Map<String, Object> toJson(RunStatus s) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("runId", s.runId());
-        o.put("executionId", s.executionId());
-        o.put("executions", s.executions());
-        o.put("status", s.status());
-        o.put("exitCode", s.exitCode());
-        if (s.exitDescription() != null) {
-            o.put("exitDescription", s.exitDescription());
-        }
-        o.put("parameters", s.parameters());
-        o.put("startTime", s.startTime());
-        o.put("endTime", s.endTime());
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("records", s.records());
-        counts.put("calculated", s.calculated());
-        counts.put("toPrint", s.toPrint());
-        counts.put("batches", s.batches());
-        counts.put("batchesPrinted", s.batchesPrinted());
-        if (s.summary() != null) {
-            RunSummary r = s.summary();
-            counts.put("issued", r.issued());
-            counts.put("excluded", r.excluded());
-            counts.put("excludedByReason", r.excludedByReason());
-            counts.put("manifestRows", r.manifestRows());
-            counts.put("pages", r.pages());
-            counts.put("batchFiles", r.batchFiles());
-            counts.put("pdfBytes", r.pdfBytes());
-            counts.put("reconciled", r.reconciled());
-        }
-        o.put("counts", counts);
-        o.put("steps", s.steps());
-        if (s.live() != null) {
-            o.put("progress", s.live());
-        }
-        return o;
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, Long runId) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        if (runId != null) {
-            p.setProperty("runId", runId);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    @ApiResponse(responseCode = "200", description = "status, steps, counts and live progress")
+    @ApiResponse(responseCode = "404", description = "no such print run")
+    @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public RunView status(@PathVariable @Positive long id) {
+        return runs.status(id).map(RunView::of)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "No such print run", "there is no print run " + id));
     }
 }

@@ -128,11 +128,13 @@ public class PrintRunJob {
 
     @Bean
     @StepScope
-    LedgerLineReader ledgerLineReader(@Value("#{stepExecution}") StepExecution step, PrintRunProgress progress) {
+    LedgerLineReader ledgerLineReader(@Value("#{stepExecution}") StepExecution step, PrintRunProgress progress,
+                                      jp.kakekin.config.LedgerProperties ledger) {
         ExecutionContext ctx = step.getExecutionContext();
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
         return new LedgerLineReader(run.input(), ctx.getLong(RunKeys.START), ctx.getLong(RunKeys.END),
-                ctx.getLong(RunKeys.FIRST_LINE), progress.current(step.getJobExecutionId(), CALCULATE));
+                ctx.getLong(RunKeys.FIRST_LINE), ledger.maxLineBytesOrDefault(),
+                progress.current(step.getJobExecutionId(), CALCULATE));
     }
 
     @Bean

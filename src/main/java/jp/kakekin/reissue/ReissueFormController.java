@@ -70,7 +70,7 @@ class ReissueFormController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return FORM;
         }
-        wait = limits.contract(claim.contractNo() + claim.checkDigits());
+        wait = limits.contract(request.getRemoteAddr(), claim.contractNo() + claim.checkDigits());
         if (wait > 0) {
             return tooMany(response, wait, model);
         }

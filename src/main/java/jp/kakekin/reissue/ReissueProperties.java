@@ -16,20 +16,51 @@ public record ReissueProperties(Path batchDirectory, RateLimit rateLimit) {
 
     public ReissueProperties {
         batchDirectory = batchDirectory == null ? Path.of("out", "reissue") : batchDirectory;
-        rateLimit = rateLimit == null ? new RateLimit(0, null, 0, null) : rateLimit;
+        rateLimit = rateLimit == null ? new RateLimit(0, null, 0, null, 0, null, null, 0, null) : rateLimit;
     }
 
     /**
-     * @param perClient         form submissions one client address may make per {@code perClientWindow}
-     * @param perContract       submissions naming one contract number per {@code perContractWindow},
-     *                          counted whether or not anything matched
+     * The form's throttles (docs/reissue.md, docs/security.md). Each is a token bucket: a burst of n, then
+     * one more every window/n.
+     *
+     * @param perClient               submissions one client address may make per {@code perClientWindow}
+     * @param perClientContract       submissions one client address may make naming one contract number
+     *                                per {@code perClientContractWindow}: throttles whoever guesses a
+     *                                holder's details, not the holder
+     * @param perContract             submissions naming one contract number from all addresses together per
+     *                                {@code perContractWindow} (short: a holder is never kept out for long)
+     * @param store                   {@code memory} (this instance) or {@code redis} (shared by every instance)
+     * @param maxTrackedKeys          memory store: most buckets kept (least recently used dropped first)
+     * @param redis                   redis store: where, under which key prefix, and how long to wait for it
      */
-    public record RateLimit(int perClient, Duration perClientWindow, int perContract, Duration perContractWindow) {
+    public record RateLimit(int perClient, Duration perClientWindow, int perClientContract,
+                            Duration perClientContractWindow, int perContract, Duration perContractWindow,
+                            Store store, long maxTrackedKeys, Redis redis) {
         public RateLimit {
             perClient = perClient <= 0 ? 10 : perClient;
             perClientWindow = perClientWindow == null ? Duration.ofMinutes(10) : perClientWindow;
-            perContract = perContract <= 0 ? 3 : perContract;
-            perContractWindow = perContractWindow == null ? Duration.ofHours(24) : perContractWindow;
+            perClientContract = perClientContract <= 0 ? 3 : perClientContract;
+            perClientContractWindow = perClientContractWindow == null ? Duration.ofHours(1) : perClientContractWindow;
+            perContract = perContract <= 0 ? 10 : perContract;
+            perContractWindow = perContractWindow == null ? Duration.ofMinutes(15) : perContractWindow;
+            store = store == null ? Store.MEMORY : store;
+            maxTrackedKeys = maxTrackedKeys <= 0 ? 200_000 : maxTrackedKeys;
+            redis = redis == null ? new Redis(null, null, null) : redis;
+        }
+    }
+
+    public enum Store { MEMORY, REDIS }
+
+    /**
+     * @param url       {@code redis://host:port} (user and password in the URL when Redis asks for them)
+     * @param keyPrefix every key the limits write starts with it
+     * @param timeout   how long a POST waits for Redis before falling back to this instance's memory
+     */
+    public record Redis(String url, String keyPrefix, Duration timeout) {
+        public Redis {
+            url = url == null || url.isBlank() ? "redis://127.0.0.1:6379" : url;
+            keyPrefix = keyPrefix == null ? "kakekin:rate-limit:" : keyPrefix;
+            timeout = timeout == null ? Duration.ofMillis(500) : timeout;
         }
     }
 }

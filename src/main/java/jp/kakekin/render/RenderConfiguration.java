@@ -24,7 +24,7 @@ public class RenderConfiguration {
         if (qr.usesDevelopmentKey()) {
             log.warn("kakekin.qr.key is the development key: QR tokens are not secret. Set kakekin.qr.key in production.");
         }
-        return new DocumentTokens(qr.key());
+        return new DocumentTokens(qr.key(), qr.previousKeys());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package jp.kakekin.store;
 import jp.kakekin.ledger.LedgerError;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,17 +79,37 @@ public class LedgerImport {
                 numbers.clear();
                 return;
             }
+            try {
+                write(rows);
+            } catch (DataAccessException e) {
+                // One row the database refuses (a value no check foresaw) must not cost the others their import:
+                // the batch is rolled back and written again row by row, and only the refused rows are reported.
+                for (ContractRow r : rows) {
+                    try {
+                        write(List.of(r));
+                    } catch (DataAccessException rowFailure) {
+                        onError.accept(new LedgerError(file, r.sourceLine(), "(store)", "contract " + r.contractNo()
+                                + " not stored: " + rootMessage(rowFailure)));
+                        rejected++;
+                    }
+                }
+            }
+            rows.clear();
+            numbers.clear();
+        }
+
+        private void write(List<ContractRow> rows) {
             List<ContractRow> accepted = new ArrayList<>(rows.size());
+            List<LedgerError> conflicts = new ArrayList<>();
             tx.executeWithoutResult(status -> {
                 Map<String, String> stored = contracts.schemesOf(numbers);
                 for (ContractRow r : rows) {
                     String scheme = stored.get(r.contractNo());
                     if (scheme != null && !scheme.equals(r.scheme())) {
                         // Replacing it would silently turn one scheme's contract into another's.
-                        onError.accept(new LedgerError(file, r.sourceLine(), "scheme",
+                        conflicts.add(new LedgerError(file, r.sourceLine(), "scheme",
                                 "contract %s is stored as %s; a contract number cannot change scheme"
                                         .formatted(r.contractNo(), scheme)));
-                        rejected++;
                     } else {
                         accepted.add(r);
                     }
@@ -97,9 +118,20 @@ public class LedgerImport {
                     contracts.upsert(accepted);
                 }
             });
+            // counted only once the transaction committed: a batch retried row by row is not counted twice
+            conflicts.forEach(onError);
+            rejected += conflicts.size();
             imported += accepted.size();
-            rows.clear();
-            numbers.clear();
         }
+    }
+
+    /** The database's own words (e.g. "value too long for type character varying(200)"), one line. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 }

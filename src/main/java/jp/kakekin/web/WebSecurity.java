@@ -1,5 +1,6 @@
 package jp.kakekin.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -16,14 +17,19 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
 /**
  * Who may reach what (docs/reissue.md, "Security"): everything under {@code /api/**} and the actuator
  * (but health) is for operators, over stateless HTTP Basic; the public pages (the reissue form, the
- * authenticity page, their stylesheet) are open, with a session that carries the CSRF token; anything
+ * authenticity page, their stylesheet) are open, without a session (the CSRF token is a cookie); anything
  * else is refused.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +37,10 @@ import java.time.Clock;
 public class WebSecurity {
 
     static final String OPERATOR = "OPERATOR";
+
+    /** The operator API and its description (OpenAPI, Swagger UI): operators only. */
+    static final String[] OPERATOR_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**"};
 
     /** The pages and assets the public may open. */
     static final String[] PUBLIC = {"/reissue", "/reissue/**", "/verify", "/verify/**", "/css/**", "/error",
@@ -60,25 +70,31 @@ public class WebSecurity {
         return new ProviderManager(new RememberedLogins(dao, properties.operatorAuthCache(), clock));
     }
 
+    /** Failed operator logins, counted for the API and the actuator together. */
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleProperties properties, Clock clock, ObjectProvider<JsonMapper> json) {
+        return new LoginThrottle(properties, clock, json.getIfAvailable(() -> JsonMapper.builder().build()));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain operatorApi(HttpSecurity http, UserDetailsService operators, PasswordEncoder encoder,
-                                    OperatorProperties properties, Clock clock) throws Exception {
+                                    OperatorProperties properties, Clock clock, LoginThrottle throttle) throws Exception {
         AuthenticationManager logins = operatorLogins(operators, encoder, properties, clock);
-        http.securityMatcher("/api/**")
+        http.securityMatcher(OPERATOR_PATHS)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(OPERATOR));
-        return stateless(http, logins).build();
+        return stateless(http, logins, throttle).build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, UserDetailsService operators, PasswordEncoder encoder,
-                                 OperatorProperties properties, Clock clock) throws Exception {
+                                 OperatorProperties properties, Clock clock, LoginThrottle throttle) throws Exception {
         AuthenticationManager logins = operatorLogins(operators, encoder, properties, clock);
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(a -> a.requestMatchers(EndpointRequest.to("health")).permitAll()
                         .anyRequest().hasRole(OPERATOR));
-        return stateless(http, logins).build();
+        return stateless(http, logins, throttle).build();
     }
 
     @Bean
@@ -87,14 +103,40 @@ public class WebSecurity {
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().denyAll())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                // No HTTP session for anyone on the public pages (every cookie-less GET used to open one for 30
+                // minutes): the CSRF token is a cookie of its own, checked against the form's hidden field.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.csrfTokenRepository(csrfCookie()).csrfTokenRequestHandler(eagerCsrfToken()))
                 .requestCache(r -> r.disable());
         return http.build();
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, AuthenticationManager logins) throws Exception {
+    /**
+     * The double-submit cookie: {@code XSRF-TOKEN}, HttpOnly (no script reads it: the pages have none),
+     * SameSite=Lax, Secure whenever the request came over HTTPS; a session cookie (gone with the browser).
+     */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+        cookie.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
+        return cookie;
+    }
+
+    /**
+     * The token is made when the request starts, not when the page asks for it: the cookie has to be set
+     * before the page's body commits the response. Masked per response (BREACH) as Spring's default is.
+     */
+    private static XorCsrfTokenRequestAttributeHandler eagerCsrfToken() {
+        XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
+        handler.setCsrfRequestAttributeName(null);
+        return handler;
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, AuthenticationManager logins, LoginThrottle throttle)
+            throws Exception {
         // No session and no cookie: a forged cross-site request has no credentials to ride on, so the
         // CSRF token (which the public form does use) has nothing to protect here.
         return http.httpBasic(b -> b.realmName("kakekin operators"))
+                .addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
                 .authenticationManager(logins)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())

@@ -79,6 +79,41 @@ class CalculationControllerTest {
         mvc.perform(post("/api/v1/calculations").param("document", "NOVEMBER_CERTIFICATE").param("year", "2026")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"scheme\": "))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("(json)"));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("(json)"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("end-of-input"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("StreamReadFeature")),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("#UNKNOWN")))));
+    }
+
+    @Test
+    void anUnknownDocumentAndAYearThatIsNotOneAreProblemDetails() throws Exception {
+        String body = ledgerOf("S01-monthly-all-paid.json");
+        mvc.perform(post("/api/v1/calculations").param("document", "MAY_CERTIFICATE").param("year", "2026")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("document"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("NOVEMBER_CERTIFICATE")))
+                .andExpect(jsonPath("$.instance").value("/api/v1/calculations"));
+        for (String year : new String[]{"２０２６", "-1", "1999", "20266", "2o26"}) {
+            mvc.perform(post("/api/v1/calculations").param("document", "NOVEMBER_CERTIFICATE").param("year", year)
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("year"));
+        }
+        mvc.perform(post("/api/v1/calculations").param("document", "NOVEMBER_CERTIFICATE")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/calculations").param("document", "NOVEMBER_CERTIFICATE").param("year", "2026")
+                        .contentType(MediaType.TEXT_PLAIN).content(body))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/no-such-endpoint"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }

@@ -70,7 +70,7 @@ class CalculationServiceTest {
     }
 
     @Test
-    void aLineWithAByteOrderMarkOrBlanksIsHandledAsBefore() throws Exception {
+    void aLineWithAByteOrderMarkOrBlanksIsHandledLikeEveryCommandDoes() throws Exception {
         SyntheticLedgers g = new SyntheticLedgers(13, 2026);
         Path in = dir.resolve("bom.jsonl");
         Files.writeString(in, "\uFEFF" + LedgerJson.toJson(g.ledger(0)) + "\n \t\n\u3000\n" + LedgerJson.toJson(g.ledger(1)) + "\n",
@@ -79,10 +79,12 @@ class CalculationServiceTest {
         CalculationService.Summary summary = new CalculationService(new Calculator())
                 .run(in, out, DocumentKind.NOVEMBER_CERTIFICATE, 2026, null);
         String[] lines = out.toString().split("\n");
-        assertThat(lines).hasSize(2);
+        // spaces and tabs are a blank line; a line of U+3000 is not (the print run reports it too: issue 12)
+        assertThat(lines).hasSize(3);
         assertThat(JSON.readTree(lines[0]).get("error").stringValue()).contains("bom.jsonl:1: (file): starts with a byte-order mark");
-        assertThat(JSON.readTree(lines[1]).get("contractNo").stringValue()).isEqualTo(g.ledger(1).contractNo());
-        assertThat(summary.records()).isEqualTo(2);
+        assertThat(JSON.readTree(lines[1]).get("error").stringValue()).contains("bom.jsonl:3: (line): holds only white space such as U+3000");
+        assertThat(JSON.readTree(lines[2]).get("contractNo").stringValue()).isEqualTo(g.ledger(1).contractNo());
+        assertThat(summary.records()).isEqualTo(3);
     }
 
     @Test
@@ -105,7 +107,35 @@ class CalculationServiceTest {
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(2);
         assertThat(JSON.readTree(lines[1]).get("error").stringValue())
-                .startsWith("latin.jsonl:2: (json): not valid JSON: Invalid UTF-8");
+                .startsWith("latin.jsonl:2: (line): not UTF-8 at byte").contains("C3 28");
+        assertThat(summary.failed()).isEqualTo(1);
+    }
+
+    /**
+     * Issue 12: a 50 MB JSON array on one line made calculate run out of memory. The line is now reported
+     * (file:line, its size, the limit) without ever being held in memory, and the lines around it are calculated.
+     */
+    @Test
+    void aFiftyMegabyteLineIsReportedAndTheOthersAreCalculated() throws Exception {
+        SyntheticLedgers g = new SyntheticLedgers(14, 2026);
+        Path in = dir.resolve("huge.jsonl");
+        try (var w = Files.newOutputStream(in)) {
+            w.write((LedgerJson.toJson(g.ledger(0)) + "\n[").getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = "1,".repeat(1 << 19).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 50; i++) {
+                w.write(chunk);
+            }
+            w.write(("1]\n" + LedgerJson.toJson(g.ledger(1)) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        StringWriter out = new StringWriter();
+        CalculationService.Summary summary = new CalculationService(new Calculator())
+                .run(in, out, DocumentKind.NOVEMBER_CERTIFICATE, 2026, null);
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines[1]).get("error").stringValue())
+                .isEqualTo("huge.jsonl:2: (line): 52,428,803 bytes: longer than the 1,048,576 bytes a ledger line may"
+                        + " have (kakekin.ledger.max-line-bytes); not read");
+        assertThat(JSON.readTree(lines[2]).get("contractNo").stringValue()).isEqualTo(g.ledger(1).contractNo());
         assertThat(summary.failed()).isEqualTo(1);
     }
 }

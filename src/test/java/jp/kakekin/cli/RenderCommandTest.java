@@ -138,4 +138,42 @@ class RenderCommandTest {
             assertThat(text).contains("****", "令和8年11月20日", "令和8年分");
         }
     }
+
+    /**
+     * Issue 12: invalid UTF-8, a 201-character name and a NUL in a name ended render with a stack trace and
+     * nothing rendered. Each is now one file:line: field: message line (exit 2) and the good line is rendered.
+     */
+    @Test
+    void badRecordsAreReportedLineByLineAndTheGoodOnesRendered() throws Exception {
+        ObjectNode good = ledger("S01-monthly-all-paid");
+        ObjectNode longName = ledger("S01-monthly-all-paid");
+        longName.put("contractNo", "2000003");
+        ((ObjectNode) longName.get("holder")).put("name", "髙".repeat(201));
+        ObjectNode nul = ledger("S01-monthly-all-paid");
+        nul.put("contractNo", "2000004");
+        ((ObjectNode) nul.get("holder")).put("name", "髙橋\u0000\u001b[2J太郎");
+        byte[] latin = JSON.writeValueAsString(ledger("S01-monthly-all-paid").put("contractNo", "2000005"))
+                .replace("髙橋", "X\u00e9X").getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        for (ObjectNode n : List.of(longName, nul)) {
+            file.writeBytes((JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        file.writeBytes(latin);
+        file.writeBytes(("\n" + JSON.writeValueAsString(good) + "\n").getBytes(StandardCharsets.UTF_8));
+        Path in = dir.resolve("bad.jsonl");
+        Files.write(in, file.toByteArray());
+        Path out = dir.resolve("out");
+
+        Run r = run("render", "--document", "NOVEMBER_CERTIFICATE", "--year", "2026",
+                "--input", in.toString(), "--out", out.toString(), "--issue-date", "2026-11-20");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.report()).contains("bad.jsonl:1: holder.name: 201 characters: longer than the 100 allowed")
+                .contains("bad.jsonl:2: holder.name: contains the control character U+0000")
+                .contains("\\u001b[2J").doesNotContain("\u001b")
+                .contains("bad.jsonl:3: (line): not UTF-8 at byte")
+                .contains("4 records, 1 rendered")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.resolve(good.get("contractNo").asString() + ".pdf")).exists();
+    }
 }

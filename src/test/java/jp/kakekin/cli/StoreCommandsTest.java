@@ -52,6 +52,49 @@ class StoreCommandsTest {
         assertThat(Main.runCommand("import", "--input", dir.resolve("missing.jsonl").toString(), db())).isEqualTo(1);
     }
 
+    /**
+     * Issue 12: invalid UTF-8, a 201-character name, a NUL in a name, and a name the parser accepts but the
+     * database column cannot hold (NFKC makes each ㍿ four characters of the 200-character name key) each
+     * used to end the import with a stack trace and nothing imported. Now each is one file:line: field:
+     * message line, exit 2, and every good line is imported.
+     */
+    @Test
+    void importKeepsEveryGoodLineOnABadRecord(CapturedOutput output) throws Exception {
+        List<String> good = CaseLedgers.lines();
+        String base = CaseLedgers.line("S01-monthly-all-paid");
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        for (String l : good) {
+            file.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String tooLong = CaseLedgers.renamed(CaseLedgers.renumbered(base, "7000001", "11"), "髙".repeat(201));
+        String nul = CaseLedgers.renamed(CaseLedgers.renumbered(base, "7000002", "11"), "髙橋\u0000太郎");
+        String wide = CaseLedgers.renamed(CaseLedgers.renumbered(base, "7000003", "11"), "\u337f".repeat(60));
+        byte[] latin = CaseLedgers.renamed(CaseLedgers.renumbered(base, "7000004", "11"), "X\u00e9X")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        for (String l : List.of(tooLong, nul, wide)) {
+            file.writeBytes((l + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        file.writeBytes(latin);
+        file.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        file.writeBytes((CaseLedgers.renumbered(base, "7000005", "11") + "\n").getBytes(StandardCharsets.UTF_8));
+        Path ledger = dir.resolve("bad.jsonl");
+        Files.write(ledger, file.toByteArray());
+        int n = good.size();
+
+        assertThat(Main.runCommand("import", "--input", ledger.toString(), db())).isEqualTo(2);
+        assertThat(output.getOut()).contains("import: bad.jsonl: imported " + (n + 1) + ", rejected 4");
+        assertThat(output.getErr())
+                .contains("bad.jsonl:" + (n + 1) + ": holder.name: 201 characters: longer than the 100 allowed")
+                .contains("bad.jsonl:" + (n + 2) + ": holder.name: contains the control character U+0000")
+                .contains("bad.jsonl:" + (n + 3) + ": (store): contract 7000003 not stored: ")
+                .contains("bad.jsonl:" + (n + 4) + ": (line): not UTF-8 at byte")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(db().substring(db().indexOf('=') + 1), "sa", ""));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contracts").query(Long.class).single()).isEqualTo(n + 1L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contracts WHERE contract_no = '7000005'").query(Long.class).single())
+                .isEqualTo(1L);
+    }
+
     @Test
     void reissueRunPrintsWhatTheFormQueued(CapturedOutput output) throws Exception {
         Path ledger = dir.resolve("ledger.jsonl");

@@ -67,7 +67,7 @@ class EDeliveryControllerTest {
                         .param("issue", "NOVEMBER_CERTIFICATE").param("year", "2026"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/xml")))
-                .andExpect(header().string("X-Unique-Code", "K26N10000012800Y"))
+                .andExpect(header().string("X-Kakekin-Unique-Code", "K26N10000012800Y"))
                 .andReturn();
         byte[] xml = r.getResponse().getContentAsByteArray();
         Teg850Verification v = new Teg850Verifier(java.util.List.of(SigningKeyStore.certificate(keys.resolve("dev.p12"),

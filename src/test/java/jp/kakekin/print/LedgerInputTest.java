@@ -95,7 +95,7 @@ class LedgerInputTest {
                 });
         Exclusion e = ((Outcome.Excluded) processor.process(bad)).exclusion();
         assertThat(e.reason()).isEqualTo(ExclusionReason.INVALID_LEDGER_LINE);
-        assertThat(e.detail()).startsWith("bad.jsonl:2: (json)").containsIgnoringCase("UTF-8");
+        assertThat(e.detail()).startsWith("bad.jsonl:2: (line): not UTF-8").contains("C3 28");
         assertThat(reader.read().line()).isEqualTo(3);
         assertThat(reader.read()).isNull();
         reader.close();
@@ -108,5 +108,28 @@ class LedgerInputTest {
         assertThat(Csv.read(in)).containsExactly("1", "a,b", "say \"hi\"", "two\nlines", "", "", "東京都");
         assertThat(Csv.read(in)).containsExactly("x");
         assertThat(Csv.read(in)).isNull();
+    }
+
+    /** Issue 12: a line longer than the limit is skipped without being held, excluded with its size, and the run goes on. */
+    @Test
+    void aLineLongerThanTheLimitIsExcludedAndTheNextLineIsRead() throws Exception {
+        Path file = dir.resolve("long.jsonl");
+        Files.writeString(file, "{}\n[" + "1,".repeat(5_000) + "1]\r\n{}\n");
+        LedgerLineReader reader = new LedgerLineReader(file, 0, Files.size(file), 1, 1_000, null);
+        reader.open(new ExecutionContext());
+        assertThat(reader.read().line()).isEqualTo(1);
+        LedgerLine tooLong = reader.read();
+        assertThat(tooLong.line()).isEqualTo(2);
+        assertThat(tooLong.utf8()).isNull();
+        Outcome outcome = new CertificateProcessor(new jp.kakekin.calc.Calculator(),
+                PrintRunParameters.of(2026, PrintIssue.NOVEMBER, file, dir.resolve("out"), null, null, null), null)
+                .process(tooLong);
+        Exclusion e = ((Outcome.Excluded) outcome).exclusion();
+        assertThat(e.reason()).isEqualTo(ExclusionReason.INVALID_LEDGER_LINE);
+        assertThat(e.detail()).isEqualTo("long.jsonl:2: (line): 10,003 bytes: longer than the 1,000 bytes a ledger"
+                + " line may have (kakekin.ledger.max-line-bytes); not read");
+        assertThat(reader.read().line()).isEqualTo(3);
+        assertThat(reader.read()).isNull();
+        reader.close();
     }
 }

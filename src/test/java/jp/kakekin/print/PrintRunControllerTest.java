@@ -7,16 +7,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,15 +36,23 @@ class PrintRunControllerTest {
     MockMvc mvc;
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** The only folders the API may read from and write to (kakekin.runs.*). */
+    @DynamicPropertySource
+    static void runFolders(DynamicPropertyRegistry registry) {
+        registry.add("kakekin.runs.input-dirs", () -> dir.resolve("in").toString());
+        registry.add("kakekin.runs.output-dir", () -> dir.resolve("out").toString());
+    }
 
     @Test
     void startsARunAndReportsItsStatusCountsAndMetrics() throws Exception {
-        Path ledger = dir.resolve("ledger.jsonl");
+        Files.createDirectories(dir.resolve("in"));
+        Path ledger = dir.resolve("in").resolve("ledger.jsonl");
         TestLedgers.write(ledger, 600, 11);
         String body = """
                 {"year": 2026, "issue": "NOVEMBER", "input": "%s", "out": "%s", "batchSize": 100, "runDate": "2026-11-13"}
-                """.formatted(ledger, dir.resolve("out"));
+                """.formatted(ledger, dir.resolve("out").resolve("november"));
 
         String created = mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isAccepted())
@@ -84,11 +96,73 @@ class PrintRunControllerTest {
                 "\"spring.batch.step\"");
     }
 
+    /** Issue #12 item 9: {@code input=/etc/passwd} used to be read, and its lines written to any {@code out}. */
+    @Test
+    void readsAndWritesOnlyUnderTheConfiguredFolders() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path ledger = in.resolve("few.jsonl");
+        TestLedgers.write(ledger, 5, 3);
+        Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(outside.resolve("secret.jsonl"), "{}\n");
+        Files.createSymbolicLink(in.resolve("link.jsonl"), outside.resolve("secret.jsonl"));
+        Files.createDirectories(dir.resolve("out"));
+        Files.createSymbolicLink(dir.resolve("out").resolve("escape"), outside);
+        String template = """
+                {"year": 2026, "issue": "NOVEMBER", "input": "%s", "out": "%s", "runDate": "2026-11-13"}
+                """;
+        for (String[] bad : new String[][]{
+                {"/etc/passwd", "x"},                                   // anywhere on the machine
+                {"../elsewhere/secret.jsonl", "x"},                     // climbing out of the input folder
+                {in + "/../elsewhere/secret.jsonl", "x"},
+                {"link.jsonl", "x"},                                    // a link out of it
+                {"few.jsonl", "/tmp/kakekin-run-" + System.nanoTime()}, // output anywhere
+                {"few.jsonl", "../elsewhere"},                          // climbing out of the output folder
+                {"few.jsonl", "escape/run"},                            // a link out of it
+                {"few.jsonl", ""}}) {
+            mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON)
+                            .content(template.formatted(bad[0], bad[1])))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().string("Content-Type", "application/problem+json"))
+                    .andExpect(jsonPath("$.detail").isNotEmpty());
+        }
+        try (var files = Files.list(outside)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("secret.jsonl");
+        }
+        // Relative names resolve to the folders: accepted, and the run writes where it was told.
+        String created = mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON)
+                        .content(template.formatted("few.jsonl", "few-run")))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long runId = JSON.readTree(created).get("runId").asLong();
+        for (int i = 0; i < 6000; i++) {
+            JsonNode run = JSON.readTree(mvc.perform(get("/api/v1/runs/" + runId)).andReturn().getResponse().getContentAsString());
+            if (run.get("endTime") != null && !run.get("endTime").isNull()) {
+                assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(dir.resolve("out").resolve("few-run").resolve("summary.json")).exists();
+    }
+
     @Test
     void rejectsAnIncompleteRequestAndAnUnknownRun() throws Exception {
         mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2026}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("year, issue, input and out are required"));
-        mvc.perform(get("/api/v1/runs/987654")).andExpect(status().isNotFound());
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.field == 'issue')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'input')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'out')]").exists());
+        mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2026, \"issue\": \"MAY\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("issue"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("NOVEMBER")));
+        mvc.perform(post("/api/v1/runs").contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2026,"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Malformed JSON"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("StreamReadFeature"))));
+        mvc.perform(get("/api/v1/runs/987654")).andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }

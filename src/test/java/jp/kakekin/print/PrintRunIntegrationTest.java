@@ -47,7 +47,7 @@ class PrintRunIntegrationTest {
                 "--out", out.toString(), "--batch-size", "200", "--run-date", "2026-11-13",
                 "--kakekin.print.workers=2", "--kakekin.print.chunk-size=250", "--kakekin.print.merge-fan-in=4");
 
-        assertThat(status).isZero();
+        assertThat(status).isEqualTo(2); // 2: the ledger has invalid lines (print-run exits 2 for them, like calculate)
         Expected expected = expected(ledger, lines);
         List<List<String>> manifest = csv(out.resolve("manifest.csv"));
         List<List<String>> exclusions = csv(out.resolve("exclusions.csv"));
@@ -157,7 +157,7 @@ class PrintRunIntegrationTest {
         Path out = dir.resolve("feb");
 
         assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "FEBRUARY", "--input", ledger.toString(),
-                "--out", out.toString(), "--run-date", "2027-02-10")).isZero();
+                "--out", out.toString(), "--run-date", "2027-02-10")).isEqualTo(exitStatus(lines));
 
         List<List<String>> manifest = csv(out.resolve("manifest.csv"));
         long lateJoiners = lines.stream().filter(l -> l.kind() == TestLedgers.Kind.FEBRUARY).count();
@@ -196,11 +196,11 @@ class PrintRunIntegrationTest {
     @Test
     void aFolderHoldingAnotherRunIsRefused() throws Exception {
         Path ledger = dir.resolve("ledger.jsonl");
-        TestLedgers.write(ledger, 50, 1);
+        int expected = exitStatus(TestLedgers.write(ledger, 50, 1));
         Path out = dir.resolve("shared");
         assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
                 "--out", out.toString(), "--run-date", "2026-11-13", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")).isZero();
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")).isEqualTo(expected);
         String manifest = Files.readString(out.resolve("manifest.csv"));
 
         // Another run (another run date) into the same folder: refused, nothing overwritten.
@@ -212,8 +212,13 @@ class PrintRunIntegrationTest {
         // The same run again: already complete, nothing printed twice.
         assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
                 "--out", out.toString(), "--run-date", "2026-11-13", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")).isZero();
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")).isEqualTo(expected);
         assertThat(Files.readString(out.resolve("manifest.csv"))).isEqualTo(manifest);
+    }
+
+    /** print-run's exit status for a complete run: 2 when ledger lines were invalid, else 0. */
+    static int exitStatus(List<TestLedgers.Line> lines) {
+        return lines.stream().anyMatch(l -> l.kind() == TestLedgers.Kind.INVALID) ? 2 : 0;
     }
 
     /**

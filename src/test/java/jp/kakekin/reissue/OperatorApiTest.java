@@ -26,7 +26,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The operator API: operators only, a PDF per reissue, problems for what cannot be issued. */
-@SpringBootTest
+@SpringBootTest(properties = {
+        "kakekin.operators[0].name=operator",
+        "kakekin.operators[0].password-hash={bcrypt}$2a$10$C2MUweqkyNT1JUTmgOQuZuAufxKUe98zaMroTq5V/czo4mLwvxtme",
+        // a second operator (password "operator") whose name the login-throttling test locks
+        "kakekin.operators[1].name=night-shift",
+        "kakekin.operators[1].password-hash={bcrypt}$2a$10$C2MUweqkyNT1JUTmgOQuZuAufxKUe98zaMroTq5V/czo4mLwvxtme"})
 @AutoConfigureMockMvc
 @Import(ReissueTestSupport.class)
 class OperatorApiTest {
@@ -70,6 +75,48 @@ class OperatorApiTest {
         mvc.perform(post("/api/v1/calculations").param("document", "NOVEMBER_CERTIFICATE").param("year", "2026")
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnauthorized());
         assertThat(audit.ofContract("1000014")).isEmpty();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
+    /** Issue #12 item 12: failed logins are throttled per address and per operator name, for minutes. */
+    @Test
+    void failedLoginsAreThrottledPerAddressAndPerName() throws Exception {
+        String docs = "/api/v1/contracts/1000014/documents";
+        // One address guessing: 5 failures, then 429 before the password is checked (even the right one) ...
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get(docs).with(from("192.0.2.50")).with(httpBasic("operator", "guess" + i)))
+                    .andExpect(status().isUnauthorized());
+        }
+        MvcResult refused = mvc.perform(get(docs).with(from("192.0.2.50")).with(httpBasic("operator", "operator")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")))
+                .andExpect(jsonPath("$.title").value("Too many failed logins"))
+                .andReturn();
+        assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isBetween(1L, 300L);
+        // ... while the operator, from their own address, is not kept out.
+        mvc.perform(get(docs).with(from("192.0.2.51")).with(httpBasic("operator", "operator"))).andExpect(status().isOk());
+
+        // Many addresses guessing one name: after 20 failures the name waits a few minutes, wherever it comes from.
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(get(docs).with(from("198.51.100." + i)).with(httpBasic("night-shift", "guess" + i)))
+                    .andExpect(status().isUnauthorized());
+        }
+        refused = mvc.perform(get(docs).with(from("192.0.2.52")).with(httpBasic("night-shift", "operator")))
+                .andExpect(status().isTooManyRequests()).andReturn();
+        long retryAfter = Long.parseLong(refused.getResponse().getHeader("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 300L);
+        clock.advance(java.time.Duration.ofSeconds(retryAfter));
+        mvc.perform(get(docs).with(from("192.0.2.52")).with(httpBasic("night-shift", "operator"))).andExpect(status().isOk());
+        // Requests without credentials are not logins: never throttled, just 401.
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(get(docs).with(from("192.0.2.53"))).andExpect(status().isUnauthorized());
+        }
     }
 
     @Test
@@ -119,7 +166,16 @@ class OperatorApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("NO_CERTIFICATE"));
         mvc.perform(get("/api/v1/contracts/12345/certificates/2026").with(httpBasic("operator", "operator")))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("contractNumber"));
+        // full-width digits would parse as 2026 with Integer.parseInt: the API takes ASCII digits only
+        for (String year : new String[]{"２０２６", "-1", "1999"}) {
+            mvc.perform(get("/api/v1/contracts/1000014/certificates/" + year).with(httpBasic("operator", "operator")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().string("Content-Type", "application/problem+json"))
+                    .andExpect(jsonPath("$.errors[0].field").value("year"));
+        }
         clock.setJapan(LocalDateTime.of(2026, 9, 1, 9, 0));
         mvc.perform(get(S14).with(httpBasic("operator", "operator")))
                 .andExpect(status().isConflict())
@@ -136,7 +192,7 @@ class OperatorApiTest {
         mvc.perform(post("/api/v1/e-delivery/1000001").param("issue", "NOVEMBER_CERTIFICATE").param("year", "2026")
                         .with(httpBasic("operator", "operator")))
                 .andExpect(status().isOk())
-                .andExpect(header().string("X-Unique-Code", "K26N10000012800Y"));
+                .andExpect(header().string("X-Kakekin-Unique-Code", "K26N10000012800Y"));
         mvc.perform(post("/api/v1/e-delivery/9999999").with(httpBasic("operator", "operator")))
                 .andExpect(status().isNotFound());
     }

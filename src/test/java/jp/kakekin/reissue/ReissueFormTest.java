@@ -59,7 +59,7 @@ class ReissueFormTest {
     void storeTheCases() {
         StoreFixtures.emptyReissueTables(jdbc);
         int test = CLIENTS.incrementAndGet();
-        // A day apart per test: the per-contract window (24h) of one test never reaches into the next.
+        // A day apart per test: no limit's window of one test reaches into the next.
         clock.setJapan(ReissueTestSupport.TAX_SEASON.plusDays(test));
         client = "10.1.0." + test;
         StoreFixtures.importCases(importer);
@@ -160,29 +160,68 @@ class ReissueFormTest {
         for (int i = 0; i < 10; i++) {
             mvc.perform(submit("76543%02d-00".formatted(i), NAME, BIRTH, PHONE)).andExpect(status().isSeeOther());
         }
-        String page = mvc.perform(submit(NUMBER, NAME, BIRTH, PHONE))
+        MvcResult refused = mvc.perform(submit(NUMBER, NAME, BIRTH, PHONE))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("しばらくしてからお試しください", "約10分");
+                .andReturn();
+        // 10 per 10 minutes as a token bucket: the burst is spent, one more comes back every minute.
+        assertThat(refused.getResponse().getContentAsString()).contains("しばらくしてからお試しください", "約1分");
+        long retryAfter = Long.parseLong(refused.getResponse().getHeader("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 60L);
         assertThat(requests.all()).hasSize(10);
-        // The window slides: ten minutes later the same address may try again.
-        clock.advance(java.time.Duration.ofMinutes(10));
+        // Retry-After is honest: after it the same address may submit again.
+        clock.advance(java.time.Duration.ofSeconds(retryAfter));
         mvc.perform(submit(NUMBER, NAME, BIRTH, PHONE)).andExpect(status().isSeeOther());
     }
 
     @Test
     void oneContractNumberIsLimitedWhetherOrNotItExists() throws Exception {
         for (String number : List.of(NUMBER, "7777777-77")) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 10; i++) {
                 mvc.perform(submit(number, NAME, BIRTH, PHONE).with(from("10.2." + number.charAt(0) + "." + i)))
                         .andExpect(status().isSeeOther());
             }
-            String page = mvc.perform(submit(number, NAME, BIRTH, PHONE).with(from("10.3.0.1")))
+            MvcResult refused = mvc.perform(submit(number, NAME, BIRTH, PHONE).with(from("10.3.0.1")))
                     .andExpect(status().isTooManyRequests())
-                    .andReturn().getResponse().getContentAsString();
-            assertThat(page).contains("短い時間に多くのお申込みがあったため").doesNotContain(number);
+                    .andReturn();
+            assertThat(refused.getResponse().getContentAsString()).contains("短い時間に多くのお申込みがあったため")
+                    .doesNotContain(number);
+            // A short window: minutes, never a day.
+            assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isBetween(1L, 15 * 60L);
         }
+    }
+
+    /** Issue #12 item 6: three wrong names from one address used to keep the holder out for 24 hours. */
+    @Test
+    void wrongNamesFromAnotherAddressDoNotLockTheHolderOut() throws Exception {
+        String attacker = "10.66.0." + CLIENTS.get();
+        for (String wrong : List.of("鈴木 一郎", "佐藤 花子", "田中 次郎")) {
+            mvc.perform(submit(NUMBER, wrong, BIRTH, PHONE).with(from(attacker))).andExpect(status().isSeeOther());
+        }
+        // The attacker is throttled on this number, for at most the per-address-and-number window (1 hour).
+        MvcResult refused = mvc.perform(submit(NUMBER, "山田 三郎", BIRTH, PHONE).with(from(attacker)))
+                .andExpect(status().isTooManyRequests()).andReturn();
+        assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isBetween(1L, 3600L);
+
+        // The holder, from their own address, still gets through, at once.
+        mvc.perform(submit(NUMBER, NAME, BIRTH, PHONE)).andExpect(status().isSeeOther());
+        assertThat(requests.queued()).singleElement().satisfies(r -> assertThat(r.contractNo()).isEqualTo("1000014"));
+    }
+
+    /** Many addresses together can hold a number back only for minutes: the holder gets through after Retry-After. */
+    @Test
+    void aFloodFromManyAddressesDelaysTheHolderForMinutesOnly() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(submit(NUMBER, "鈴木 一郎", BIRTH, PHONE).with(from("10.77." + CLIENTS.get() + "." + i)))
+                    .andExpect(status().isSeeOther());
+        }
+        MvcResult refused = mvc.perform(submit(NUMBER, NAME, BIRTH, PHONE)).andExpect(status().isTooManyRequests())
+                .andReturn();
+        long retryAfter = Long.parseLong(refused.getResponse().getHeader("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 15 * 60L);
+        clock.advance(java.time.Duration.ofSeconds(retryAfter));
+        mvc.perform(submit(NUMBER, NAME, BIRTH, PHONE)).andExpect(status().isSeeOther());
+        assertThat(requests.queued()).singleElement().satisfies(r -> assertThat(r.contractNo()).isEqualTo("1000014"));
     }
 
     @Test

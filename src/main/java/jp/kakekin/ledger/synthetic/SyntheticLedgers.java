@@ -1,6 +1,7 @@
 package jp.kakekin.ledger.synthetic;
 
 import jp.kakekin.calc.AddressCutoff;
+import jp.kakekin.calc.HoldCode;
 import jp.kakekin.ledger.Ledger;
 
 import java.io.IOException;
@@ -36,8 +37,21 @@ public final class SyntheticLedgers {
     private final ExportPoint exportPoint;
     private final LocalDate october;
     private final LocalDate january;
+    private final double heldRate;
 
     public SyntheticLedgers(long seed, int year, ExportPoint exportPoint) {
+        this(seed, year, exportPoint, 0);
+    }
+
+    /**
+     * @param heldRate the share of records (0 to 1) given a shape RULES.md 1.8 holds ({@link HeldShapes}); the
+     *                 others are byte for byte what a rate of 0 gives
+     */
+    public SyntheticLedgers(long seed, int year, ExportPoint exportPoint, double heldRate) {
+        if (!(heldRate >= 0 && heldRate <= 1)) {
+            throw new IllegalArgumentException("held rate must be from 0 to 1, was " + heldRate);
+        }
+        this.heldRate = heldRate;
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw new IllegalArgumentException("year must be from %d to %d (the holiday calendar covers 2000–2099), was %d"
                     .formatted(FIRST_YEAR, LAST_YEAR, year));
@@ -69,10 +83,33 @@ public final class SyntheticLedgers {
 
     /** Record {@code index} (0-based) of the file. */
     public Ledger ledger(long index) {
+        HeldShapes.Shaped shaped = shaped(index);
+        return shaped != null ? shaped.ledger() : plain(index);
+    }
+
+    /** The held shape given to record {@code index}, or null when it has none (see {@link HeldShapes}). */
+    public HoldCode heldShape(long index) {
+        HeldShapes.Shaped shaped = shaped(index);
+        return shaped == null ? null : shaped.code();
+    }
+
+    private Ledger plain(long index) {
         if (index < 0 || index >= MAX_COUNT) {
             throw new IllegalArgumentException("index must be from 0 to " + (MAX_COUNT - 1) + ", was " + index);
         }
         return new ContractSimulation(seed, index, year, exportDate(index)).run();
+    }
+
+    private HeldShapes.Shaped shaped(long index) {
+        if (heldRate == 0) {
+            return null;
+        }
+        // decided and drawn apart from the record's own stream, so the other records do not change
+        SplitMix rnd = SplitMix.forRecord(seed ^ 0x48454C44L, index);
+        if (!rnd.chance(heldRate)) {
+            return null;
+        }
+        return HeldShapes.inject(plain(index), year, exportDate(index), rnd);
     }
 
     /** Writes records {@code 0..count-1} as JSON Lines (one object per line, '\n' endings). */

@@ -1,0 +1,28 @@
+package jp.kakekin.ledger;
+
+import tools.jackson.core.JacksonException;
+
+import java.util.regex.Pattern;
+
+/**
+ * What is wrong with a piece of JSON, in words for the person who wrote it: Jackson's message without
+ * its parser internals (the redacted source, byte offsets, character codes).
+ */
+public final class JsonSyntax {
+
+    private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)");
+    private static final Pattern SOURCE = Pattern.compile("\\s*(at )?\\[Source:[^\\]]*\\]");
+    private static final Pattern CHAR_CODE = Pattern.compile(" \\(code \\d+\\)");
+
+    private JsonSyntax() {
+    }
+
+    public static String describe(JacksonException e) {
+        String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        m = START_MARKER.matcher(m).replaceAll("");
+        m = SOURCE.matcher(m).replaceAll("");
+        m = CHAR_CODE.matcher(m).replaceAll("");
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).strip();
+    }
+}
