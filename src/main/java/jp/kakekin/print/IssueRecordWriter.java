@@ -3,7 +3,7 @@ package jp.kakekin.print;
 import jp.kakekin.issuance.JapanClock;
 
 import jp.kakekin.calc.Figures;
-import jp.kakekin.calculation.FiguresJson;
+import jp.kakekin.issuance.FiguresJson;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Address;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -28,7 +28,9 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
     static final String NO_STORE = "register.noStore";
     static final String ARCHIVED = "register.archived";
     static final String ARCHIVED_WITH_XML = "register.archivedWithXml";
-    static final String[] KEYS = {REGISTERED, ELSEWHERE, NOT_IN_STORE, NO_STORE, ARCHIVED, ARCHIVED_WITH_XML};
+    /** Printed by a trial run: never registered. */
+    static final String TRIAL = "register.trial";
+    static final String[] KEYS = {REGISTERED, ELSEWHERE, NOT_IN_STORE, NO_STORE, TRIAL, ARCHIVED, ARCHIVED_WITH_XML};
 
     private final IssueRegister register;
     private final String run;
@@ -37,6 +39,7 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
     private long elsewhere;
     private long notInStore;
     private long noStore;
+    private long trial;
     private long archived;
     private long archivedWithXml;
     private final PrintArchiver archiver;
@@ -67,12 +70,17 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
         elsewhere = ctx.getLong(ELSEWHERE, 0);
         notInStore = ctx.getLong(NOT_IN_STORE, 0);
         noStore = ctx.getLong(NO_STORE, 0);
+        trial = ctx.getLong(TRIAL, 0);
         archived = ctx.getLong(ARCHIVED, 0);
         archivedWithXml = ctx.getLong(ARCHIVED_WITH_XML, 0);
     }
 
     @Override
     public void write(Chunk<? extends List<String>> rows) {
+        if (register == null) {
+            trial += rows.size(); // a trial run: nothing is issued, nothing is registered
+            return;
+        }
         if (!register.available()) {
             noStore += rows.size();
             return;
@@ -116,6 +124,7 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
         ctx.putLong(ELSEWHERE, elsewhere);
         ctx.putLong(NOT_IN_STORE, notInStore);
         ctx.putLong(NO_STORE, noStore);
+        ctx.putLong(TRIAL, trial);
         ctx.putLong(ARCHIVED, archived);
         ctx.putLong(ARCHIVED_WITH_XML, archivedWithXml);
     }
