@@ -1,6 +1,10 @@
 package jp.kakekin.print;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -23,21 +27,22 @@ import java.time.Duration;
  * @param staleAfter       shared-repository: a claimed partition not updated for this long has lost its worker
  */
 @ConfigurationProperties("kakekin.print")
-public record PrintRunProperties(Integer workers, Integer chunkSize, Integer mergeFanIn, Boolean keepWorkFiles,
-                                 Boolean initializeSchema, Partitioning partitioning, Integer localWorkers,
-                                 Duration pollInterval, Duration staleAfter) {
+@Validated // a bad value stops the start with one line (jp.kakekin.app.PropertyFailureAnalyzer), never replaced quietly
+public record PrintRunProperties(@Positive Integer workers, @Positive Integer chunkSize, @Min(2) Integer mergeFanIn,
+                                 Boolean keepWorkFiles, Boolean initializeSchema, Partitioning partitioning,
+                                 @PositiveOrZero Integer localWorkers, Duration pollInterval, Duration staleAfter) {
 
     public enum Partitioning { LOCAL, SHARED_REPOSITORY }
 
     public PrintRunProperties {
         int processors = Runtime.getRuntime().availableProcessors();
-        workers = workers != null && workers > 0 ? workers : processors;
-        chunkSize = chunkSize != null && chunkSize > 0 ? chunkSize : 5_000;
-        mergeFanIn = mergeFanIn != null && mergeFanIn >= 2 ? mergeFanIn : 128;
+        workers = workers != null ? workers : processors;
+        chunkSize = chunkSize != null ? chunkSize : 5_000;
+        mergeFanIn = mergeFanIn != null ? mergeFanIn : 128;
         keepWorkFiles = keepWorkFiles != null && keepWorkFiles;
         initializeSchema = initializeSchema == null || initializeSchema;
         partitioning = partitioning != null ? partitioning : Partitioning.LOCAL;
-        localWorkers = localWorkers != null && localWorkers >= 0 ? localWorkers : processors;
+        localWorkers = localWorkers != null ? localWorkers : processors;
         pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(1);
         staleAfter = staleAfter != null ? staleAfter : Duration.ofMinutes(10);
     }

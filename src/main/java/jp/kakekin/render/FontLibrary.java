@@ -31,6 +31,9 @@ public final class FontLibrary {
     static final String GOTHIC_FILE = "BIZUDGothic-Regular.ttf";
     static final String FALLBACK_FILE = "ipamjm.ttf";
 
+    /** The font files kakekin.render.fonts-dir must hold (also checked by the health endpoint). */
+    public static final List<String> FILES = List.of(MINCHO_FILE, GOTHIC_FILE, FALLBACK_FILE);
+
     private static final ConcurrentMap<Path, FontLibrary> OPENED = new ConcurrentHashMap<>();
 
     /**

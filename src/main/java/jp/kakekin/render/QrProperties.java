@@ -1,6 +1,8 @@
 package jp.kakekin.render;
 
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code kakekin.qr.*}: the link printed as a QR code on every certificate.
@@ -13,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     (key rotation; each token carries the id of its key)
  */
 @ConfigurationProperties("kakekin.qr")
-public record QrProperties(String baseUrl, String key, java.util.List<String> previousKeys) {
+@Validated
+public record QrProperties(@Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?", message = "must be an http(s) URL without query")
+                           String baseUrl, String key, java.util.List<String> previousKeys) {
 
     /** The key of application.yml, for development and tests only. */
     public static final String DEVELOPMENT_KEY = "development-only-key-do-not-use-in-production";

@@ -1,6 +1,8 @@
 package jp.kakekin.render;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import java.time.Duration;
  *                         again (default 60s; 0 re-reads them for every certificate)
  */
 @ConfigurationProperties("kakekin.render")
-public record RenderProperties(String fontsDir, String templatesDir, Duration templateCacheTtl) {
+@Validated
+public record RenderProperties(@NotBlank String fontsDir, @NotBlank String templatesDir, Duration templateCacheTtl) {
 
     // Bound as text and turned into file-system paths here: Spring's String→Path conversion would try
     // the class path first, where a folder of the same name could shadow the operator's directory.
