@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class, ReissueRunCommand.class, BenchReissueCommand.class,
                 PrintRunCommand.class,
                 PrintWorkerCommand.class,
+                RunsCommand.class,
         })
 public class KakekinCommand implements Runnable {
     @Override

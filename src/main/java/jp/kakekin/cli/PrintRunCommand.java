@@ -1,5 +1,7 @@
 package jp.kakekin.cli;
 
+import jp.kakekin.issuance.Finality;
+import jp.kakekin.issuance.JapanClock;
 import jp.kakekin.print.PrintIssue;
 import jp.kakekin.print.PrintRunException;
 import jp.kakekin.print.PrintRunParameters;
@@ -79,6 +81,10 @@ public class PrintRunCommand implements Callable<Integer> {
     @Option(names = "--run-date", description = "証明日 printed on the certificates (default: today, or the date of the unfinished run being resumed)")
     LocalDate runDate;
 
+    @Option(names = "--trial", description = "a trial run before the figures are final: every page marked 見本 "
+            + "(not valid), written to <out>-trial, nothing registered, so the real run later prints everything")
+    boolean trial;
+
     @Option(names = "--recover", description = "the run's previous process is dead although it cannot be checked from here "
             + "(another host): mark its execution FAILED and resume")
     boolean recover;
@@ -87,9 +93,12 @@ public class PrintRunCommand implements Callable<Integer> {
 
     private final ObjectProvider<ContractStore> store;
 
-    public PrintRunCommand(PrintRuns runs, ObjectProvider<ContractStore> store) {
+    private final JapanClock clock;
+
+    public PrintRunCommand(PrintRuns runs, ObjectProvider<ContractStore> store, JapanClock clock) {
         this.runs = runs;
         this.store = store;
+        this.clock = clock;
     }
 
     /** The store's ledgers as a file in the output folder; an existing complete snapshot is reused on restart. */
@@ -115,6 +124,16 @@ public class PrintRunCommand implements Callable<Integer> {
         PrintStream err = System.err;
         input = source.input;
         fromStore = source.fromStore;
+        LocalDate today = clock.today();
+        LocalDate cutoff = Finality.dataCutoff(issue.document(), year);
+        LocalDate dated = runDate != null ? runDate : today;
+        if (!trial && !(Finality.isFinal(cutoff, today) && Finality.isFinal(cutoff, dated))) {
+            // Final figures only: a run before the cutoff would print (and register) figures that can change.
+            err.printf("print-run: the %d %s run is not final: its data cutoff %s has not passed in Japan "
+                    + "(today is %s%s); nothing printed. Use --trial for a 見本 run.%n", year, issue, cutoff, today,
+                    runDate != null ? ", run date " + runDate : "");
+            return 2;
+        }
         if (fromStore) {
             input = storeSnapshot();
         }
@@ -130,11 +149,11 @@ public class PrintRunCommand implements Callable<Integer> {
     private Integer run(PrintStream err) throws Exception {
         PrintRunParameters params;
         try {
-            params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, runDate);
+            params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, dated, trial);
             if (runDate == null) {
                 Optional<LocalDate> resume = runs.unfinishedRunDate(params);
                 if (resume.isPresent()) {
-                    params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, resume.get());
+                    params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, resume.get(), trial);
                     err.printf("print-run: resuming the unfinished run dated %s%n", resume.get());
                 }
             }

@@ -1,72 +1,58 @@
 package jp.kakekin.cli;
 
-import jp.kakekin.print.PartitionWorker;
 import jp.kakekin.print.PrintRunProperties;
+import jp.kakekin.print.RemotePartitioning;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.ApplicationContext;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code print-worker}: takes partitions of print runs launched with
- * {@code kakekin.print.partitioning=shared-repository} from the shared job repository and executes them
- * (docs/print-run.md, "Beyond one machine"). Needs the same database and the same files as the run.
+ * {@code print-worker}: executes partitions of print runs launched with
+ * {@code kakekin.print.partitioning=remote}, taking their requests from RabbitMQ (docs/print-run.md,
+ * "Beyond one machine"). Needs the same job repository, broker and files as the run; runs until stopped.
  */
 @Command(name = "print-worker", mixinStandardHelpOptions = true,
-        description = "Executes partitions of print runs that share this job repository, until stopped (or idle for --exit-when-idle).")
+        description = "Executes partitions of remote print runs, from the RabbitMQ queue, until stopped. "
+                + "Give it the same --spring.datasource.*, --spring.rabbitmq.* and --kakekin.print.remote.queue as the runs.")
 public class PrintWorkerCommand implements Callable<Integer> {
 
     @Option(names = "--threads", description = "partitions executed at once (default: the number of processors)")
     Integer threads;
 
-    @Option(names = "--exit-when-idle", description = "stop after this long without a partition to execute, e.g. PT2M (default: never)")
-    Duration exitWhenIdle;
-
-    private final PartitionWorker worker;
     private final PrintRunProperties properties;
+    private final ApplicationContext context;
 
-    public PrintWorkerCommand(PartitionWorker worker, PrintRunProperties properties) {
-        this.worker = worker;
+    public PrintWorkerCommand(PrintRunProperties properties, ApplicationContext context) {
         this.properties = properties;
+        this.context = context;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (!properties.isRemote()) {
+            System.err.println("print-worker: set --kakekin.print.partitioning=remote (and the runs too): "
+                    + "workers take partitions from the RabbitMQ queue");
+            return 2;
+        }
         int n = threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        AtomicLong lastWork = new AtomicLong(System.nanoTime());
-        List<Thread> pool = new ArrayList<>();
-        System.err.printf("print-worker: %d thread(s), polling every %s%n", n, properties.pollInterval());
-        for (int i = 0; i < n; i++) {
-            pool.add(Thread.ofPlatform().name("print-worker-" + (i + 1)).start(() -> {
-                while (exitWhenIdle == null || System.nanoTime() - lastWork.get() < exitWhenIdle.toNanos()) {
-                    boolean worked;
-                    try {
-                        worked = worker.runOne();
-                    } catch (RuntimeException e) {
-                        // The database may be restarting: a worker keeps polling rather than dying.
-                        System.err.println("print-worker: " + e);
-                        worked = false;
-                    }
-                    if (worked) {
-                        lastWork.set(System.nanoTime());
-                    } else {
-                        try {
-                            Thread.sleep(properties.pollInterval().toMillis());
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }
-            }));
-        }
-        for (Thread t : pool) {
-            t.join();
-        }
-        System.err.println("print-worker: idle for " + exitWhenIdle + ", stopping");
+        // Building the worker steps registers their request handlers (Spring Batch Integration); start them.
+        context.getBean("printRunCalculatePartition", Step.class);
+        context.getBean("printRunPrintPartition", Step.class);
+        context.getBean(IntegrationFlowContext.class).getRegistry().values().forEach(r -> r.start());
+        context.getBean(RemotePartitioning.Queues.class).declare();
+        SimpleMessageListenerContainer consumer = context.getBean(RemotePartitioning.CONSUMER, SimpleMessageListenerContainer.class);
+        consumer.setConcurrentConsumers(n);
+        consumer.start();
+        System.err.printf("print-worker: %d thread(s) on queue %s%n", n, properties.remote().queue());
+        // Until the process is stopped: on SIGTERM the context closes and the consumers stop; a partition
+        // that has not finished by then is not acknowledged and goes to another worker.
+        new CountDownLatch(1).await();
         return 0;
     }
 }

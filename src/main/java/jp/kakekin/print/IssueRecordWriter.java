@@ -3,7 +3,7 @@ package jp.kakekin.print;
 import jp.kakekin.issuance.JapanClock;
 
 import jp.kakekin.calc.Figures;
-import jp.kakekin.calculation.FiguresJson;
+import jp.kakekin.issuance.FiguresJson;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Address;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -26,7 +26,9 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
     static final String ELSEWHERE = "register.issuedElsewhere";
     static final String NOT_IN_STORE = "register.notInStore";
     static final String NO_STORE = "register.noStore";
-    static final String[] KEYS = {REGISTERED, ELSEWHERE, NOT_IN_STORE, NO_STORE};
+    /** Printed by a trial run: never registered. */
+    static final String TRIAL = "register.trial";
+    static final String[] KEYS = {REGISTERED, ELSEWHERE, NOT_IN_STORE, NO_STORE, TRIAL};
 
     private final IssueRegister register;
     private final String run;
@@ -35,6 +37,7 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
     private long elsewhere;
     private long notInStore;
     private long noStore;
+    private long trial;
 
     IssueRecordWriter(IssueRegister register, long runId, LocalDate runDate) {
         this.register = register;
@@ -52,10 +55,15 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
         elsewhere = ctx.getLong(ELSEWHERE, 0);
         notInStore = ctx.getLong(NOT_IN_STORE, 0);
         noStore = ctx.getLong(NO_STORE, 0);
+        trial = ctx.getLong(TRIAL, 0);
     }
 
     @Override
     public void write(Chunk<? extends List<String>> rows) {
+        if (register == null) {
+            trial += rows.size(); // a trial run: nothing is issued, nothing is registered
+            return;
+        }
         if (!register.available()) {
             noStore += rows.size();
             return;
@@ -86,5 +94,6 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
         ctx.putLong(ELSEWHERE, elsewhere);
         ctx.putLong(NOT_IN_STORE, notInStore);
         ctx.putLong(NO_STORE, noStore);
+        ctx.putLong(TRIAL, trial);
     }
 }

@@ -10,26 +10,18 @@ import org.springframework.core.task.TaskExecutor;
 
 /**
  * The Spring Batch infrastructure: a JDBC job repository on the application's data source (H2 file by
- * default, PostgreSQL in production), and a job operator that launches runs on their own thread, so the
- * CLI can show progress and the REST API can answer at once.
+ * default, PostgreSQL in production), whose {@code BATCH_*} tables are Spring Batch's own schema applied
+ * by Flyway (db/batch/{vendor}), and a job operator that launches runs on their own thread, so the CLI can
+ * show progress and the REST API can answer at once.
  */
 @Configuration(proxyBeanMethods = false)
 public class PrintRunBatchConfiguration extends JdbcDefaultBatchConfiguration {
 
-    private final PrintRunProperties properties;
-
-    public PrintRunBatchConfiguration(PrintRunProperties properties) {
-        this.properties = properties;
-    }
-
-    /** After the store's migrations (Flyway): they expect to find the schema they made, not ours first. */
+    /** After Flyway: the tables must exist before the repository is used. */
     @Bean
     @Override
     @DependsOnDatabaseInitialization
     public JobRepository jobRepository() {
-        if (properties.initializeSchema()) {
-            JobRepositorySchema.ensure(getDataSource());
-        }
         return super.jobRepository();
     }
 

@@ -1,7 +1,7 @@
 package jp.kakekin.print;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jp.kakekin.calc.Calculator;
+import jp.kakekin.issuance.Issuer;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.render.CertificatePdf;
 import jp.kakekin.document.StatementViews;
@@ -9,13 +9,17 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
-import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
+import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,10 +27,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -67,12 +71,6 @@ public class PrintRunJob {
     }
 
     @Bean
-    PartitionWorker partitionWorker(JobRepository jobRepository, @Qualifier("printRunCalculatePartition") Step calculate,
-                                    @Qualifier("printRunPrintPartition") Step print) {
-        return new PartitionWorker(jobRepository, Map.of(CALCULATE_WORKER, calculate, PRINT_WORKER, print));
-    }
-
-    @Bean
     Job printRun(JobRepository jobRepository, PrintRunListener listener,
                  @Qualifier("printRunPrepare") Step prepare, @Qualifier("printRunCalculate") Step calculate,
                  @Qualifier("printRunSort") Step sort, @Qualifier("printRunPrint") Step print,
@@ -99,19 +97,19 @@ public class PrintRunJob {
     @Bean
     Step printRunCalculate(JobRepository jobRepository, @Qualifier("printRunCalculatePartition") Step worker,
                            LedgerPartitioner ledgerPartitioner, PrintRunProperties properties, PrintRunListener listener,
-                           PartitionWorker partitionWorker) {
-        return new StepBuilder(CALCULATE, jobRepository)
-                .partitioner(CALCULATE_WORKER, ledgerPartitioner)
-                .partitionHandler(partitionHandler(CALCULATE, worker, jobRepository, partitionWorker, properties))
-                .listener(listener)
-                .build();
+                           ObjectProvider<RemotePartitioning.Queues> queues,
+                           @Qualifier(RemotePartitioning.REQUESTS) ObjectProvider<MessageChannel> requests) {
+        return partitioned(CALCULATE, CALCULATE_WORKER, ledgerPartitioner, worker, jobRepository, listener, properties,
+                queues, requests);
     }
 
     @Bean
     Step printRunCalculatePartition(JobRepository jobRepository, PlatformTransactionManager tx,
                                     PrintRunProperties properties, LedgerLineReader ledgerLineReader,
-                                    CertificateProcessor certificateProcessor, SortRunWriter sortRunWriter) {
-        return new StepBuilder(CALCULATE_WORKER, jobRepository)
+                                    CertificateProcessor certificateProcessor, SortRunWriter sortRunWriter,
+                                    ListableBeanFactory beans,
+                                    @Qualifier(RemotePartitioning.WORKER_REQUESTS) ObjectProvider<MessageChannel> requests) {
+        return workerStep(CALCULATE_WORKER, jobRepository, properties, beans, requests)
                 .<LedgerLine, Outcome>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(ledgerLineReader)
@@ -139,9 +137,9 @@ public class PrintRunJob {
 
     @Bean
     @StepScope
-    CertificateProcessor certificateProcessor(@Value("#{stepExecution}") StepExecution step, Calculator calculator,
+    CertificateProcessor certificateProcessor(@Value("#{stepExecution}") StepExecution step, Issuer issuer,
                                               CertificatePrinter printer) {
-        return new CertificateProcessor(calculator, PrintRunParameters.from(step.getJobParameters()), printer);
+        return new CertificateProcessor(issuer, PrintRunParameters.from(step.getJobParameters()), printer);
     }
 
     @Bean
@@ -162,20 +160,20 @@ public class PrintRunJob {
     @Bean
     Step printRunPrint(JobRepository jobRepository, @Qualifier("printRunPrintPartition") Step worker,
                        BatchPartitioner batchPartitioner, PrintRunProperties properties, PrintRunListener listener,
-                       PartitionWorker partitionWorker) {
-        return new StepBuilder(PRINT, jobRepository)
-                .partitioner(PRINT_WORKER, batchPartitioner)
-                .partitionHandler(partitionHandler(PRINT, worker, jobRepository, partitionWorker, properties))
-                .listener(listener)
-                .build();
+                       ObjectProvider<RemotePartitioning.Queues> queues,
+                       @Qualifier(RemotePartitioning.REQUESTS) ObjectProvider<MessageChannel> requests) {
+        return partitioned(PRINT, PRINT_WORKER, batchPartitioner, worker, jobRepository, listener, properties,
+                queues, requests);
     }
 
     @Bean
     Step printRunPrintPartition(JobRepository jobRepository, PlatformTransactionManager tx,
                                 BatchSliceReader batchSliceReader, BatchPrintingProcessor batchPrintingProcessor,
-                                PrintedBatchWriter printedBatchWriter) {
+                                PrintedBatchWriter printedBatchWriter, PrintRunProperties properties,
+                                ListableBeanFactory beans,
+                                @Qualifier(RemotePartitioning.WORKER_REQUESTS) ObjectProvider<MessageChannel> requests) {
         // One batch per transaction: a batch is the unit that is published, and resumed after a kill.
-        return new StepBuilder(PRINT_WORKER, jobRepository)
+        return workerStep(PRINT_WORKER, jobRepository, properties, beans, requests)
                 .<BatchSlice, PrintedSlice>chunk(1)
                 .transactionManager(tx)
                 .reader(batchSliceReader)
@@ -204,7 +202,7 @@ public class PrintRunJob {
     BatchPrintingProcessor batchPrintingProcessor(@Value("#{stepExecution}") StepExecution step,
                                                   CertificatePrinter printer) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
-        return new BatchPrintingProcessor(new RunFolder(run.out()), printer, run.runDate());
+        return new BatchPrintingProcessor(new RunFolder(run.out()), printer, run.runDate(), run.trial());
     }
 
     @Bean
@@ -239,8 +237,10 @@ public class PrintRunJob {
     @Bean
     @StepScope
     IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register) {
-        return new IssueRecordWriter(register, step.getJobExecution().getJobInstanceId(),
-                PrintRunParameters.from(step.getJobParameters()).runDate());
+        PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
+        // A trial registers nothing: it never blocks the real run.
+        return new IssueRecordWriter(run.trial() ? null : register, step.getJobExecution().getJobInstanceId(),
+                run.runDate());
     }
 
     @Bean
@@ -253,19 +253,58 @@ public class PrintRunJob {
         return new StepBuilder(CLEANUP, jobRepository).tasklet(new CleanupTasklet(properties.keepWorkFiles()), tx).build();
     }
 
-    /** Local: one thread per partition in this JVM. Shared repository: partitions claimed by any JVM. */
-    private static PartitionHandler partitionHandler(String step, Step worker, JobRepository repository,
-                                                     PartitionWorker partitionWorker, PrintRunProperties properties) {
-        if (properties.partitioning() == PrintRunProperties.Partitioning.SHARED_REPOSITORY) {
-            return new SharedRepositoryPartitionHandler(repository, partitionWorker, properties.workers(),
-                    properties.localWorkers(), properties.pollInterval(), properties.staleAfter());
+    /**
+     * Local: one thread per partition in this JVM. Remote: one request per partition on the broker's queue,
+     * executed by {@code print-worker} processes; this JVM polls the job repository until all have finished.
+     */
+    private static Step partitioned(String name, String workerName, Partitioner partitioner, Step worker,
+                                    JobRepository repository, PrintRunListener listener, PrintRunProperties properties,
+                                    ObjectProvider<RemotePartitioning.Queues> queues,
+                                    ObjectProvider<MessageChannel> requests) {
+        if (properties.isRemote()) {
+            RemotePartitioning.Queues declared = queues.getObject();
+            return new RemotePartitioningManagerStepBuilder(name, repository)
+                    .partitioner(workerName, partitioner)
+                    .gridSize(properties.workers())
+                    .outputChannel(requests.getObject())
+                    .pollInterval(properties.remote().pollInterval().toMillis())
+                    .listener(listener)
+                    .listener(new StepExecutionListener() {
+                        @Override
+                        public void beforeStep(StepExecution step) {
+                            declared.declare(); // a request sent to a queue that does not exist would be lost
+                        }
+                    })
+                    .build();
         }
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("print-" + step + "-");
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("print-" + name + "-");
         executor.setDaemon(false);
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(worker);
         handler.setTaskExecutor(executor);
         handler.setGridSize(properties.workers());
-        return handler;
+        return new StepBuilder(name, repository)
+                .partitioner(workerName, partitioner)
+                .partitionHandler(handler)
+                .listener(listener)
+                .build();
+    }
+
+    /**
+     * The builder of a partition's step. Remote: the step also serves the requests that arrive on the worker
+     * channel (Spring Batch Integration registers the handler as a flow, started by {@code print-worker}),
+     * finding the step of a request by its name.
+     */
+    private static StepBuilder workerStep(String name, JobRepository repository, PrintRunProperties properties,
+                                          ListableBeanFactory beans, ObjectProvider<MessageChannel> requests) {
+        if (!properties.isRemote()) {
+            return new StepBuilder(name, repository);
+        }
+        return new RemotePartitioningWorkerStepBuilder(name, repository)
+                .inputChannel(requests.getObject())
+                .stepLocator(stepName -> beans.getBeanProvider(Step.class).stream()
+                        .filter(s -> s.getName().equals(stepName)).findFirst().orElse(null))
+                .beanFactory(beans)
+                .listener(new PartitionLog());
     }
 }

@@ -14,10 +14,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 class PrintRunListener implements JobExecutionListener, StepExecutionListener {
 
-    /** How this execution's partitions run; other JVMs' workers only take those of a shared execution. */
+    /** How this execution's partitions run (local threads or remote workers), for whoever reads the repository. */
     static final String PARTITIONING = "print.partitioning";
-    static final String SHARED = "shared-repository";
-    static final String LOCAL = "local";
 
     private final JobRepository jobRepository;
     private final PrintRunProgress progress;
@@ -32,8 +30,7 @@ class PrintRunListener implements JobExecutionListener, StepExecutionListener {
     @Override
     public void beforeJob(JobExecution job) {
         job.getExecutionContext().putString(RunKeys.OWNER, RunOwner.current().toString());
-        job.getExecutionContext().putString(PARTITIONING,
-                properties.partitioning() == PrintRunProperties.Partitioning.SHARED_REPOSITORY ? SHARED : LOCAL);
+        job.getExecutionContext().putString(PARTITIONING, properties.partitioning().name().toLowerCase(java.util.Locale.ROOT));
         jobRepository.updateExecutionContext(job);
     }
 
@@ -46,11 +43,59 @@ class PrintRunListener implements JobExecutionListener, StepExecutionListener {
     public void beforeStep(StepExecution step) {
         ExecutionContext ctx = step.getJobExecution().getExecutionContext();
         long execution = step.getJobExecutionId();
-        switch (step.getStepName()) {
+        PrintRunProgress.Phase phase = switch (step.getStepName()) {
             case PrintRunJob.CALCULATE -> progress.begin(execution, PrintRunJob.CALCULATE, ctx.getLong(RunKeys.INPUT_RECORDS, 0));
             case PrintRunJob.PRINT -> progress.begin(execution, PrintRunJob.PRINT, ctx.getLong(RunKeys.SORT_MERGED, 0));
-            default -> {
-            }
+            default -> null;
+        };
+        if (phase != null && properties.isRemote()) {
+            followRemotePartitions(step, phase);
         }
+    }
+
+    /**
+     * Remote partitions count their progress in other JVMs: this JVM's progress line and metrics follow
+     * what they commit to the job repository (records read; batches written × batch size, at most the total).
+     */
+    private void followRemotePartitions(StepExecution manager, PrintRunProgress.Phase phase) {
+        String prefix = (manager.getStepName().equals(PrintRunJob.CALCULATE) ? PrintRunJob.CALCULATE_WORKER : PrintRunJob.PRINT_WORKER) + ":";
+        boolean print = manager.getStepName().equals(PrintRunJob.PRINT);
+        long batchSize = PrintRunParameters.from(manager.getJobParameters()).batchSize();
+        long interval = properties.remote().pollInterval().toMillis();
+        Thread.ofVirtual().name("print-progress-" + manager.getId()).start(() -> {
+            long reported = 0;
+            boolean first = true;
+            while (true) {
+                try {
+                    Thread.sleep(interval);
+                    JobExecution job = jobRepository.getJobExecution(manager.getJobExecutionId());
+                    if (job == null) {
+                        return;
+                    }
+                    long done = 0;
+                    for (StepExecution p : job.getStepExecutions()) {
+                        if (p.getStepName().startsWith(prefix)) {
+                            done += print ? p.getWriteCount() * batchSize : p.getReadCount();
+                        }
+                    }
+                    done = Math.min(done, phase.total());
+                    if (first) {
+                        phase.resume(done); // work of earlier executions (a restart)
+                        first = false;
+                    } else if (done > reported) {
+                        phase.add(done - reported);
+                    }
+                    reported = Math.max(reported, done);
+                    StepExecution stored = jobRepository.getStepExecution(manager.getId());
+                    if (stored == null || !stored.getStatus().isRunning()) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // The repository may be busy or restarting: the line just stays where it is for a while.
+                }
+            }
+        });
     }
 }

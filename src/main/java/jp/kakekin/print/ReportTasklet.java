@@ -163,6 +163,7 @@ class ReportTasklet implements Tasklet {
         register.put("notInStore", ctx.getLong(IssueRecordWriter.NOT_IN_STORE, 0));
         register.put("issuedElsewhere", ctx.getLong(IssueRecordWriter.ELSEWHERE, 0));
         register.put("noStore", ctx.getLong(IssueRecordWriter.NO_STORE, 0));
+        register.put("trial", ctx.getLong(IssueRecordWriter.TRIAL, 0));
         long accounted = register.values().stream().mapToLong(Long::longValue).sum();
         if (accounted != manifestRows) {
             problems.add("%,d manifest rows but %,d issue records accounted for".formatted(manifestRows, accounted));

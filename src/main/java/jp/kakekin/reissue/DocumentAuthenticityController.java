@@ -30,14 +30,15 @@ import java.util.Optional;
 @Controller
 class DocumentAuthenticityController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final ObjectProvider<DocumentTokens> tokens;
     private final ObjectProvider<IssuedDocuments> register;
+    private final JsonMapper json;
 
-    DocumentAuthenticityController(ObjectProvider<DocumentTokens> tokens, ObjectProvider<IssuedDocuments> register) {
+    DocumentAuthenticityController(ObjectProvider<DocumentTokens> tokens, ObjectProvider<IssuedDocuments> register,
+                                   JsonMapper json) {
         this.tokens = tokens;
         this.register = register;
+        this.json = json;
     }
 
     @GetMapping("/verify")
@@ -58,7 +59,7 @@ class DocumentAuthenticityController {
         if (certificate) {
             IssuedDocuments documents = register.getIfAvailable();
             Optional<IssuedDocument> issued = documents == null ? Optional.empty() : documents.byCode(code);
-            model.addAttribute("figures", issued.map(d -> PrintedFigures.of(d.figuresJson(), code.value().charAt(3) == 'N'))
+            model.addAttribute("figures", issued.map(d -> PrintedFigures.of(json.readTree(d.figuresJson()), code.value().charAt(3) == 'N'))
                     .orElse(null));
         }
         return "reissue/verify";
@@ -70,8 +71,7 @@ class DocumentAuthenticityController {
      */
     record PrintedFigures(String monthlyPremium, String paid, String scheduled, String discountPaid, String deduction) {
 
-        static PrintedFigures of(String figuresJson, boolean november) {
-            JsonNode f = JSON.readTree(figuresJson);
+        static PrintedFigures of(JsonNode f, boolean november) {
             return new PrintedFigures(yen(f, "monthlyPremium"), yen(f, "paid"), november ? yen(f, "scheduled") : null,
                     yen(f, "discountPaid"), f.path("deduction").isNumber() ? Yen.format(f.get("deduction").asLong()) : Yen.WITHHELD);
         }

@@ -3,6 +3,7 @@ package jp.kakekin.render;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.CertificateView;
 import jp.kakekin.document.DocumentView;
+import jp.kakekin.document.Specimen;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -81,7 +82,10 @@ public final class CertificateTemplates {
     String fill(DocumentView view) {
         requireLayout(view.layout());
         Context context = new Context(Locale.JAPAN);
-        context.setVariable(view.layoutVariable(), view);
+        // A trial run's document is the same view marked 見本 (templates/specimen-mark.html).
+        boolean specimen = view instanceof Specimen;
+        context.setVariable(view.layoutVariable(), specimen ? ((Specimen) view).view() : view);
+        context.setVariable("specimen", specimen);
         return engine.process(view.layout(), context);
     }
 }

@@ -36,6 +36,23 @@ class SafetyTaxStatementTest {
         assertThat(figures(twentyFourMonthsPaidInDecember(), 2028).deductible()).isEqualTo(550_000);
     }
 
+    /**
+     * RULES.md 2: the payment that reaches the 8,000,000 cap ends in 端数; each covered month's share is its
+     * premium in order and the last month takes what is left, in whichever later period it falls.
+     */
+    @Test
+    void theCapPaymentPutsItsOddAmountOnItsLastMonth() {
+        // 36 months of 150,000 = 5,400,000; then 2,600,000 for Dec 2025–May 2027: 17 × 150,000 + 50,000
+        LedgerFixture f = LedgerFixture.safety("2022-12-01", 150_000).monthly(2022, 12, 12, 150_000, 27)
+                .monthly(2023, 1, 12, 150_000, 27).monthly(2024, 1, 12, 150_000, 27).monthly(2025, 1, 11, 150_000, 27)
+                .transfer("2025-12-29", 2_600_000, "2025-12", "2027-05");
+        assertThat(figures(f, 2025).deductible()).isEqualTo(11 * 150_000 + 150_000);
+        assertThat(figures(f, 2026).deductible()).isEqualTo(12 * 150_000);
+        SafetyTaxFigures y2027 = figures(f, 2027);
+        assertThat(y2027.deductible()).isEqualTo(4 * 150_000 + 50_000);
+        assertThat(y2027.releasedFromEarlier()).isEqualTo(650_000);
+    }
+
     @Test
     void corporationPeriodIsItsBusinessYear() {
         SafetyTaxFigures f = figures(LedgerFixture.safety("2023-04-01", 100_000).corporate(9)

@@ -63,5 +63,20 @@ class GenerateLedgerCommandTest {
     void refusesAYearOutsideTheCalendarAndATooLargeCount() {
         assertThat(Main.runCommand("generate-ledger", "--count", "1", "--year", "1999")).isEqualTo(1);
         assertThat(Main.runCommand("generate-ledger", "--count", "9000001", "--year", "2026")).isEqualTo(1);
+        assertThat(Main.runCommand("generate-ledger", "--count", "1", "--year", "2026", "--held-rate", "1.5")).isEqualTo(1);
+        assertThat(Main.runCommand("generate-ledger", "--count", "1", "--year", "2026", "--held-rate", "-0.1")).isEqualTo(1);
+    }
+
+    @Test
+    void heldRateWritesTheGeneratorsHeldShapes() throws Exception {
+        Path out = dir.resolve("held.jsonl");
+        assertThat(Main.runCommand("generate-ledger", "--count", "200", "--seed", "5", "--year", "2026",
+                "--held-rate", "0.03", "--output", out.toString())).isZero();
+        StringWriter expected = new StringWriter();
+        new SyntheticLedgers(5, 2026, SyntheticLedgers.ExportPoint.MIXED, 0.03).writeJsonLines(200, expected);
+        StringWriter plain = new StringWriter();
+        new SyntheticLedgers(5, 2026).writeJsonLines(200, plain);
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo(expected.toString())
+                .isNotEqualTo(plain.toString());
     }
 }

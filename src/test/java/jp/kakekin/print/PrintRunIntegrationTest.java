@@ -157,7 +157,8 @@ class PrintRunIntegrationTest {
         Path out = dir.resolve("feb");
 
         assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "FEBRUARY", "--input", ledger.toString(),
-                "--out", out.toString(), "--run-date", "2027-02-10")).isEqualTo(exitStatus(lines));
+                "--out", out.toString(), "--run-date", "2027-02-10", "--kakekin.clock.fixed=2027-02-10T09:00+09:00"))
+                .isEqualTo(exitStatus(lines));
 
         List<List<String>> manifest = csv(out.resolve("manifest.csv"));
         long lateJoiners = lines.stream().filter(l -> l.kind() == TestLedgers.Kind.FEBRUARY).count();
@@ -225,10 +226,10 @@ class PrintRunIntegrationTest {
      * What the calculator says independently, contract by contract; a contract number that comes again
      * counts from its first valid line only.
      */
-    private record Expected(Map<String, CertificateFigures> figures) {
+    record Expected(Map<String, CertificateFigures> figures) {
     }
 
-    private static Expected expected(Path ledger, List<TestLedgers.Line> lines) throws Exception {
+    static Expected expected(Path ledger, List<TestLedgers.Line> lines) throws Exception {
         Set<String> seen = new HashSet<>();
         Map<String, CertificateFigures> figures = new HashMap<>();
         Calculator calculator = new Calculator();

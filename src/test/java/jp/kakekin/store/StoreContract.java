@@ -166,6 +166,30 @@ abstract class StoreContract {
         assertThat(r.errors()).allSatisfy(e -> assertThat(e.line()).isEqualTo(LedgerImport.BATCH + 7L));
     }
 
+    /**
+     * Issue 12, on H2 and on PostgreSQL: a NUL (PostgreSQL refuses it in text), a name over the column, and
+     * a name the parser accepts but whose normalised key the column cannot hold (each ㍿ is four characters
+     * after NFKC) cost only their own record; the batch around them is stored.
+     */
+    @Test
+    void aRecordTheDatabaseWouldRefuseCostsOnlyItself() {
+        String base = CaseLedgers.line("S01-monthly-all-paid");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            lines.add(CaseLedgers.renumbered(base, "%07d".formatted(4_000_000 + i), "11"));
+        }
+        lines.add(3, CaseLedgers.renamed(CaseLedgers.renumbered(base, "4100001", "11"), "髙橋\u0000太郎"));
+        lines.add(5, CaseLedgers.renamed(CaseLedgers.renumbered(base, "4100002", "11"), "髙".repeat(201)));
+        lines.add(7, CaseLedgers.renamed(CaseLedgers.renumbered(base, "4100003", "11"), "\u337f".repeat(60)));
+        Result r = importLines("nul.jsonl", lines);
+        assertThat(r.summary()).isEqualTo(new ImportSummary(10, 3));
+        assertThat(contracts.count()).isEqualTo(10);
+        assertThat(r.errors()).extracting(LedgerError::toString).satisfiesExactly(
+                e -> assertThat(e).startsWith("nul.jsonl:4: holder.name: contains the control character U+0000"),
+                e -> assertThat(e).startsWith("nul.jsonl:6: holder.name: 201 characters"),
+                e -> assertThat(e).startsWith("nul.jsonl:8: (store): contract 4100003 not stored: "));
+    }
+
     @Test
     void identityHoldsTheNormalisedKeysTheFormMatchesOn() {
         importLines("l.jsonl", List.of(CaseLedgers.line("S14-address-cutoff")));

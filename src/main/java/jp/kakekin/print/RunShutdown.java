@@ -1,0 +1,108 @@
+package jp.kakekin.print;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SIGTERM (or any orderly close of the application) stops the runs this process executes instead of
+ * abandoning them: each is asked to stop ({@link JobOperator#stop}: STOPPING, then STOPPED at the next
+ * commit of each of its steps and partitions) and this waits, up to {@code kakekin.print.stop-timeout},
+ * until it has. The job repository then says STOPPED, so starting the same run again resumes it without
+ * {@code --recover}. A lifecycle bean of the last phase: it stops before anything the runs use (the data
+ * source, the broker connection) is closed.
+ */
+@Component
+@Lazy(false)
+public class RunShutdown implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RunShutdown.class);
+
+    /** The jobs whose executions this process stops; each records its owner process ({@link RunKeys#OWNER}). */
+    static final List<String> JOBS = List.of(PrintRunJob.NAME);
+
+    // Providers: a command that launches no run must not build the jobs just to be able to stop them.
+    private final ObjectProvider<JobRepository> repositoryProvider;
+    private final ObjectProvider<JobOperator> operatorProvider;
+    private final PrintRunProperties properties;
+    private volatile boolean running;
+    private volatile boolean launched;
+
+    public RunShutdown(ObjectProvider<JobRepository> repository, ObjectProvider<JobOperator> operator,
+                       PrintRunProperties properties) {
+        this.repositoryProvider = repository;
+        this.operatorProvider = operator;
+        this.properties = properties;
+    }
+
+    /** This process has launched a run: on shutdown, look for runs to stop. */
+    void launched() {
+        launched = true;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (!launched) {
+            return;
+        }
+        JobRepository repository = repositoryProvider.getObject();
+        JobOperator operator = operatorProvider.getObject();
+        String me = RunOwner.current().toString();
+        List<JobExecution> mine = new ArrayList<>();
+        for (String job : JOBS) {
+            for (JobExecution running : repository.findRunningJobExecutions(job)) {
+                JobExecution e = repository.getJobExecution(running.getId()); // with its context
+                if (e != null && me.equals(e.getExecutionContext().getString(RunKeys.OWNER, ""))) {
+                    mine.add(e);
+                }
+            }
+        }
+        for (JobExecution e : mine) {
+            log.info("stopping run {} (execution {}) at its next commit; start it again to resume", e.getJobInstanceId(), e.getId());
+            try {
+                operator.stop(e);
+            } catch (JobExecutionNotRunningException ignored) {
+                // finished meanwhile
+            } catch (RuntimeException ex) {
+                log.warn("cannot stop execution {}: {}", e.getId(), ex.toString());
+            }
+        }
+        long deadline = System.nanoTime() + properties.stopTimeout().toNanos();
+        for (JobExecution e : mine) {
+            while (System.nanoTime() < deadline) {
+                JobExecution stored = repository.getJobExecution(e.getId());
+                if (stored == null || !stored.getStatus().isRunning()) {
+                    log.info("run {} (execution {}) {}", e.getJobInstanceId(), e.getId(), stored == null ? "gone" : stored.getStatus());
+                    break;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
