@@ -138,7 +138,7 @@ public class PrintRunCommand implements Callable<Integer> {
             input = storeSnapshot();
         }
         try {
-            return run(err);
+            return run(err, dated);
         } catch (DataAccessException | TransactionException e) {
             // The job repository could not be reached before the run started (or after it ended).
             err.println("print-run: FAILED: " + databaseFailure(e) + "; run the same command again to resume");
@@ -146,7 +146,7 @@ public class PrintRunCommand implements Callable<Integer> {
         }
     }
 
-    private Integer run(PrintStream err) throws Exception {
+    private Integer run(PrintStream err, LocalDate dated) throws Exception {
         PrintRunParameters params;
         try {
             params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, dated, trial);
