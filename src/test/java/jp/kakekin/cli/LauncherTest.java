@@ -92,6 +92,23 @@ class LauncherTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithoutSpring() {
+        // Commands are built with null collaborators for parsing: a constructor that used one would fail here.
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            for (Class<?> command : KakekinCommand.class.getAnnotation(picocli.CommandLine.Command.class).subcommands()) {
+                String name = command.getAnnotation(picocli.CommandLine.Command.class).name();
+                assertThat(Main.runCommand(name, "--help")).as(name).isZero();
+                assertThat(captured.toString(StandardCharsets.UTF_8)).as(name).contains("Usage: kakekin " + name);
+            }
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    @Test
     void dottedOptionsAreSpringConfigurationForEveryCommand() {
         assertThat(List.of("--server.port=9090", "--logging.level.root=warn", "--management.endpoints.web.exposure.include=*",
                 "--spring.profiles.active=postgres", "--kakekin.print.workers=4", "--debug.flag", "--debug", "--trace"))
