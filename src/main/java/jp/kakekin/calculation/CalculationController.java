@@ -1,5 +1,7 @@
 package jp.kakekin.calculation;
 
+import jp.kakekin.issuance.FiguresJson;
+
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;

@@ -1,7 +1,13 @@
 package jp.kakekin.calculation;
 
+import jp.kakekin.issuance.FiguresJson;
+
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.issuance.IssueContext;
+import jp.kakekin.issuance.Issuance;
+import jp.kakekin.issuance.Issuer;
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.ledger.LedgerLines;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
@@ -34,7 +40,7 @@ public final class CalculationService {
     // under -Xmx256m; docs/performance.md).
     private static final int CHUNK = 512;
 
-    private final Calculator calculator;
+    private final Issuer issuer;
     private final int maxLineBytes;
 
     public CalculationService(Calculator calculator) {
@@ -43,8 +49,16 @@ public final class CalculationService {
 
     /** @param maxLineBytes the longest ledger line read ({@code kakekin.ledger.max-line-bytes}) */
     public CalculationService(Calculator calculator, int maxLineBytes) {
-        this.calculator = calculator;
+        // Figures only: the issuance core decides, without views or a register.
+        this.issuer = new Issuer(calculator, null, null, null);
         this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The issuance core's decision failed in the calculator; the message names the contract and the error. */
+    static final class CalculationFailed extends RuntimeException {
+        CalculationFailed(String message) {
+            super(message);
+        }
     }
 
     /** Counts of one run. */
@@ -54,12 +68,15 @@ public final class CalculationService {
     public ObjectNode calculate(LedgerRecord record, DocumentKind document, int year, LocalDate addressCutoff) {
         return switch (record) {
             case LedgerRecord.Invalid bad -> FiguresJson.error(bad.line(), bad.message());
-            case LedgerRecord.Valid ok -> {
-                if (ok.ledger().scheme() != document.scheme()) {
-                    yield FiguresJson.notApplicable(ok.ledger().contractNo(), ok.ledger().scheme().name(), document.name());
-                }
-                yield FiguresJson.toJson(calculator.calculate(document, ok.ledger(), year, addressCutoff));
-            }
+            case LedgerRecord.Valid ok -> switch (issuer.decide(ok.ledger(), document, year,
+                    IssueContext.preview().withAddressCutoff(addressCutoff))) {
+                case Issuance.Issued i -> FiguresJson.toJson(i.figures());
+                case Issuance.Held h -> FiguresJson.toJson(h.figures());
+                case Issuance.NotIssued n when n.reason() == ReasonCode.OTHER_SCHEME ->
+                        FiguresJson.notApplicable(ok.ledger().contractNo(), ok.ledger().scheme().name(), document.name());
+                case Issuance.NotIssued n when n.figures() != null -> FiguresJson.toJson(n.figures());
+                case Issuance.NotIssued n -> throw new CalculationFailed(n.detail());
+            };
         };
     }
 
@@ -159,6 +176,8 @@ public final class CalculationService {
                            LocalDate addressCutoff) {
         try {
             return FiguresJson.write(calculate(record, document, year, addressCutoff));
+        } catch (CalculationFailed e) {
+            return FiguresJson.write(FiguresJson.error(lineNo, fileName + ":" + lineNo + ": " + e.getMessage()));
         } catch (RuntimeException e) {
             // A rule that cannot cope with a record must not take the run down with it: report the line.
             return FiguresJson.write(FiguresJson.error(lineNo, fileName + ":" + lineNo + ": calculation failed: "

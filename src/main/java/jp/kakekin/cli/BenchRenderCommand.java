@@ -1,11 +1,10 @@
 package jp.kakekin.cli;
 
-import jp.kakekin.calc.Calculator;
-import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.CertificateView;
-import jp.kakekin.document.CertificateViews;
-import jp.kakekin.document.UniqueCode;
+import jp.kakekin.issuance.IssueContext;
+import jp.kakekin.issuance.Issuance;
+import jp.kakekin.issuance.Issuer;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.synthetic.SyntheticLedgers;
 import jp.kakekin.render.CertificatePdf;
@@ -64,13 +63,11 @@ public class BenchRenderCommand implements Callable<Integer> {
 
     private static final int BATCH = 500;
 
-    private final Calculator calculator;
-    private final CertificateViews views;
+    private final Issuer issuer;
     private final CertificatePdf pdf;
 
-    public BenchRenderCommand(Calculator calculator, CertificateViews views, CertificatePdf pdf) {
-        this.calculator = calculator;
-        this.views = views;
+    public BenchRenderCommand(Issuer issuer, CertificatePdf pdf) {
+        this.issuer = issuer;
         this.pdf = pdf;
     }
 
@@ -96,9 +93,10 @@ public class BenchRenderCommand implements Callable<Integer> {
             if (ledger.scheme() != DocumentKind.NOVEMBER_CERTIFICATE.scheme()) {
                 continue;
             }
-            if (calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, ledger, year) instanceof CertificateFigures f && f.issued()) {
-                out.add(views.view(f, ledger, UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, year, ledger.contractNo(),
-                        ledger.checkDigits(), 0), issuedOn));
+            // Through the issuance core, as the print run issues them; a trial, so any --year may be measured.
+            if (issuer.issue(ledger, DocumentKind.NOVEMBER_CERTIFICATE, year, IssueContext.run(issuedOn).asTrial(true))
+                    instanceof Issuance.Issued issued && issued.view() instanceof CertificateView view) {
+                out.add(view);
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package jp.kakekin.cli;
 
+import jp.kakekin.issuance.Finality;
+
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.edelivery.EDeliveryService;
 import jp.kakekin.edelivery.ExclusionReason;
@@ -96,6 +98,15 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
         }
         if (year == null || issue == null) {
             throw new ParameterException(spec.commandLine(), "a run needs --year and --issue (or give --contract)");
+        }
+        LocalDate today = service.today();
+        LocalDate cutoff = Finality.dataCutoff(issue.kind, year);
+        LocalDate dated = runDate != null ? runDate : today;
+        if (!(Finality.isFinal(cutoff, today) && Finality.isFinal(cutoff, dated))) {
+            // Final figures only, as for the paper run (issue #10).
+            spec.commandLine().getErr().printf("export-e-delivery: the %d %s run is not final: its data cutoff %s "
+                    + "has not passed in Japan (today is %s); nothing exported%n", year, issue, cutoff, today);
+            return 2;
         }
         EDeliveryService.RunResult result;
         try {

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 ImportCommand.class, ReissueRunCommand.class, BenchReissueCommand.class,
                 PrintRunCommand.class,
                 PrintWorkerCommand.class,
+                RunsCommand.class,
+                ArchiveVerifyCommand.class,
         })
 public class KakekinCommand implements Runnable {
     @Override

@@ -1,5 +1,7 @@
 package jp.kakekin.cli;
 
+import jp.kakekin.issuance.Finality;
+import jp.kakekin.issuance.JapanClock;
 import jp.kakekin.print.PrintIssue;
 import jp.kakekin.print.PrintRunException;
 import jp.kakekin.print.PrintRunParameters;
@@ -11,6 +13,9 @@ import jp.kakekin.store.ContractStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -73,6 +81,10 @@ public class PrintRunCommand implements Callable<Integer> {
     @Option(names = "--run-date", description = "証明日 printed on the certificates (default: today, or the date of the unfinished run being resumed)")
     LocalDate runDate;
 
+    @Option(names = "--trial", description = "a trial run before the figures are final: every page marked 見本 "
+            + "(not valid), written to <out>-trial, nothing registered, so the real run later prints everything")
+    boolean trial;
+
     @Option(names = "--recover", description = "the run's previous process is dead although it cannot be checked from here "
             + "(another host): mark its execution FAILED and resume")
     boolean recover;
@@ -81,9 +93,12 @@ public class PrintRunCommand implements Callable<Integer> {
 
     private final ObjectProvider<ContractStore> store;
 
-    public PrintRunCommand(PrintRuns runs, ObjectProvider<ContractStore> store) {
+    private final JapanClock clock;
+
+    public PrintRunCommand(PrintRuns runs, ObjectProvider<ContractStore> store, JapanClock clock) {
         this.runs = runs;
         this.store = store;
+        this.clock = clock;
     }
 
     /** The store's ledgers as a file in the output folder; an existing complete snapshot is reused on restart. */
@@ -109,16 +124,36 @@ public class PrintRunCommand implements Callable<Integer> {
         PrintStream err = System.err;
         input = source.input;
         fromStore = source.fromStore;
+        LocalDate today = clock.today();
+        LocalDate cutoff = Finality.dataCutoff(issue.document(), year);
+        LocalDate dated = runDate != null ? runDate : today;
+        if (!trial && !(Finality.isFinal(cutoff, today) && Finality.isFinal(cutoff, dated))) {
+            // Final figures only: a run before the cutoff would print (and register) figures that can change.
+            err.printf("print-run: the %d %s run is not final: its data cutoff %s has not passed in Japan "
+                    + "(today is %s%s); nothing printed. Use --trial for a 見本 run.%n", year, issue, cutoff, today,
+                    runDate != null ? ", run date " + runDate : "");
+            return 2;
+        }
         if (fromStore) {
             input = storeSnapshot();
         }
+        try {
+            return run(err, dated);
+        } catch (DataAccessException | TransactionException e) {
+            // The job repository could not be reached before the run started (or after it ended).
+            err.println("print-run: FAILED: " + databaseFailure(e) + "; run the same command again to resume");
+            return 1;
+        }
+    }
+
+    private Integer run(PrintStream err, LocalDate dated) throws Exception {
         PrintRunParameters params;
         try {
-            params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, runDate);
+            params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, dated, trial);
             if (runDate == null) {
                 Optional<LocalDate> resume = runs.unfinishedRunDate(params);
                 if (resume.isPresent()) {
-                    params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, resume.get());
+                    params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, resume.get(), trial);
                     err.printf("print-run: resuming the unfinished run dated %s%n", resume.get());
                 }
             }
@@ -147,22 +182,85 @@ public class PrintRunCommand implements Callable<Integer> {
         JobExecution execution = launch.execution();
         long started = System.nanoTime();
         ProgressLine line = new ProgressLine(err);
-        while (!runs.finished(execution.getId())) {
+        RuntimeException repositoryFailure = null;
+        int pollsSinceEnded = 0;
+        while (true) {
+            try {
+                if (runs.finished(execution.getId())) {
+                    break;
+                }
+                repositoryFailure = null;
+            } catch (DataAccessException | TransactionException e) {
+                repositoryFailure = e; // the job fails too; its own view of the end is in memory
+            }
+            // This process ran the job: once it has ended, the repository either says so soon or cannot
+            // (its last update failed with the database); a later run recovers such an execution.
+            if (execution.getEndTime() != null && !execution.getStatus().isRunning()
+                    && (repositoryFailure != null || ++pollsSinceEnded > 50)) {
+                break;
+            }
             runs.progress(execution.getId()).ifPresent(line::show);
             Thread.sleep(200);
         }
         line.done();
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
+        if (execution.getStatus() == BatchStatus.COMPLETED && repositoryFailure == null) {
             err.printf("print-run: run %d completed in %.1f s%n", launch.runId(), seconds);
             return printSummary(launch.runId());
         }
-        err.printf("print-run: run %d %s", launch.runId(), execution.getStatus());
-        for (Throwable t : execution.getAllFailureExceptions()) {
-            err.printf(": %s", t.getMessage() != null ? t.getMessage() : t.toString());
-        }
-        err.printf("%nprint-run: run the same command again to resume it%n");
+        // One line: what failed, and that the same command resumes it.
+        err.printf("print-run: run %d %s: %s; run the same command again to resume it%n", launch.runId(),
+                execution.getStatus() == BatchStatus.COMPLETED ? "FAILED" : execution.getStatus(),
+                failure(execution, repositoryFailure));
         return 1;
+    }
+
+    /** Why a run failed, in one short line: the database when it was the database, else the job's failures. */
+    static String failure(JobExecution execution, Throwable repositoryFailure) {
+        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        if (repositoryFailure != null) {
+            failures.add(repositoryFailure);
+        }
+        for (Throwable t : failures) {
+            if (isDatabase(t)) {
+                return databaseFailure(t);
+            }
+        }
+        if (failures.isEmpty()) {
+            return "stopped (" + execution.getExitStatus().getExitCode() + ")";
+        }
+        return oneLine(failures.stream().map(t -> t.getMessage() != null ? t.getMessage() : t.toString())
+                .distinct().reduce((a, b) -> a + "; " + b).orElseThrow());
+    }
+
+    private static boolean isDatabase(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof DataAccessException || c instanceof TransactionException || c instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "the database failed: " and the innermost SQL error (the driver's words say what happened). */
+    static String databaseFailure(Throwable t) {
+        Throwable innermost = t;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException) {
+                innermost = c;
+            }
+        }
+        if (innermost == t) {
+            innermost = NestedExceptionUtils.getMostSpecificCause(t);
+        }
+        String why = innermost.getMessage() != null ? innermost.getMessage() : innermost.getClass().getSimpleName();
+        return "the database failed (" + oneLine(why) + ")";
+    }
+
+    /** No line breaks or control characters, at most 300 characters. */
+    private static String oneLine(String s) {
+        String flat = s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return flat.length() <= 300 ? flat : flat.substring(0, 299) + "…";
     }
 
     /**

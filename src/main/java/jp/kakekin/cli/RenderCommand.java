@@ -1,13 +1,13 @@
 package jp.kakekin.cli;
 
-import jp.kakekin.calc.AddressCutoff;
-import jp.kakekin.calc.Calculator;
-import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
-import jp.kakekin.calc.Figures;
-import jp.kakekin.document.CertificateViews;
 import jp.kakekin.document.DocumentView;
-import jp.kakekin.document.UniqueCode;
+import jp.kakekin.document.Specimen;
+import jp.kakekin.issuance.Finality;
+import jp.kakekin.issuance.IssueContext;
+import jp.kakekin.issuance.Issuance;
+import jp.kakekin.issuance.Issuer;
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.issuance.JapanClock;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerFormatException;
@@ -15,8 +15,6 @@ import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import jp.kakekin.render.CertificatePdf;
 import jp.kakekin.render.CertificateRenderException;
-import jp.kakekin.statement.SafetyStatements;
-import jp.kakekin.statement.StatementForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +26,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -64,18 +61,17 @@ public class RenderCommand implements Callable<Integer> {
             + "October / January; a 明細書 prints the address at the issue date)")
     LocalDate addressCutoff;
 
-    private final Calculator calculator;
-    private final CertificateViews views;
+    @Option(names = "--trial", description = "a trial before the figures are final: every page marked 見本 (not "
+            + "valid), written to <out>-trial")
+    boolean trial;
+
+    private final Issuer issuer;
     private final CertificatePdf pdf;
-    private final SafetyStatements statements;
     private final JapanClock clock;
 
-    public RenderCommand(Calculator calculator, CertificateViews views, CertificatePdf pdf, SafetyStatements statements,
-                         JapanClock clock) {
-        this.calculator = calculator;
-        this.views = views;
+    public RenderCommand(Issuer issuer, CertificatePdf pdf, JapanClock clock) {
+        this.issuer = issuer;
         this.pdf = pdf;
-        this.statements = statements;
         this.clock = clock;
     }
 
@@ -86,8 +82,24 @@ public class RenderCommand implements Callable<Integer> {
             err.println("render: cannot read " + input);
             return 1;
         }
-        Files.createDirectories(out);
-        LocalDate issuedOn = issueDate != null ? issueDate : clock.today();
+        LocalDate today = clock.today();
+        LocalDate issuedOn = issueDate != null ? issueDate : today;
+        if (!trial) {
+            // Final figures only: a document dated later than today, or before its data cutoff, is a trial's.
+            if (issuedOn.isAfter(today)) {
+                err.printf("render: the issue date %s is after today in Japan (%s); use --trial%n", issuedOn, today);
+                return 2;
+            }
+            LocalDate cutoff = Finality.dataCutoff(document, year);
+            if (document != DocumentKind.SAFETY_TAX_STATEMENT && !Finality.isFinal(cutoff, issuedOn)) {
+                err.printf("render: the %s of %d is not final: its data cutoff %s has not passed in Japan (issue date "
+                        + "%s); nothing rendered. Use --trial for 見本 pages.%n", document, year, cutoff, issuedOn);
+                return 2;
+            }
+        }
+        Path dir = trial ? out.resolveSibling(out.getFileName() + "-trial") : out;
+        Files.createDirectories(dir);
+        IssueContext context = IssueContext.run(issuedOn).withAddressCutoff(addressCutoff).asTrial(trial);
         String file = input.getFileName().toString();
         long records = 0;
         long rendered = 0;
@@ -107,25 +119,33 @@ public class RenderCommand implements Callable<Integer> {
                     case LedgerRecord.Valid ok -> {
                         Ledger ledger = ok.ledger();
                         try {
-                            if (ledger.scheme() != document.scheme()) {
-                                notIssued++;
-                                continue;
+                            // The issuance core decides; render only maps the outcome to a file or a report line.
+                            switch (issuer.issue(ledger, document, year, context)) {
+                                case Issuance.NotIssued n when n.reason() == ReasonCode.OTHER_SCHEME
+                                        || n.reason() == ReasonCode.NOT_ELIGIBLE_THIS_ISSUE -> notIssued++;
+                                case Issuance.NotIssued n -> {
+                                    err.printf("render: %s: contract %s: %s: %s%n", where, ledger.contractNo(),
+                                            n.reason(), n.detail());
+                                    reported++;
+                                }
+                                case Issuance.Held h -> {
+                                    err.printf("render: %s: contract %s: HELD: %s%n", where, ledger.contractNo(),
+                                            h.detail());
+                                    reported++;
+                                }
+                                case Issuance.Issued i -> {
+                                    Long earlier = written.putIfAbsent(ledger.contractNo(), record.line());
+                                    if (earlier != null) {
+                                        err.printf("render: %s: contract %s already rendered from line %d; not overwritten%n",
+                                                where, ledger.contractNo(), earlier);
+                                        reported++;
+                                    } else {
+                                        DocumentView view = trial ? new Specimen(i.view()) : i.view();
+                                        Files.write(dir.resolve(ledger.contractNo() + ".pdf"), pdf.render(view));
+                                        rendered++;
+                                    }
+                                }
                             }
-                            Optional<DocumentView> issued = view(ledger, issuedOn);
-                            if (issued.isEmpty()) {
-                                notIssued++;
-                                continue;
-                            }
-                            DocumentView view = issued.get();
-                            Long earlier = written.putIfAbsent(ledger.contractNo(), record.line());
-                            if (earlier != null) {
-                                err.printf("render: %s: contract %s already rendered from line %d; not overwritten%n",
-                                        where, ledger.contractNo(), earlier);
-                                reported++;
-                                continue;
-                            }
-                            Files.write(out.resolve(ledger.contractNo() + ".pdf"), pdf.render(view));
-                            rendered++;
                         } catch (CertificateRenderException e) {
                             err.println("render: " + where + ": " + e.getMessage());
                             reported++;
@@ -141,34 +161,8 @@ public class RenderCommand implements Callable<Integer> {
             err.println("render: " + jp.kakekin.ledger.Printable.of(e.getMessage(), jp.kakekin.ledger.Printable.MAX_MESSAGE));
             return 1;
         }
-        err.printf("render: %d records, %d rendered to %s, %d not issued, %d reported%n", records, rendered, out,
-                notIssued, reported);
+        err.printf("render: %d records, %d rendered to %s%s, %d not issued, %d reported%n", records, rendered, dir,
+                trial ? " (TRIAL: every page marked 見本)" : "", notIssued, reported);
         return reported > 0 ? 2 : 0;
-    }
-
-    /** The view of the contract's document, or empty when it gets none (not issued, nothing to state). */
-    private Optional<DocumentView> view(Ledger ledger, LocalDate issuedOn) {
-        return switch (document) {
-            case NOVEMBER_CERTIFICATE, FEBRUARY_CERTIFICATE -> {
-                Figures figures = calculator.calculate(document, ledger, year, addressCutoff);
-                if (!(figures instanceof CertificateFigures f) || !f.issued()) {
-                    yield Optional.empty();
-                }
-                UniqueCode code = UniqueCode.of(document, year, ledger.contractNo(), ledger.checkDigits(), 0);
-                yield Optional.of(views.view(f, ledger, code, issuedOn));
-            }
-            case SAFETY_TAX_STATEMENT, SAFETY_PAYMENT_STATUS -> {
-                boolean paymentStatus = document == DocumentKind.SAFETY_PAYMENT_STATUS;
-                StatementForm form = paymentStatus ? StatementForm.PAYMENT_STATUS
-                        : StatementForm.taxStatementOf(ledger.holder());
-                // The 掛金納付状況兼領収書 is mailed with the February run: same address cutoff by default.
-                LocalDate cutoff = addressCutoff != null ? addressCutoff
-                        : paymentStatus ? AddressCutoff.february(year) : null;
-                yield switch (statements.view(ledger, form, year, issuedOn, cutoff)) {
-                    case SafetyStatements.Ready r -> Optional.of(r.view());
-                    case SafetyStatements.Refused r -> Optional.empty();
-                };
-            }
-        };
     }
 }

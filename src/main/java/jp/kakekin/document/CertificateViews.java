@@ -47,15 +47,24 @@ public final class CertificateViews {
      * @throws IllegalArgumentException when the figures are not an issued certificate of this ledger
      */
     public CertificateView view(CertificateFigures figures, Ledger ledger, UniqueCode code, LocalDate issuedOn) {
+        return view(figures, Addressee.of(ledger, figures.address()), code, issuedOn);
+    }
+
+    /**
+     * The same from the addressee alone (what a print run carries from its calculate step to its print step).
+     *
+     * @throws IllegalArgumentException when the figures are not an issued certificate of this addressee
+     */
+    public CertificateView view(CertificateFigures figures, Addressee to, UniqueCode code, LocalDate issuedOn) {
         if (!figures.issued()) {
             throw new IllegalArgumentException("contract %s gets no %s for %d".formatted(figures.contractNo(),
                     figures.document(), figures.year()));
         }
-        if (!figures.contractNo().equals(ledger.contractNo()) || !code.contractNo().equals(ledger.contractNo())) {
+        if (!figures.contractNo().equals(to.contractNo()) || !code.contractNo().equals(to.contractNo())) {
             throw new IllegalArgumentException("figures %s, unique code %s and ledger %s are not the same contract"
-                    .formatted(figures.contractNo(), code, ledger.contractNo()));
+                    .formatted(figures.contractNo(), code, to.contractNo()));
         }
-        Address address = figures.address();
+        Address address = to.address();
         if (address == null) {
             throw new IllegalArgumentException("contract %s has no address to mail to".formatted(figures.contractNo()));
         }
@@ -65,11 +74,11 @@ public final class CertificateViews {
                 issuedOn,
                 Wareki.year(figures.year()),
                 Wareki.date(issuedOn),
-                ledger.contractNo() + "-" + ledger.checkDigits(),
+                to.contractNo() + "-" + to.checkDigits(),
                 postalCode(address.postalCode()),
                 nullToEmpty(address.line1()),
                 nullToEmpty(address.line2()),
-                ledger.holder().name(),
+                to.name(),
                 Yen.format(figures.monthlyPremium()),
                 Yen.format(figures.paid()),
                 Yen.format(figures.scheduled()),

@@ -21,7 +21,12 @@ public record HolderBlock(String name, String contractNumber, String postalCode,
                           String addressLine2) {
 
     static HolderBlock of(Ledger ledger, Address address) {
-        return new HolderBlock(ledger.holder().name(), ledger.contractNo() + "-" + ledger.checkDigits(),
+        return of(Addressee.of(ledger, address));
+    }
+
+    static HolderBlock of(Addressee to) {
+        Address address = to.address();
+        return new HolderBlock(to.name(), to.contractNo() + "-" + to.checkDigits(),
                 address == null ? "" : CertificateViews.postalCode(address.postalCode()),
                 address == null ? "" : Objects.toString(address.line1(), ""),
                 address == null ? "" : Objects.toString(address.line2(), ""));

@@ -75,7 +75,18 @@ public final class StatementViews {
      */
     public PaymentStatusView paymentStatus(SafetyPaymentStatusFigures f, Ledger ledger, UniqueCode code,
                                            LocalDate issuedOn, LocalDate addressCutoff) {
-        requireSame(f, ledger, code);
+        return paymentStatus(f, Addressee.of(ledger, AddressCutoff.addressAt(ledger.addresses(),
+                addressCutoff != null ? addressCutoff : issuedOn)), code, issuedOn);
+    }
+
+    /** The same from the addressee alone (what a print run carries to its print step). */
+    public PaymentStatusView paymentStatus(SafetyPaymentStatusFigures f, Addressee to, UniqueCode code,
+                                           LocalDate issuedOn) {
+        if (!f.contractNo().equals(to.contractNo()) || !code.original().equals(
+                UniqueCode.of(f.document(), f.year(), to.contractNo(), to.checkDigits(), 0))) {
+            throw new IllegalArgumentException("figures %s %s of %d, unique code %s and contract %s are not the same "
+                    .formatted(f.document(), f.contractNo(), f.year(), code, to.contractNo()) + "contract and document");
+        }
         List<PaymentStatusView.MonthRow> rows = new ArrayList<>(12);
         long monthsTotal = 0;
         for (SafetyPaymentStatusFigures.Month m : f.months()) {
@@ -85,8 +96,7 @@ public final class StatementViews {
         }
         return new PaymentStatusView(f, code, issuedOn, Wareki.date(issuedOn), Wareki.year(f.year()) + "分",
                 Wareki.year(f.year()), Wareki.date(LocalDate.of(f.year(), 12, 31)),
-                HolderBlock.of(ledger, AddressCutoff.addressAt(ledger.addresses(),
-                        addressCutoff != null ? addressCutoff : issuedOn)),
+                HolderBlock.of(to),
                 rows, Yen.format(monthsTotal), Yen.format(f.totalPaid()), Yen.format(f.applied()),
                 Yen.format(f.prepaidBalance()), Yen.format(f.discountPaid()),
                 f.discountPaidMonth() == null ? "" : Wareki.month(f.discountPaidMonth()),

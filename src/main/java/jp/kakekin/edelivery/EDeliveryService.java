@@ -1,6 +1,8 @@
 package jp.kakekin.edelivery;
 
 import jp.kakekin.calc.Calculator;
+import jp.kakekin.issuance.Issuer;
+import org.springframework.beans.factory.ObjectProvider;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerReader;
@@ -23,14 +25,16 @@ public class EDeliveryService {
 
     private final EDeliveryProperties properties;
     private final Calculator calculator;
+    private final ObjectProvider<Issuer> issuer;
     private final JapanClock clock;
     private final int maxLineBytes;
     private volatile EDeliveryExporter exporter;
 
-    public EDeliveryService(EDeliveryProperties properties, Calculator calculator,
+    public EDeliveryService(EDeliveryProperties properties, Calculator calculator, ObjectProvider<Issuer> issuer,
                             JapanClock clock, jp.kakekin.config.LedgerProperties ledger) {
         this.properties = properties;
         this.calculator = calculator;
+        this.issuer = issuer;
         this.clock = clock;
         this.maxLineBytes = ledger.maxLineBytesOrDefault();
     }
@@ -92,8 +96,8 @@ public class EDeliveryService {
         LocalDate today = today();
         RunParameters run = new RunParameters(year, issue, runDate != null ? runDate : today,
                 certifiedOn != null ? certifiedOn : (runDate != null ? runDate : today), today, input.toString());
-        try (LedgerCandidates candidates = new LedgerCandidates(openLedger(input), calculator(), issue, year,
-                addressCutoff)) {
+        try (LedgerCandidates candidates = new LedgerCandidates(openLedger(input), issuer.getObject(), issue,
+                year, addressCutoff, run.runDate())) {
             return exportRun(candidates, run, outDir, replace);
         }
     }
@@ -114,7 +118,7 @@ public class EDeliveryService {
     /** One holder's latest certificate (or the one named), for a holder who linked after the run. */
     public ExportOutcome exportOnDemand(Ledger ledger, LocalDate asOf, DocumentKind issue, Integer year, int sequence) {
         LocalDate today = today();
-        return new OnDemandExport(calculator(), exporter()).export(ledger, asOf != null ? asOf : today, issue, year,
+        return new OnDemandExport(issuer.getObject(), exporter()).export(ledger, asOf != null ? asOf : today, issue, year,
                 sequence, today);
     }
 }

@@ -10,6 +10,8 @@ public enum ExclusionReason {
     CALCULATION_FAILED("the figures could not be calculated"),
     /** The ledger contradicts the rules (RULES.md 1.8): held for the operator, no certificate at all. */
     HELD("held for the operator (the ledger contradicts the rules)"),
+    /** The issue's data cutoff had not passed on the run date: its figures are not final. */
+    NOT_YET_FINAL("the figures are not final yet"),
     /** No certificate of this issue is sent to the holder (RULES.md 1.5). */
     NOT_ISSUED("no certificate in this issue"),
     /** The holder has not linked e-私書箱. */

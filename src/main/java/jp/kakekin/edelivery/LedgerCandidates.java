@@ -1,40 +1,43 @@
 package jp.kakekin.edelivery;
 
-import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
-import jp.kakekin.calc.Figures;
-import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
+import jp.kakekin.issuance.IssueContext;
+import jp.kakekin.issuance.Issuance;
+import jp.kakekin.issuance.Issuer;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
-import jp.kakekin.ledger.Scheme;
+import jp.kakekin.ledger.Ledger;
 
 import java.io.Closeable;
 import java.time.LocalDate;
 import java.util.Iterator;
 
 /**
- * The certificates of a run computed from a ledger file: each record through the calculator, with the
+ * The certificates of a run computed from a ledger file: each record through the issuance core, with the
  * unique code the print run prints on the original (sequence 0). Records that cannot become a
  * certificate come out as {@link ExportCandidate.Rejected}, so the run still reports them.
  */
 public final class LedgerCandidates implements Iterator<ExportCandidate>, Closeable {
 
     private final LedgerReader reader;
-    private final Calculator calculator;
+    private final Issuer issuer;
     private final DocumentKind issue;
     private final int year;
-    private final LocalDate addressCutoff;
+    private final IssueContext context;
 
-    /** @param addressCutoff null for the default of the issue (RULES.md 1.7) */
-    public LedgerCandidates(LedgerReader reader, Calculator calculator, DocumentKind issue, int year,
-                            LocalDate addressCutoff) {
+    /**
+     * @param addressCutoff null for the default of the issue (RULES.md 1.7)
+     * @param runDate       the run's date (in Japan): the figures must be final on it
+     */
+    public LedgerCandidates(LedgerReader reader, Issuer issuer, DocumentKind issue, int year,
+                            LocalDate addressCutoff, LocalDate runDate) {
         this.reader = reader;
-        this.calculator = calculator;
+        this.issuer = issuer;
         this.issue = issue;
         this.year = year;
-        this.addressCutoff = addressCutoff;
+        this.context = IssueContext.run(runDate).withAddressCutoff(addressCutoff);
     }
 
     @Override
@@ -47,23 +50,30 @@ public final class LedgerCandidates implements Iterator<ExportCandidate>, Closea
         return switch (reader.next()) {
             case LedgerRecord.Invalid bad -> new ExportCandidate.Rejected(bad.line(), bad.contractNo(),
                     ExclusionReason.INVALID_LEDGER_LINE, bad.message());
-            case LedgerRecord.Valid ok when ok.ledger().scheme() != Scheme.SHOKIBO -> new ExportCandidate.Rejected(
-                    ok.line(), ok.ledger().contractNo(), ExclusionReason.OTHER_SCHEME, ok.ledger().scheme().name());
-            case LedgerRecord.Valid ok -> {
-                try {
-                    Figures figures = calculator.calculate(issue, ok.ledger(), year, addressCutoff);
-                    if (figures instanceof HeldFigures held) {
-                        yield new ExportCandidate.Rejected(ok.line(), ok.ledger().contractNo(), ExclusionReason.HELD,
-                                held.codes().toString());
-                    }
-                    CertificateFigures f = (CertificateFigures) figures;
-                    yield new ExportCandidate.Certificate(ok.line(), ok.ledger(), f,
-                            UniqueCode.of(issue, year, ok.ledger().contractNo(), ok.ledger().checkDigits(), 0));
-                } catch (RuntimeException e) {
-                    yield new ExportCandidate.Rejected(ok.line(), ok.ledger().contractNo(),
-                            ExclusionReason.CALCULATION_FAILED, reader.fileName() + ":" + ok.line() + ": " + e);
-                }
-            }
+            case LedgerRecord.Valid ok -> candidate(ok.line(), ok.ledger());
+        };
+    }
+
+    /** The issuance core decides; the run only maps its outcome (the e-私書箱 checks come after, in the exporter). */
+    private ExportCandidate candidate(long line, Ledger ledger) {
+        Issuance issuance = issuer.decide(ledger, issue, year, context);
+        return switch (issuance) {
+            case Issuance.Issued i -> new ExportCandidate.Certificate(line, ledger, (CertificateFigures) i.figures(),
+                    i.uniqueCode());
+            case Issuance.Held h -> new ExportCandidate.Rejected(line, ledger.contractNo(), ExclusionReason.HELD,
+                    h.detail());
+            case Issuance.NotIssued n -> switch (n.reason()) {
+                // The exporter says why it is not delivered (NOT_ISSUED, or no address to write).
+                case NOT_ELIGIBLE_THIS_ISSUE, NO_ADDRESS -> new ExportCandidate.Certificate(line, ledger,
+                        (CertificateFigures) n.figures(),
+                        UniqueCode.of(issue, year, ledger.contractNo(), ledger.checkDigits(), 0));
+                case OTHER_SCHEME -> new ExportCandidate.Rejected(line, ledger.contractNo(),
+                        ExclusionReason.OTHER_SCHEME, ledger.scheme().name());
+                case NOT_YET_FINAL -> new ExportCandidate.Rejected(line, ledger.contractNo(),
+                        ExclusionReason.NOT_YET_FINAL, n.detail());
+                default -> new ExportCandidate.Rejected(line, ledger.contractNo(), ExclusionReason.CALCULATION_FAILED,
+                        reader.fileName() + ":" + line + ": " + n.detail());
+            };
         };
     }
 

@@ -1,16 +1,14 @@
 package jp.kakekin.edelivery;
 
-import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
-import jp.kakekin.calc.Figures;
-import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
+import jp.kakekin.issuance.IssueContext;
+import jp.kakekin.issuance.Issuance;
+import jp.kakekin.issuance.Issuer;
 import jp.kakekin.ledger.Ledger;
-import jp.kakekin.ledger.Scheme;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * On-demand delivery: the signed XML of one holder's certificate, for a holder who linked e-私書箱 after
@@ -22,46 +20,42 @@ import java.util.Optional;
  */
 public final class OnDemandExport {
 
-    private final Calculator calculator;
+    private final Issuer issuer;
     private final EDeliveryExporter exporter;
 
-    public OnDemandExport(Calculator calculator, EDeliveryExporter exporter) {
-        this.calculator = calculator;
+    public OnDemandExport(Issuer issuer, EDeliveryExporter exporter) {
+        this.issuer = issuer;
         this.exporter = exporter;
     }
 
     /**
-     * @param issue    the certificate wanted, or null for the latest on {@code asOf} ({@link LatestCertificate})
+     * @param issue    the certificate wanted, or null for the latest on {@code asOf} ({@link Issuer#latest})
      * @param year     its year; required with {@code issue}
      * @param sequence 0 for the original's unique code, 1.. for a reissue's
      */
     public ExportOutcome export(Ledger ledger, LocalDate asOf, DocumentKind issue, Integer year, int sequence,
                                 LocalDate sakuseiDay) {
-        if (ledger.scheme() != Scheme.SHOKIBO) {
-            return excluded(ledger, null, ExclusionReason.OTHER_SCHEME, ledger.scheme().name());
-        }
-        Optional<CertificateFigures> figures;
-        try {
-            if (issue == null) {
-                figures = LatestCertificate.find(calculator, ledger, asOf);
-            } else {
-                Figures calculated = calculator.calculate(issue, ledger, year);
-                if (calculated instanceof HeldFigures held) {
-                    return excluded(ledger, null, ExclusionReason.HELD, held.codes().toString());
-                }
-                figures = Optional.of((CertificateFigures) calculated);
+        // The certificate as the bulk run issued it (its figures, its address, the original's code): the
+        // electronic copy of a paper certificate, not a new document.
+        IssueContext context = IssueContext.run(asOf);
+        Issuance issuance = issue == null ? issuer.latest(ledger, asOf, context)
+                : issuer.decide(ledger, issue, year, context);
+        return switch (issuance) {
+            case Issuance.Held h -> excluded(ledger, null, ExclusionReason.HELD, h.detail());
+            case Issuance.NotIssued n -> excluded(ledger, null, switch (n.reason()) {
+                case OTHER_SCHEME -> ExclusionReason.OTHER_SCHEME;
+                case NOT_YET_FINAL -> ExclusionReason.NOT_YET_FINAL;
+                case CALCULATION_FAILED -> ExclusionReason.CALCULATION_FAILED;
+                case NO_ADDRESS -> ExclusionReason.NOT_REPRESENTABLE;
+                default -> ExclusionReason.NOT_ISSUED;
+            }, n.detail());
+            case Issuance.Issued i -> {
+                CertificateFigures f = (CertificateFigures) i.figures();
+                UniqueCode code = UniqueCode.of(f.document(), f.year(), ledger.contractNo(), ledger.checkDigits(),
+                        sequence);
+                yield exporter.export(new ExportCandidate.Certificate(0, ledger, f, code), asOf, asOf, sakuseiDay);
             }
-        } catch (RuntimeException e) {
-            return excluded(ledger, null, ExclusionReason.CALCULATION_FAILED, e.toString());
-        }
-        if (figures.isEmpty()) {
-            return excluded(ledger, null, ExclusionReason.NOT_ISSUED,
-                    "no certificate was issued to this contract in the issues available on " + asOf + ": "
-                            + LatestCertificate.issuesAvailable(asOf));
-        }
-        CertificateFigures f = figures.get();
-        UniqueCode code = UniqueCode.of(f.document(), f.year(), ledger.contractNo(), ledger.checkDigits(), sequence);
-        return exporter.export(new ExportCandidate.Certificate(0, ledger, f, code), asOf, asOf, sakuseiDay);
+        };
     }
 
     private static ExportOutcome excluded(Ledger l, String code, ExclusionReason reason, String detail) {

@@ -61,8 +61,8 @@ public sealed interface Issuance permits Issuance.Issued, Issuance.NotIssued, Is
 
         /** What an exclusion or refusal says: the codes, in RULES.md 1.8 order. */
         public String detail() {
-            return "held for the operator (RULES.md 1.8): " + codes.stream().map(Enum::name)
-                    .collect(java.util.stream.Collectors.joining(" "));
+            return codes.stream().map(Enum::name).collect(java.util.stream.Collectors.joining("|"))
+                    + ": the ledger contradicts the rules (RULES.md 1.8); held for the operator, nothing issued";
         }
     }
 }

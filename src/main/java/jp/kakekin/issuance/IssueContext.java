@@ -25,6 +25,14 @@ public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean o
         return new IssueContext(runDate, null, false, false);
     }
 
+    /**
+     * Figures only, as the {@code calculate} channel shows them: no particular day, nothing printed or
+     * registered, finality not asked (a what-if, like a trial).
+     */
+    public static IssueContext preview() {
+        return new IssueContext(LocalDate.of(9999, 12, 31), null, false, true);
+    }
+
     /** One holder's document issued on request on {@code today}. */
     public static IssueContext onDemand(LocalDate today) {
         return new IssueContext(today, null, true, false);

@@ -40,7 +40,8 @@ public final class Issuer {
     private final IssuedRegister register;
 
     /**
-     * @param certificates builds certificate views; null for a channel that needs figures only ({@code calculate})
+     * @param certificates builds certificate views; null (with {@code statements}) for an Issuer that decides
+     *                     only: its issued outcomes carry no view ({@code calculate}, tests)
      * @param statements   builds the SAFETY views; null likewise
      * @param register     the issued documents, for the sequence of a document issued on request
      */
@@ -117,7 +118,8 @@ public final class Issuer {
             }
         }
         UniqueCode code = UniqueCode.of(kind, year, ledger.contractNo(), ledger.checkDigits(), sequence);
-        if (!withView) {
+        if (!withView || certificates == null && statements == null) {
+            // An Issuer built without views (calculate, e-私書箱 candidates, tests) decides only.
             return new Issuance.Issued(null, code, address, figures);
         }
         DocumentView view = switch (figures) {
@@ -162,18 +164,22 @@ public final class Issuer {
      * the latest.
      */
     public Issuance latest(Ledger ledger, IssueContext context) {
+        return latest(ledger, context.runDate(), context);
+    }
+
+    /** The certificate that was the holder's latest on {@code asOf}, issued as {@code context} says (e.g. today). */
+    public Issuance latest(Ledger ledger, LocalDate asOf, IssueContext context) {
         if (ledger.scheme() != Scheme.SHOKIBO) {
             return new Issuance.NotIssued(ReasonCode.OTHER_SCHEME, otherScheme(ledger, DocumentKind.NOVEMBER_CERTIFICATE));
         }
-        for (LatestIssue.Issue i : LatestIssue.issuesAvailable(context.runDate())) {
+        for (LatestIssue.Issue i : LatestIssue.issuesAvailable(asOf)) {
             Issuance issuance = issue(ledger, i.kind(), i.year(), context);
             if (!(issuance instanceof Issuance.NotIssued n && n.reason() == ReasonCode.NOT_ELIGIBLE_THIS_ISSUE)) {
                 return issuance;
             }
         }
         return new Issuance.NotIssued(ReasonCode.NOT_ELIGIBLE_THIS_ISSUE,
-                "no certificate was issued to this contract in the issues available on " + context.runDate() + ": "
-                        + LatestIssue.issuesAvailable(context.runDate()));
+                "no certificate had been issued by " + asOf);
     }
 
     private Optional<Issuance.NotIssued> eligibility(Ledger ledger, Figures figures, IssueContext context) {
@@ -209,9 +215,17 @@ public final class Issuer {
     }
 
     private static String otherScheme(Ledger ledger, DocumentKind kind) {
-        return kind.scheme() == Scheme.SHOKIBO
-                ? "contract %s is %s: it gets no 小規模企業共済掛金控除証明書".formatted(ledger.contractNo(), ledger.scheme())
-                : "contract %s is %s: it has no 経営セーフティ共済 documents".formatted(ledger.contractNo(), ledger.scheme());
+        return "contract %s is %s: %s contracts get no %s".formatted(ledger.contractNo(), ledger.scheme(),
+                ledger.scheme(), name(kind));
+    }
+
+    /** The document's name as the holder knows it (reports, refusals). */
+    public static String name(DocumentKind kind) {
+        return switch (kind) {
+            case NOVEMBER_CERTIFICATE, FEBRUARY_CERTIFICATE -> "小規模企業共済掛金控除証明書";
+            case SAFETY_TAX_STATEMENT -> "経営セーフティ共済 明細書";
+            case SAFETY_PAYMENT_STATUS -> "経営セーフティ共済 掛金納付状況兼領収書";
+        };
     }
 
     public static boolean isCertificate(DocumentKind kind) {

@@ -79,7 +79,7 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
     public static LedgerReader open(String fileName, InputStream in, boolean json, int maxLineBytes) {
         if (json) {
             // Strict decoding: bytes that are not UTF-8 stop the file (a JSON document has no safe place to resume).
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+            Reader reader = new InputStreamReader(new Utf8.CheckedStream(in), StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             return new LedgerReader(fileName, new JsonSource(fileName, new BufferedReader(reader, 1 << 16)));
         }
@@ -277,10 +277,11 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
                 return LedgerParser.parse(node, fileName, line);
             } catch (JacksonException e) {
                 // Inside a JSON document a syntax error leaves no safe place to resume.
-                String why = e.getCause() instanceof java.nio.charset.CharacterCodingException
-                        ? "not UTF-8" : "not valid JSON: " + JsonSyntax.describe(e);
-                throw new LedgerFormatException(fileName + ":" + lineOf(e, 0) + ": " + Printable.of(why,
-                        Printable.MAX_MESSAGE), e);
+                if (e.getCause() instanceof Utf8.NotUtf8 bad) {
+                    throw new LedgerFormatException(fileName + ":" + bad.getMessage().substring("line ".length()), e);
+                }
+                throw new LedgerFormatException(fileName + ":" + lineOf(e, 0) + ": " + Printable.of(
+                        "not valid JSON: " + JsonSyntax.describe(e), Printable.MAX_MESSAGE), e);
             }
         }
 

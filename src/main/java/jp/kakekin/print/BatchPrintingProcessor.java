@@ -19,8 +19,10 @@ class BatchPrintingProcessor implements ItemProcessor<BatchSlice, PrintedSlice> 
     private final RunFolder folder;
     private final CertificatePrinter printer;
     private final LocalDate runDate;
+    private final boolean trial;
 
-    BatchPrintingProcessor(RunFolder folder, CertificatePrinter printer, LocalDate runDate) {
+    BatchPrintingProcessor(RunFolder folder, CertificatePrinter printer, LocalDate runDate, boolean trial) {
+        this.trial = trial;
         this.folder = folder;
         this.printer = printer;
         this.runDate = runDate;
@@ -33,7 +35,7 @@ class BatchPrintingProcessor implements ItemProcessor<BatchSlice, PrintedSlice> 
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-            printed = printer.print(slice.certificates(), runDate, new KeepOpen(out));
+            printed = printer.print(slice.certificates(), runDate, trial, new KeepOpen(out));
             out.flush();
             ch.force(false);
         }

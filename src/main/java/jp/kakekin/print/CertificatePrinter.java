@@ -27,6 +27,18 @@ public interface CertificatePrinter {
     PrintedBatch print(List<IssuedCertificate> certificates, LocalDate runDate, OutputStream out);
 
     /**
+     * As {@link #print(List, LocalDate, OutputStream)}; a trial's pages are marked 見本 (not valid). A
+     * printer that cannot mark pages refuses a trial rather than print unmarked ones.
+     */
+    default PrintedBatch print(List<IssuedCertificate> certificates, LocalDate runDate, boolean trial,
+                               OutputStream out) {
+        if (trial) {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot mark trial pages");
+        }
+        return print(certificates, runDate, out);
+    }
+
+    /**
      * @param placed the certificates on the pages, in page order ({@code placed.get(i)} is on page i+1)
      * @param failed the certificates left out, with the reason
      */

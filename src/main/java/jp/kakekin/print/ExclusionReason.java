@@ -19,6 +19,8 @@ public enum ExclusionReason {
      * The detail starts with the codes ({@code FIRST_COLLECTION_SHAPE|SHORT_COLLECTION|REFUND_UNKNOWN}).
      */
     HELD,
+    /** A trial's record whose figures are not final (never in a real run: it refuses to start before the cutoff). */
+    NOT_YET_FINAL,
     /** The calculator could not cope with the record; the detail carries the error. */
     CALCULATION_FAILED,
     /** The ledger has no address to mail the certificate to. */

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jp.kakekin.issuance.Finality;
+import jp.kakekin.issuance.JapanClock;
 import jp.kakekin.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,10 +38,12 @@ public class PrintRunController {
 
     private final PrintRuns runs;
     private final RunPaths paths;
+    private final JapanClock clock;
 
-    public PrintRunController(PrintRuns runs, RunPaths paths) {
+    public PrintRunController(PrintRuns runs, RunPaths paths, JapanClock clock) {
         this.runs = runs;
         this.paths = paths;
+        this.clock = clock;
     }
 
     /**
@@ -48,7 +52,7 @@ public class PrintRunController {
      */
     public record RunRequest(@NotNull @Min(2000) @Max(2099) Integer year, @NotNull PrintIssue issue,
                              @NotBlank String input, @NotBlank String out, @Positive Integer batchSize,
-                             LocalDate addressCutoff, LocalDate runDate, Boolean recover) {
+                             LocalDate addressCutoff, LocalDate runDate, Boolean recover, Boolean trial) {
     }
 
     /** The answer to a start: the run, its execution, what happened and where to follow it. */
@@ -87,18 +91,29 @@ public class PrintRunController {
     @ApiResponse(responseCode = "200", description = "that run is already complete")
     @ApiResponse(responseCode = "409", description = "the run is in progress elsewhere (runId), or cannot start")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Started> start(@Valid @RequestBody RunRequest request) throws Exception {
+    public ResponseEntity<Started> start(@Valid @RequestBody RunRequest request, java.security.Principal operator)
+            throws Exception {
+        boolean trial = Boolean.TRUE.equals(request.trial());
+        LocalDate today = clock.today();
+        LocalDate cutoff = Finality.dataCutoff(request.issue().document(), request.year());
+        LocalDate dated = request.runDate() != null ? request.runDate() : today;
+        if (!trial && !(Finality.isFinal(cutoff, today) && Finality.isFinal(cutoff, dated))) {
+            // Final figures only (issue #10): before the cutoff, a trial or nothing.
+            throw new ApiProblem(HttpStatus.CONFLICT, "Not yet final", ("the %d %s run is not final: its data cutoff %s "
+                    + "has not passed in Japan (today is %s); ask for a trial (\"trial\": true) for a 見本 run")
+                    .formatted(request.year(), request.issue(), cutoff, today));
+        }
         PrintRunParameters params;
         try {
             Path input = paths.input(request.input());
             Path out = paths.output(request.out());
             params = PrintRunParameters.of(request.year(), request.issue(), input, out, request.batchSize(),
-                    request.addressCutoff(), request.runDate());
+                    request.addressCutoff(), dated, trial);
             if (request.runDate() == null) {
                 LocalDate resume = runs.unfinishedRunDate(params).orElse(null);
                 if (resume != null) {
                     params = PrintRunParameters.of(request.year(), request.issue(), input, out, request.batchSize(),
-                            request.addressCutoff(), resume);
+                            request.addressCutoff(), resume, trial);
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -106,7 +121,8 @@ public class PrintRunController {
         }
         PrintRuns.Launch launch;
         try {
-            launch = runs.launch(params, Boolean.TRUE.equals(request.recover()));
+            launch = runs.launch(params, Boolean.TRUE.equals(request.recover()),
+                    operator == null ? "unknown" : operator.getName());
         } catch (RunInProgressException e) {
             throw new ApiProblem(HttpStatus.CONFLICT, "Print run in progress", e.getMessage()).with("runId", e.runId());
         } catch (PrintRunException e) {
@@ -116,6 +132,44 @@ public class PrintRunController {
         HttpStatus status = launch.outcome() == PrintRuns.Outcome.ALREADY_COMPLETE ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).location(location).body(new Started(launch.runId(),
                 launch.execution().getId(), launch.outcome(), launch.note(), location));
+    }
+
+    /** Every print run, newest first: issue, year, state (VOID for a voided run), counts, who started it. */
+    @ApiResponse(responseCode = "200", description = "every print run, newest first")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<PrintRuns.RunListing> list() {
+        return runs.list();
+    }
+
+    /** The body of a void: why (recorded with the operator's name). */
+    public record VoidRequest(@NotBlank String reason) {
+    }
+
+    /** What a void did. */
+    public record Voided(long runId, String state, String voidedAt, String voidedBy, String reason,
+                         int documentsVoided) {
+    }
+
+    /**
+     * Voids a finished run (audited): its documents no longer count as issued, its folder gets a VOID.txt,
+     * and a new run issues them again.
+     */
+    @ApiResponse(responseCode = "200", description = "the run is void")
+    @ApiResponse(responseCode = "404", description = "no such print run")
+    @ApiResponse(responseCode = "409", description = "the run is running, or void already")
+    @PostMapping(path = "/{id}/void", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Voided voidRun(@PathVariable @Positive long id, @Valid @RequestBody VoidRequest request,
+                          java.security.Principal operator) {
+        if (runs.status(id).isEmpty()) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "No such print run", "there is no print run " + id);
+        }
+        try {
+            var v = runs.voidRun(id, request.reason(), operator == null ? "unknown" : operator.getName());
+            return new Voided(id, "VOID", v.voidedAt().toString(), v.voidedBy(), v.reason(), v.documents());
+        } catch (PrintRunException e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Cannot void the run", e.getMessage()).with("runId", id);
+        }
     }
 
     @ApiResponse(responseCode = "200", description = "status, steps, counts and live progress")

@@ -1,7 +1,7 @@
 package jp.kakekin.print;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jp.kakekin.calc.Calculator;
+import jp.kakekin.issuance.Issuer;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.render.CertificatePdf;
 import jp.kakekin.document.StatementViews;
@@ -137,9 +137,9 @@ public class PrintRunJob {
 
     @Bean
     @StepScope
-    CertificateProcessor certificateProcessor(@Value("#{stepExecution}") StepExecution step, Calculator calculator,
+    CertificateProcessor certificateProcessor(@Value("#{stepExecution}") StepExecution step, Issuer issuer,
                                               CertificatePrinter printer) {
-        return new CertificateProcessor(calculator, PrintRunParameters.from(step.getJobParameters()), printer);
+        return new CertificateProcessor(issuer, PrintRunParameters.from(step.getJobParameters()), printer);
     }
 
     @Bean
@@ -202,7 +202,7 @@ public class PrintRunJob {
     BatchPrintingProcessor batchPrintingProcessor(@Value("#{stepExecution}") StepExecution step,
                                                   CertificatePrinter printer) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
-        return new BatchPrintingProcessor(new RunFolder(run.out()), printer, run.runDate());
+        return new BatchPrintingProcessor(new RunFolder(run.out()), printer, run.runDate(), run.trial());
     }
 
     @Bean
@@ -236,9 +236,17 @@ public class PrintRunJob {
 
     @Bean
     @StepScope
-    IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register) {
-        return new IssueRecordWriter(register, step.getJobExecution().getJobInstanceId(),
-                PrintRunParameters.from(step.getJobParameters()).runDate());
+    IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register,
+                                        ObjectProvider<jp.kakekin.archive.IssuedDocumentArchiver> archive,
+                                        ObjectProvider<jp.kakekin.store.ContractStore> contracts) {
+        PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
+        jp.kakekin.archive.IssuedDocumentArchiver a = archive.getIfAvailable();
+        // Archive copies (docs/archive.md) need the store's register to record them in; a trial has neither.
+        PrintArchiver archiver = run.trial() || a == null || !register.available() ? null
+                : new PrintArchiver(a, contracts.getIfAvailable());
+        // A trial registers nothing: it never blocks the real run.
+        return new IssueRecordWriter(run.trial() ? null : register, step.getJobExecution().getJobInstanceId(),
+                run.runDate(), archiver, new RunFolder(run.out()));
     }
 
     @Bean

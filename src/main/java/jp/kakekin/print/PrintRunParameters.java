@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param batchSize    certificates per print batch (one merged PDF each)
  * @param addressCutoff the latest address received on or before this day is used (RULES.md 1.7)
  * @param runDate      証明日 printed on every certificate of the run
+ * @param trial        a trial run (見本): figures need not be final, every page is marked not valid, nothing
+ *                     is registered; its folder is its own ({@link #trialFolder})
  */
 public record PrintRunParameters(int year, PrintIssue issue, Path input, Path out, int batchSize,
-                                 LocalDate addressCutoff, LocalDate runDate) {
+                                 LocalDate addressCutoff, LocalDate runDate, boolean trial) {
 
     public static final int DEFAULT_BATCH_SIZE = 500;
     public static final int MAX_BATCH_SIZE = 10_000;
@@ -34,6 +36,7 @@ public record PrintRunParameters(int year, PrintIssue issue, Path input, Path ou
     static final String BATCH_SIZE = "batchSize";
     static final String ADDRESS_CUTOFF = "addressCutoff";
     static final String RUN_DATE = "runDate";
+    static final String TRIAL = "trial";
 
     public PrintRunParameters {
         Objects.requireNonNull(issue, "issue");
@@ -58,9 +61,27 @@ public record PrintRunParameters(int year, PrintIssue issue, Path input, Path ou
      */
     public static PrintRunParameters of(int year, PrintIssue issue, Path input, Path out, Integer batchSize,
                                         LocalDate addressCutoff, LocalDate runDate) {
-        return new PrintRunParameters(year, issue, input, out, batchSize == null ? DEFAULT_BATCH_SIZE : batchSize,
+        return of(year, issue, input, out, batchSize, addressCutoff, runDate, false);
+    }
+
+    /** As above; a trial writes to its own folder beside {@code out} ({@link #trialFolder}). */
+    public static PrintRunParameters of(int year, PrintIssue issue, Path input, Path out, Integer batchSize,
+                                        LocalDate addressCutoff, LocalDate runDate, boolean trial) {
+        return new PrintRunParameters(year, issue, input, trial ? trialFolder(out) : out,
+                batchSize == null ? DEFAULT_BATCH_SIZE : batchSize,
                 addressCutoff == null ? issue.defaultAddressCutoff(year) : addressCutoff,
-                runDate == null ? JapanClock.system().today() : runDate);
+                runDate == null ? JapanClock.system().today() : runDate, trial);
+    }
+
+    /** A trial run's folder: {@code <out>-trial}, so it never mixes with (or blocks) the real run's. */
+    public static Path trialFolder(Path out) {
+        Path abs = out.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + "-trial");
+    }
+
+    /** The last day whose payments the run's documents see; the run is final only after it (in Japan). */
+    public LocalDate dataCutoff() {
+        return jp.kakekin.issuance.Finality.dataCutoff(issue.document(), year);
     }
 
     public DocumentKind document() {
@@ -76,6 +97,7 @@ public record PrintRunParameters(int year, PrintIssue issue, Path input, Path ou
                 .addLong(BATCH_SIZE, (long) batchSize)
                 .addLocalDate(ADDRESS_CUTOFF, addressCutoff)
                 .addLocalDate(RUN_DATE, runDate)
+                .addString(TRIAL, Boolean.toString(trial))
                 .toJobParameters();
     }
 
@@ -87,12 +109,14 @@ public record PrintRunParameters(int year, PrintIssue issue, Path input, Path ou
                 Path.of(p.getString(OUT)),
                 Math.toIntExact(p.getLong(BATCH_SIZE)),
                 p.getLocalDate(ADDRESS_CUTOFF),
-                p.getLocalDate(RUN_DATE));
+                p.getLocalDate(RUN_DATE),
+                "true".equals(p.getString(TRIAL)));
     }
 
     /** Parameters of the same run except the run date (used to find an unfinished run to resume). */
     boolean sameRunAs(PrintRunParameters other) {
         return year == other.year && issue == other.issue && input.equals(other.input) && out.equals(other.out)
-                && batchSize == other.batchSize && addressCutoff.equals(other.addressCutoff);
+                && batchSize == other.batchSize && addressCutoff.equals(other.addressCutoff)
+                && trial == other.trial;
     }
 }

@@ -1,5 +1,10 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.JapanClock;
+import jp.kakekin.store.IssuedDocuments;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -42,9 +47,19 @@ public class PrintRuns {
     private final Job job;
     private final PrintRunProgress progress;
     private final RunShutdown shutdown;
+    private final ObjectProvider<IssuedDocuments> documents;
+    private final ObjectProvider<TransactionTemplate> tx;
+    private final JapanClock clock;
+
+    /** Non-identifying job parameter: who launched the run. */
+    static final String STARTED_BY = "startedBy";
 
     public PrintRuns(JobOperator operator, JobRepository repository, Job printRun, PrintRunProgress progress,
-                     RunShutdown shutdown) {
+                     RunShutdown shutdown, ObjectProvider<IssuedDocuments> documents,
+                     ObjectProvider<TransactionTemplate> tx, JapanClock clock) {
+        this.documents = documents;
+        this.tx = tx;
+        this.clock = clock;
         this.operator = operator;
         this.repository = repository;
         this.job = printRun;
@@ -64,11 +79,26 @@ public class PrintRuns {
      * @throws RunInProgressException when the run is being executed by a live process
      */
     public Launch launch(PrintRunParameters run, boolean recover) throws Exception {
+        return launch(run, recover, System.getProperty("user.name"));
+    }
+
+    /** @param startedBy who starts it, recorded with the run (not part of its identity) */
+    public Launch launch(PrintRunParameters run, boolean recover, String startedBy) throws Exception {
+        if (!run.trial() && !jp.kakekin.issuance.Finality.isFinal(run.dataCutoff(), clock.today())) {
+            throw new PrintRunException("the %d %s run is not final: its data cutoff %s has not passed in Japan"
+                    .formatted(run.year(), run.issue(), run.dataCutoff()));
+        }
         JobParameters params = run.toJobParameters();
         shutdown.launched(); // SIGTERM from now on stops the run cleanly
         JobInstance instance = repository.getJobInstance(PrintRunJob.NAME, params);
+        if (instance != null && documents.getIfAvailable() != null
+                && documents.getObject().voidOf(IssueRecordWriter.runName(instance.getInstanceId())).isPresent()) {
+            throw new PrintRunException(("run %d was voided: start a new run (another --out or --run-date) "
+                    + "to issue its documents again").formatted(instance.getInstanceId()));
+        }
         if (instance == null) {
-            JobExecution e = operator.start(job, params);
+            JobExecution e = operator.start(job, new org.springframework.batch.core.job.parameters.JobParametersBuilder(params)
+                    .addString(STARTED_BY, startedBy == null ? "unknown" : startedBy, false).toJobParameters());
             return new Launch(e.getJobInstanceId(), e, Outcome.STARTED, null);
         }
         JobExecution last = repository.getJobExecution(repository.getLastJobExecution(instance).getId());
@@ -186,6 +216,94 @@ public class PrintRuns {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * One line of the run list ({@code runs}, {@code GET /api/v1/runs}).
+     *
+     * @param state     the job's status, or VOID for a voided run
+     * @param startedBy who launched it (OS user of the command, operator of the API)
+     * @param registered documents of the run in the register now (0 once voided)
+     */
+    public record RunListing(long runId, String issue, int year, LocalDate runDate, boolean trial, String state,
+                             Long issued, Long excluded, long registered, String startedBy, String out,
+                             String voidReason) {
+    }
+
+    /** Every print run, newest first. */
+    public java.util.List<RunListing> list() {
+        java.util.List<RunListing> all = new ArrayList<>();
+        for (JobInstance instance : repository.getJobInstances(PrintRunJob.NAME, 0, 10_000)) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last == null) {
+                continue;
+            }
+            PrintRunParameters p;
+            try {
+                p = PrintRunParameters.from(last.getJobParameters());
+            } catch (RuntimeException e) {
+                continue;
+            }
+            RunFolder folder = new RunFolder(p.out());
+            RunSummary summary = Files.exists(folder.summary()) ? RunSummary.read(folder.summary()) : null;
+            String run = IssueRecordWriter.runName(instance.getInstanceId());
+            IssuedDocuments register = documents.getIfAvailable();
+            Optional<IssuedDocuments.RunVoid> voided = register == null ? Optional.empty() : register.voidOf(run);
+            all.add(new RunListing(instance.getInstanceId(), p.issue().name(), p.year(), p.runDate(), p.trial(),
+                    voided.isPresent() ? "VOID" : last.getStatus().name(),
+                    summary == null ? null : summary.issued(), summary == null ? null : summary.excluded(),
+                    register == null ? 0 : register.countOfRun(run),
+                    last.getJobParameters().getString(STARTED_BY), p.out().toString(),
+                    voided.map(IssuedDocuments.RunVoid::reason).orElse(null)));
+        }
+        all.sort(java.util.Comparator.comparingLong(RunListing::runId).reversed());
+        return all;
+    }
+
+    /**
+     * Voids a finished run (audited): its documents leave the register, so they no longer count as issued
+     * and a new run issues them again; its folder gets a VOID.txt saying who, when and why.
+     *
+     * @throws PrintRunException when there is no such run, it is running, or it is void already
+     */
+    public IssuedDocuments.RunVoid voidRun(long runId, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new PrintRunException("a void needs a reason");
+        }
+        JobInstance instance = repository.getJobInstance(runId);
+        if (instance == null || !PrintRunJob.NAME.equals(instance.getJobName())) {
+            throw new PrintRunException("no print run " + runId);
+        }
+        JobExecution last = repository.getLastJobExecution(instance);
+        if (last.getStatus().isRunning()) {
+            throw new PrintRunException("run %d is %s: stop it before voiding it".formatted(runId, last.getStatus()));
+        }
+        IssuedDocuments register = documents.getIfAvailable();
+        if (register == null) {
+            throw new PrintRunException("no store: nothing of run " + runId + " was registered");
+        }
+        IssuedDocuments.RunVoid voided;
+        try {
+            voided = tx.getObject().execute(s -> register.voidRun(IssueRecordWriter.runName(runId), reason.strip(),
+                    actor, clock.now()));
+        } catch (IllegalStateException e) {
+            throw new PrintRunException(e.getMessage());
+        }
+        PrintRunParameters p = PrintRunParameters.from(last.getJobParameters());
+        try {
+            Files.createDirectories(p.out());
+            Files.writeString(p.out().resolve("VOID.txt"), """
+                    VOID: print run %d (%d %s, run date %s) was voided on %s by %s.
+                    Reason: %s
+                    %d documents left the register of issued documents; none of this folder's pages is valid.
+                    A new run (another --out or --run-date) issues them again.
+                    """.formatted(runId, p.year(), p.issue(), p.runDate(), voided.voidedAt(), actor, voided.reason(),
+                    voided.documents()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("run " + runId + " is void in the register, but " + p.out()
+                    + " could not be marked: " + e.getMessage(), e);
+        }
+        return voided;
     }
 
     /** The live progress of an execution of this JVM (for the CLI's progress line). */

@@ -2,10 +2,10 @@ package jp.kakekin.print;
 
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;
+import jp.kakekin.document.Addressee;
 import jp.kakekin.document.CertificateViews;
+import jp.kakekin.document.Specimen;
 import jp.kakekin.document.DocumentView;
-import jp.kakekin.ledger.Holder;
-import jp.kakekin.ledger.Ledger;
 import jp.kakekin.render.CertificatePdf;
 import jp.kakekin.render.CertificateRenderException;
 import jp.kakekin.render.GlyphMissingException;
@@ -48,12 +48,19 @@ final class RenderedCertificatePrinter implements CertificatePrinter {
 
     @Override
     public PrintedBatch print(List<IssuedCertificate> certificates, LocalDate runDate, OutputStream out) {
+        return print(certificates, runDate, false, out);
+    }
+
+    @Override
+    public PrintedBatch print(List<IssuedCertificate> certificates, LocalDate runDate, boolean trial,
+                              OutputStream out) {
         List<DocumentView> batch = new ArrayList<>(certificates.size());
         Map<String, IssuedCertificate> byCode = new HashMap<>();
         List<Exclusion> failed = new ArrayList<>();
         for (IssuedCertificate c : certificates) {
             try {
-                batch.add(view(c, runDate));
+                DocumentView view = view(c, runDate);
+                batch.add(trial ? new Specimen(view) : view);
                 byCode.put(c.uniqueCode().value(), c);
             } catch (IllegalArgumentException e) {
                 failed.add(exclusion(c, e));
@@ -71,22 +78,13 @@ final class RenderedCertificatePrinter implements CertificatePrinter {
     }
 
     private DocumentView view(IssuedCertificate c, LocalDate runDate) {
+        Addressee to = new Addressee(c.contractNo(), c.checkDigits(), c.holderName(), c.address());
         return switch (c.figures()) {
-            case CertificateFigures f -> views.view(f, ledgerOf(c), c.uniqueCode(), runDate);
-            // The one address the ledger below holds is the one chosen at the run's address cutoff.
-            case SafetyPaymentStatusFigures f -> statements.paymentStatus(f, ledgerOf(c), c.uniqueCode(), runDate, null);
+            case CertificateFigures f -> views.view(f, to, c.uniqueCode(), runDate);
+            // The address is the one the issuance core chose at the run's address cutoff.
+            case SafetyPaymentStatusFigures f -> statements.paymentStatus(f, to, c.uniqueCode(), runDate);
             default -> throw new IllegalArgumentException("no print run for " + c.figures().document());
         };
-    }
-
-    /**
-     * The view reads only the contract number, check digits and holder's name from the ledger; the sort
-     * runs carry those, not the whole ledger, so this is the ledger as far as the view is concerned.
-     */
-    private static Ledger ledgerOf(IssuedCertificate c) {
-        return new Ledger(c.figures().document().scheme(), c.contractNo(), c.checkDigits(),
-                new Holder(c.holderName(), null, null, null, false, null), List.of(c.address()),
-                null, null, null, List.of(), List.of(), List.of(), List.of(), null, null, null, null);
     }
 
     private static Exclusion exclusion(IssuedCertificate c, RuntimeException e) {

@@ -163,10 +163,14 @@ class ReportTasklet implements Tasklet {
         register.put("notInStore", ctx.getLong(IssueRecordWriter.NOT_IN_STORE, 0));
         register.put("issuedElsewhere", ctx.getLong(IssueRecordWriter.ELSEWHERE, 0));
         register.put("noStore", ctx.getLong(IssueRecordWriter.NO_STORE, 0));
+        register.put("trial", ctx.getLong(IssueRecordWriter.TRIAL, 0));
         long accounted = register.values().stream().mapToLong(Long::longValue).sum();
         if (accounted != manifestRows) {
             problems.add("%,d manifest rows but %,d issue records accounted for".formatted(manifestRows, accounted));
         }
+        // Archive copies (docs/archive.md): counted apart, they are not issue records.
+        register.put("archived", ctx.getLong(IssueRecordWriter.ARCHIVED, 0));
+        register.put("archivedWithXml", ctx.getLong(IssueRecordWriter.ARCHIVED_WITH_XML, 0));
         return new RunSummary(runId, run.year(), run.issue().name(), run.input().toString(), run.out().toString(),
                 ctx.getLong(RunKeys.INPUT_LINES), records, issued, excluded, reasons, index.batches(), batchFiles,
                 manifestRows, pages, pdfBytes, register, problems);

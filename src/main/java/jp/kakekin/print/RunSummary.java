@@ -20,7 +20,8 @@ import java.util.Map;
  * @param pdfBytes         size of the batch PDFs together
  * @param register         issue records written to the store's register ({@code registered}), and those that
  *                         could not be: {@code notInStore} (contract not imported), {@code issuedElsewhere}
- *                         (the code was registered by another channel meanwhile), {@code noStore} (no register)
+ *                         (the code was registered by another channel meanwhile), {@code noStore} (no register),
+ *                         {@code trial} (a trial run: printed marked 見本, never registered)
  * @param problems         what did not reconcile (empty when everything did)
  */
 public record RunSummary(long runId, int year, String issue, String input, String out, long lines, long records,
@@ -29,7 +30,8 @@ public record RunSummary(long runId, int year, String issue, String input, Strin
                          List<String> problems) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final List<String> REGISTER_KEYS = List.of("registered", "notInStore", "issuedElsewhere", "noStore");
+    static final List<String> REGISTER_KEYS = List.of("registered", "notInStore", "issuedElsewhere", "noStore", "trial",
+            "archived", "archivedWithXml");
 
     public RunSummary {
         excludedByReason = Map.copyOf(excludedByReason);
@@ -108,11 +110,18 @@ public record RunSummary(long runId, int year, String issue, String input, Strin
                 b.append("  excluded %-24s %,d%n".formatted(r.name(), n));
             }
         }
-        if (register.getOrDefault("noStore", 0L) > 0) {
+        if (register.getOrDefault("trial", 0L) > 0) {
+            b.append("  TRIAL (見本): every page is marked not valid; nothing was registered (%,d)%n"
+                    .formatted(register.get("trial")));
+        } else if (register.getOrDefault("noStore", 0L) > 0) {
             b.append("  issue records: in manifest.csv only (this database has no store)%n".formatted());
         } else {
             b.append("  issue records registered in the store: %,d; contract not in the store (import the ledger): %,d%n"
                     .formatted(register.getOrDefault("registered", 0L), register.getOrDefault("notInStore", 0L)));
+        }
+        if (register.getOrDefault("archived", 0L) > 0) {
+            b.append("  archive copies (PDF/A-3b, SHA-256 in the issue record): %,d, with the signed TEG850 XML: %,d%n"
+                    .formatted(register.get("archived"), register.getOrDefault("archivedWithXml", 0L)));
         }
         if (register.getOrDefault("issuedElsewhere", 0L) > 0) {
             b.append("  WARNING: %,d printed certificates were registered meanwhile by another channel (see docs/print-run.md)%n"

@@ -128,13 +128,10 @@ public class ReissueBatch {
         if (ledger.get().scheme() != Scheme.SHOKIBO) {
             return new Letter(null, ledger.get().scheme() + " contracts have no 掛金控除証明書");
         }
-        Optional<CertificateFigures> figures = reissue.latest(ledger.get(), asked);
-        if (figures.isEmpty()) {
-            return new Letter(null, "no certificate had been issued by " + asked);
-        }
-        return switch (reissue.issue(ledger.get(), figures.get(), ACTOR, batchId, calendar.today())) {
+        return switch (reissue.reissueLatest(ledger.get(), asked, ACTOR, batchId)) {
             case CertificateReissue.Issued i -> new Letter(i, null);
-            case CertificateReissue.Refused r -> new Letter(null, r.refusal() + ": " + r.detail());
+            case CertificateReissue.Refused r -> new Letter(null,
+                    r.refusal() == CertificateReissue.Refusal.NO_CERTIFICATE ? r.detail() : r.refusal() + ": " + r.detail());
         };
     }
 

@@ -3,7 +3,7 @@ package jp.kakekin.statement;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jp.kakekin.issuance.JapanClock;
 
-import jp.kakekin.edelivery.LedgerLookup;
+import jp.kakekin.store.LedgerLookup;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.render.CertificateRenderException;
 import jp.kakekin.web.ApiHeaders;

@@ -67,6 +67,48 @@ public class IssuedDocuments implements IssuedRegister {
                 run, at);
     }
 
+    /** A voided run: who voided it, when, why, and how many documents left the register. */
+    public record RunVoid(String run, OffsetDateTime voidedAt, String voidedBy, String reason, int documents) {
+    }
+
+    /**
+     * Voids a run: its documents leave the register (kept in {@code voided_documents}), so they no longer
+     * count as issued and the next run issues them again; the void itself is recorded (audit). Call in a
+     * transaction.
+     *
+     * @throws IllegalStateException when the run was voided already
+     */
+    public RunVoid voidRun(String run, String reason, String actor, OffsetDateTime at) {
+        if (voidOf(run).isPresent()) {
+            throw new IllegalStateException(run + " is void already");
+        }
+        OffsetDateTime utc = at.withOffsetSameInstant(ZoneOffset.UTC);
+        int documents = jdbc.sql("SELECT COUNT(*) FROM issued_documents WHERE run = ?").param(run)
+                .query(Integer.class).single();
+        jdbc.sql("INSERT INTO run_voids (run, voided_at, voided_by, reason, documents) VALUES (?, ?, ?, ?, ?)")
+                .params(run, utc, actor, reason, documents).update();
+        jdbc.sql("""
+                        INSERT INTO voided_documents (id, unique_code, original_code, sequence_no, contract_no, doc_kind,
+                               cert_year, figures_json, postal_code, address_line1, address_line2, run, issued_at)
+                        SELECT id, unique_code, original_code, sequence_no, contract_no, doc_kind, cert_year,
+                               figures_json, postal_code, address_line1, address_line2, run, issued_at
+                        FROM issued_documents WHERE run = ?""").param(run).update();
+        jdbc.sql("DELETE FROM issued_documents WHERE run = ?").param(run).update();
+        return new RunVoid(run, utc, actor, reason, documents);
+    }
+
+    public Optional<RunVoid> voidOf(String run) {
+        return jdbc.sql("SELECT run, voided_at, voided_by, reason, documents FROM run_voids WHERE run = ?").param(run)
+                .query((rs, i) -> new RunVoid(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getInt(5)))
+                .optional();
+    }
+
+    /** How many documents a run has in the register now. */
+    public int countOfRun(String run) {
+        return jdbc.sql("SELECT COUNT(*) FROM issued_documents WHERE run = ?").param(run).query(Integer.class).single();
+    }
+
     public Optional<IssuedDocument> byCode(UniqueCode code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM issued_documents WHERE unique_code = ?")
                 .param(code.value())
@@ -79,5 +121,32 @@ public class IssuedDocuments implements IssuedRegister {
                 .param(contractNo)
                 .query(ROW)
                 .list();
+    }
+
+    /** Where a document's archive copy is kept and its SHA-256 (hex), or empty when it has none. */
+    public record ArchiveEntry(String uniqueCode, String key, String sha256) {
+    }
+
+    /** Records the archive copy of an issued document (docs/archive.md). */
+    public void recordArchive(String uniqueCode, String key, String sha256) {
+        jdbc.sql("UPDATE issued_documents SET archive_key = ?, archive_sha256 = ? WHERE unique_code = ?")
+                .params(key, sha256, uniqueCode)
+                .update();
+    }
+
+    public Optional<ArchiveEntry> archiveOf(UniqueCode code) {
+        return jdbc.sql("SELECT unique_code, archive_key, archive_sha256 FROM issued_documents WHERE unique_code = ?"
+                        + " AND archive_sha256 IS NOT NULL")
+                .param(code.value())
+                .query((rs, i) -> new ArchiveEntry(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** The document whose archive copy has this SHA-256 (hex), if any. */
+    public Optional<IssuedDocument> byArchiveSha256(String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issued_documents WHERE archive_sha256 = ?")
+                .param(sha256.toLowerCase(java.util.Locale.ROOT))
+                .query(ROW)
+                .optional();
     }
 }

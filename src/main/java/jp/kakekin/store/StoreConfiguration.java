@@ -1,6 +1,6 @@
 package jp.kakekin.store;
 
-import jp.kakekin.edelivery.LedgerLookup;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,10 +10,14 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
-    /** Tests replace it to stand on a chosen day. */
+    /**
+     * Tests replace it to stand on a chosen day; {@code kakekin.clock.fixed} (an ISO instant with offset,
+     * e.g. 2027-02-10T09:00+09:00) stops it there for a rehearsal or a command-line test.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${kakekin.clock.fixed:}") String fixed) {
+        return fixed.isBlank() ? Clock.systemUTC()
+                : Clock.fixed(java.time.OffsetDateTime.parse(fixed).toInstant(), java.time.ZoneOffset.UTC);
     }
 
     /** The e-私書箱 on-demand endpoint finds contracts in the store. */

@@ -1,5 +1,7 @@
 package jp.kakekin.calculation;
 
+import jp.kakekin.issuance.FiguresJson;
+
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.calc.HoldCode;

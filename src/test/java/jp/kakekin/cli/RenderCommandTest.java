@@ -73,7 +73,7 @@ class RenderCommandTest {
                 "T04-corporate-march-year-end", "S01-monthly-all-paid");
         Path out = dir.resolve("2026");
         Run r = run("render", "--document", "SAFETY_TAX_STATEMENT", "--year", "2026", "--input", in.toString(),
-                "--out", out.toString(), "--issue-date", "2027-01-20");
+                "--out", out.toString(), "--issue-date", "2027-01-20", "--kakekin.clock.fixed=2027-06-01T09:00+09:00");
         assertThat(r.status()).isZero();
         // T04's 事業年度 ending in March 2026 has nothing to state; S01 is not a SAFETY contract.
         assertThat(r.report()).contains("4 records, 2 rendered", "2 not issued", "0 reported");
@@ -82,8 +82,11 @@ class RenderCommandTest {
 
         Path corporate = dir.resolve("2027");
         r = run("render", "--document", "SAFETY_TAX_STATEMENT", "--year", "2027", "--input", in.toString(),
-                "--out", corporate.toString(), "--issue-date", "2027-05-10");
-        assertThat(r.status()).isZero();
+                "--out", corporate.toString(), "--issue-date", "2027-05-10", "--kakekin.clock.fixed=2027-06-01T09:00+09:00");
+        // On 2027-05-10 the individuals' year 2027 has not ended: not final, reported (exit 2); the
+        // corporation's 事業年度 ended on 2027-03-31: its 明細書 is rendered.
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.report()).contains("NOT_YET_FINAL").contains("2027-12-31").contains("1 rendered");
         assertThat(text(corporate.resolve("2000004.pdf"))).contains("損金算入に関する明細書", "別表十(六)",
                 "令和8年4月1日～令和9年3月31日", "2,300,000円");
     }
@@ -94,7 +97,7 @@ class RenderCommandTest {
                 "P04-cancelled-april");
         Path out = dir.resolve("out");
         Run r = run("render", "--document", "SAFETY_PAYMENT_STATUS", "--year", "2026", "--input", in.toString(),
-                "--out", out.toString(), "--issue-date", "2027-02-12");
+                "--out", out.toString(), "--issue-date", "2027-02-12", "--kakekin.clock.fixed=2027-06-01T09:00+09:00");
         assertThat(r.status()).isZero();
         assertThat(r.report()).contains("4 records, 4 rendered");
         try (var files = Files.list(out)) {

@@ -40,7 +40,8 @@ class EDeliveryRunTest {
     private RunSummary export(GeneratedRun generated, DocumentKind issue, Path input) {
         RunParameters run = new RunParameters(2026, issue, issue == DocumentKind.NOVEMBER_CERTIFICATE ? RUN_DATE
                 : LocalDate.of(2027, 2, 5), Fixtures.CERTIFIED_ON, Fixtures.SAKUSEI_DAY, input.toString());
-        try (var candidates = new LedgerCandidates(LedgerReader.open(input), CALCULATOR, issue, 2026, null);
+        try (var candidates = new LedgerCandidates(LedgerReader.open(input),
+                new jp.kakekin.issuance.Issuer(CALCULATOR, null, null, null), issue, 2026, null, run.runDate());
              var pkg = DeliveryPackage.create(dir.resolve("out"), run.packageName(), false, Instant.now())) {
             return EDeliveryRun.run(candidates, exporter(), run, pkg);
         }

@@ -2,7 +2,11 @@ package jp.kakekin.edelivery;
 
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
-import jp.kakekin.edelivery.LatestCertificate.Issue;
+import jp.kakekin.issuance.IssueContext;
+import jp.kakekin.issuance.Issuance;
+import jp.kakekin.issuance.Issuer;
+import jp.kakekin.issuance.LatestIssue;
+import jp.kakekin.issuance.LatestIssue.Issue;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import org.junit.jupiter.api.Test;
@@ -13,20 +17,28 @@ import static jp.kakekin.calc.DocumentKind.FEBRUARY_CERTIFICATE;
 import static jp.kakekin.calc.DocumentKind.NOVEMBER_CERTIFICATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The one "latest certificate" rule ({@link LatestIssue}, {@link Issuer#latest}) as e-私書箱 on demand uses it. */
 class LatestCertificateTest {
+
+    private static final Issuer ISSUER = new Issuer(new Calculator(), null, null, null);
+
+    private static java.util.Optional<jp.kakekin.calc.CertificateFigures> latest(jp.kakekin.ledger.Ledger l, LocalDate asOf) {
+        return ISSUER.latest(l, asOf, IssueContext.run(asOf)) instanceof Issuance.Issued i
+                ? java.util.Optional.of((jp.kakekin.calc.CertificateFigures) i.figures()) : java.util.Optional.empty();
+    }
 
     @Test
     void issuesAvailableNewestFirst() {
-        assertThat(LatestCertificate.issuesAvailable(LocalDate.of(2026, 11, 20))).containsExactly(
+        assertThat(LatestIssue.issuesAvailable(LocalDate.of(2026, 11, 20))).containsExactly(
                 new Issue(NOVEMBER_CERTIFICATE, 2026), new Issue(FEBRUARY_CERTIFICATE, 2025),
                 new Issue(NOVEMBER_CERTIFICATE, 2025));
-        assertThat(LatestCertificate.issuesAvailable(LocalDate.of(2027, 1, 15))).containsExactly(
+        assertThat(LatestIssue.issuesAvailable(LocalDate.of(2027, 1, 15))).containsExactly(
                 new Issue(NOVEMBER_CERTIFICATE, 2026), new Issue(FEBRUARY_CERTIFICATE, 2025),
                 new Issue(NOVEMBER_CERTIFICATE, 2025));
-        assertThat(LatestCertificate.issuesAvailable(LocalDate.of(2027, 3, 1))).containsExactly(
+        assertThat(LatestIssue.issuesAvailable(LocalDate.of(2027, 3, 1))).containsExactly(
                 new Issue(FEBRUARY_CERTIFICATE, 2026), new Issue(NOVEMBER_CERTIFICATE, 2026),
                 new Issue(FEBRUARY_CERTIFICATE, 2025), new Issue(NOVEMBER_CERTIFICATE, 2025));
-        assertThat(LatestCertificate.issuesAvailable(LocalDate.of(2026, 10, 31))).containsExactly(
+        assertThat(LatestIssue.issuesAvailable(LocalDate.of(2026, 10, 31))).containsExactly(
                 new Issue(FEBRUARY_CERTIFICATE, 2025), new Issue(NOVEMBER_CERTIFICATE, 2025),
                 new Issue(FEBRUARY_CERTIFICATE, 2024), new Issue(NOVEMBER_CERTIFICATE, 2024));
     }
@@ -39,7 +51,7 @@ class LatestCertificateTest {
     @Test
     void aHolderWithANovemberCertificateGetsItAllWinter() {
         var s01 = ledger("S01-monthly-all-paid.json");
-        var f = LatestCertificate.find(new Calculator(), s01, LocalDate.of(2027, 3, 1)).orElseThrow();
+        var f = latest(s01, LocalDate.of(2027, 3, 1)).orElseThrow();
         assertThat(f.document()).isEqualTo(NOVEMBER_CERTIFICATE);
         assertThat(f.year()).isEqualTo(2026);
     }
@@ -47,8 +59,8 @@ class LatestCertificateTest {
     @Test
     void aFebruaryJoinerGetsTheFebruaryCertificateOnceItIsIssued() {
         var s06 = ledger("S06-no-cash-joined-august.json");
-        assertThat(LatestCertificate.find(new Calculator(), s06, LocalDate.of(2026, 12, 1))).isEmpty();
-        var f = LatestCertificate.find(new Calculator(), s06, LocalDate.of(2027, 2, 10)).orElseThrow();
+        assertThat(latest(s06, LocalDate.of(2026, 12, 1))).isEmpty();
+        var f = latest(s06, LocalDate.of(2027, 2, 10)).orElseThrow();
         assertThat(f.document()).isEqualTo(DocumentKind.FEBRUARY_CERTIFICATE);
         assertThat(f.deduction()).isEqualTo(100_000);
     }

@@ -141,6 +141,33 @@ class LedgerInputHardeningTest {
     }
 
     @Test
+    void aJsonDocumentThatIsNotUtf8StopsWithItsLineNotWithAStackTrace() {
+        byte[] file = lines("[\n", ok().json(), ",\n{\"x\":\"", new byte[]{(byte) 0xC0, (byte) 0xAF}, "\"}\n]\n");
+        // the parser reads ahead, so the file may stop before the records above the bad bytes are returned
+        try (LedgerReader r = LedgerReader.open("l.json", new ByteArrayInputStream(file), true, 4096)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                        while (r.hasNext()) {
+                            r.next();
+                        }
+                    }).isInstanceOf(LedgerFormatException.class)
+                    .hasMessage("l.json:3: not UTF-8 (bytes C0 AF 22 7D)");
+        }
+        // and a valid document read in tiny pieces (sequences split between reads) is read whole
+        byte[] json = lines("[\n", ok().json(), ",\n", ok().json(), "\n]\n");
+        InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(json)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        try (LedgerReader r = LedgerReader.open("t.json", trickle, true, 4096)) {
+            List<LedgerRecord> all = new ArrayList<>();
+            r.forEachRemaining(all::add);
+            assertThat(all).hasSize(2).allMatch(x -> x instanceof LedgerRecord.Valid);
+        }
+    }
+
+    @Test
     void strictUtf8() {
         assertThat(Utf8.firstInvalid("a髙𠮷ü".getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
         assertThat(Utf8.firstInvalid(new byte[]{'a', (byte) 0xE0, (byte) 0x80, (byte) 0xAF})).isEqualTo(1); // overlong

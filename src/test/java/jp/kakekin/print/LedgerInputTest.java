@@ -80,7 +80,7 @@ class LedgerInputTest {
         assertThat(reader.read().utf8()).containsExactly('{', '}');
         LedgerLine bad = reader.read();
         assertThat(bad.line()).isEqualTo(2);
-        CertificateProcessor processor = new CertificateProcessor(new jp.kakekin.calc.Calculator(),
+        CertificateProcessor processor = new CertificateProcessor(new jp.kakekin.issuance.Issuer(new jp.kakekin.calc.Calculator(), null, null, null),
                 PrintRunParameters.of(2026, PrintIssue.NOVEMBER, file, dir.resolve("out"), null, null, null),
                 new CertificatePrinter() {
                     @Override
@@ -121,7 +121,7 @@ class LedgerInputTest {
         LedgerLine tooLong = reader.read();
         assertThat(tooLong.line()).isEqualTo(2);
         assertThat(tooLong.utf8()).isNull();
-        Outcome outcome = new CertificateProcessor(new jp.kakekin.calc.Calculator(),
+        Outcome outcome = new CertificateProcessor(new jp.kakekin.issuance.Issuer(new jp.kakekin.calc.Calculator(), null, null, null),
                 PrintRunParameters.of(2026, PrintIssue.NOVEMBER, file, dir.resolve("out"), null, null, null), null)
                 .process(tooLong);
         Exclusion e = ((Outcome.Excluded) outcome).exclusion();
@@ -131,5 +131,62 @@ class LedgerInputTest {
         assertThat(reader.read().line()).isEqualTo(3);
         assertThat(reader.read()).isNull();
         reader.close();
+    }
+
+    /**
+     * Issue 12: lone CRs and U+3000-only lines were one thing to calculate and another to print-run. One file
+     * of every awkward kind now gives the same records, with the same line numbers and the same errors, to the
+     * print run's partition reader, to the ledger reader (import, render, export) and to calculate; and the
+     * print run's pre-scan counts the same records.
+     */
+    @Test
+    void everyCommandReadsTheSameFileTheSameWay() throws Exception {
+        String good = jp.kakekin.ledger.LedgerFixture.shokibo("2015-04-01", "CASH", 10_000).monthly(2026, 1, 3, 10_000, 18).json();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (String part : List.of(good + "\r\n", " \t\r\n", "\u3000\n", good.replace(",\"holder\"", ",\r\"holder\"") + "\n",
+                "{\"a\":1,\"a\":2}\n", "\n", "x".repeat(3_000) + "\n")) {
+            bytes.writeBytes(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes(new byte[]{'{', '"', (byte) 0xC0, (byte) 0xAF, '"', ':', '1', '}', '\n'});
+        bytes.writeBytes(good.getBytes(java.nio.charset.StandardCharsets.UTF_8)); // no final LF
+        Path file = dir.resolve("mixed.jsonl");
+        Files.write(file, bytes.toByteArray());
+
+        List<String> byPrintRun = new ArrayList<>();
+        LedgerLineReader reader = new LedgerLineReader(file, 0, Files.size(file), 1, 2_000, null);
+        reader.open(new ExecutionContext());
+        for (LedgerLine l; (l = reader.read()) != null; ) {
+            byPrintRun.add(describe(jp.kakekin.ledger.LedgerReader.parseLine("mixed.jsonl", l.raw())));
+        }
+        reader.close();
+
+        List<String> byLedgerReader = new ArrayList<>();
+        try (var r = jp.kakekin.ledger.LedgerReader.open(file, 2_000)) {
+            r.forEachRemaining(rec -> byLedgerReader.add(describe(rec)));
+        }
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        new jp.kakekin.calculation.CalculationService(new jp.kakekin.calc.Calculator(), 2_000)
+                .run(file, out, jp.kakekin.calc.DocumentKind.NOVEMBER_CERTIFICATE, 2026, null);
+        List<String> byCalculate = out.toString().lines().map(line -> line.startsWith("{\"line\"")
+                ? line.replaceAll("^\\{\"line\":(\\d+),\"error\":\"(.*)\"}$", "$1 $2").replace("\\\"", "\"")
+                : "valid").toList();
+
+        assertThat(byPrintRun).containsExactly(
+                "1 valid",
+                "3 mixed.jsonl:3: (line): holds only white space such as U+3000 (ideographic space); a blank line may hold only spaces and tabs",
+                "4 valid",
+                "5 mixed.jsonl:5: (json): not valid JSON: Duplicate Object property \"a\"",
+                "7 mixed.jsonl:7: (line): 3,000 bytes: longer than the 2,000 bytes a ledger line may have (kakekin.ledger.max-line-bytes); not read",
+                "8 mixed.jsonl:8: (line): not UTF-8 at byte 3 of the line (bytes C0 AF 22 3A)",
+                "9 valid");
+        assertThat(byLedgerReader).isEqualTo(byPrintRun);
+        assertThat(byCalculate).containsExactly(byPrintRun.stream()
+                .map(d -> d.endsWith(" valid") ? "valid" : d).toArray(String[]::new));
+        assertThat(InputScan.of(file, 1).records()).isEqualTo(byPrintRun.size());
+    }
+
+    private static String describe(jp.kakekin.ledger.LedgerRecord r) {
+        return r.line() + " " + (r instanceof jp.kakekin.ledger.LedgerRecord.Invalid bad ? bad.message() : "valid");
     }
 }

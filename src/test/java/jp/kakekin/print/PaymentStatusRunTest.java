@@ -78,7 +78,7 @@ class PaymentStatusRunTest {
 
         int status = Main.runCommand("print-run", "--year", "2026", "--issue", "SAFETY_PAYMENT_STATUS",
                 "--input", ledger.toString(), "--out", out.toString(), "--batch-size", "40", "--run-date", "2027-02-12",
-                "--kakekin.print.workers=2", "--kakekin.print.chunk-size=100", "--kakekin.print.merge-fan-in=4");
+                "--kakekin.clock.fixed=2027-02-12T09:00+09:00", "--kakekin.print.workers=2", "--kakekin.print.chunk-size=100", "--kakekin.print.merge-fan-in=4");
         assertThat(status).isEqualTo(2); // 2: the ledger has invalid lines (print-run exits 2 for them, like calculate)
 
         // What the calculator says, contract by contract (first valid line of a number only).

@@ -157,7 +157,8 @@ class PrintRunIntegrationTest {
         Path out = dir.resolve("feb");
 
         assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "FEBRUARY", "--input", ledger.toString(),
-                "--out", out.toString(), "--run-date", "2027-02-10")).isEqualTo(exitStatus(lines));
+                "--out", out.toString(), "--run-date", "2027-02-10", "--kakekin.clock.fixed=2027-02-10T09:00+09:00"))
+                .isEqualTo(exitStatus(lines));
 
         List<List<String>> manifest = csv(out.resolve("manifest.csv"));
         long lateJoiners = lines.stream().filter(l -> l.kind() == TestLedgers.Kind.FEBRUARY).count();

@@ -5,7 +5,7 @@ import jp.kakekin.document.FormEdition;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calc.SafetyTaxFigures;
-import jp.kakekin.edelivery.LedgerLookup;
+import jp.kakekin.store.LedgerLookup;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerFixture;
 import jp.kakekin.render.PdfReadBack;

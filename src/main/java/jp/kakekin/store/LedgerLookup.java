@@ -1,4 +1,4 @@
-package jp.kakekin.edelivery;
+package jp.kakekin.store;
 
 import jp.kakekin.ledger.Ledger;
 

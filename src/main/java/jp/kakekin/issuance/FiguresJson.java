@@ -1,4 +1,4 @@
-package jp.kakekin.calculation;
+package jp.kakekin.issuance;
 
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.Figures;
