@@ -65,8 +65,11 @@ public final class Main {
         return invocation.execute();
     }
 
-    /** Is this argument Spring configuration? {@code --key=value} (or {@code --key}) with a dotted key. */
+    /** Is this argument Spring configuration? {@code --key=value} (or {@code --key}) with a dotted key, {@code --debug}, {@code --trace}. */
     public static boolean isSpringArgument(String arg) {
+        if (arg.equals("--debug") || arg.equals("--trace")) {
+            return true; // Boot's own switches: the condition report, trace logging of the core loggers
+        }
         if (!arg.startsWith("--") || arg.length() < 4) {
             return false;
         }

@@ -92,9 +92,26 @@ class LauncherTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithoutSpring() {
+        // Commands are built with null collaborators for parsing: a constructor that used one would fail here.
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            for (Class<?> command : KakekinCommand.class.getAnnotation(picocli.CommandLine.Command.class).subcommands()) {
+                String name = command.getAnnotation(picocli.CommandLine.Command.class).name();
+                assertThat(Main.runCommand(name, "--help")).as(name).isZero();
+                assertThat(captured.toString(StandardCharsets.UTF_8)).as(name).contains("Usage: kakekin " + name);
+            }
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    @Test
     void dottedOptionsAreSpringConfigurationForEveryCommand() {
         assertThat(List.of("--server.port=9090", "--logging.level.root=warn", "--management.endpoints.web.exposure.include=*",
-                "--spring.profiles.active=postgres", "--kakekin.print.workers=4", "--debug.flag"))
+                "--spring.profiles.active=postgres", "--kakekin.print.workers=4", "--debug.flag", "--debug", "--trace"))
                 .allMatch(Main::isSpringArgument);
         assertThat(List.of("--output=x.jsonl", "--output", "x.jsonl", "--year", "-V", "--batch-size=500", "--.x", "--x."))
                 .noneMatch(Main::isSpringArgument);
@@ -104,10 +121,14 @@ class LauncherTest {
     void aRelativeOutputLandsInTheCallersDirectory() throws Exception {
         Path cwd = Files.createDirectory(dir.resolve("caller"));
         Run run = java(cwd, List.of(), "generate-ledger", "--count", "3", "--year", "2026", "--output", "rel.jsonl",
-                "--spring.datasource.url=jdbc:h2:mem:launcher", "--logging.level.root=warn");
+                "--spring.datasource.url=jdbc:h2:mem:launcher", "--logging.structured.format.console=ecs",
+                "--logging.threshold.console=info");
         assertThat(run.status()).as(run.out()).isZero();
         assertThat(cwd.resolve("rel.jsonl")).exists();
         assertThat(Files.readAllLines(cwd.resolve("rel.jsonl"))).hasSize(3);
+        // structured logs as an option: every log line a JSON object (ECS)
+        assertThat(run.out().lines().filter(l -> l.startsWith("{"))).isNotEmpty()
+                .allMatch(l -> l.contains("\"@timestamp\"") && l.contains("\"log\":{\"level\""));
     }
 
     @Test
