@@ -11,6 +11,8 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +50,8 @@ public final class CertificateTemplates {
             resolver.setCacheTTLMs(cacheTtlMillis);
         }
         SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setDialect(SlotMarking.dialect());
         engine.setTemplateResolver(resolver);
-        engine.setEnableSpringELCompiler(true);
         this.engine = engine;
     }
 
@@ -78,14 +80,43 @@ public final class CertificateTemplates {
         return dir.toUri().toString();
     }
 
-    /** The filled-in XHTML of one document. */
-    String fill(DocumentView view) {
+    /**
+     * The filled-in XHTML of one document with its printed fields marked ({@link SlotMarking}): the
+     * marked text is the same for every document of the same shape; {@code values} are this document's.
+     */
+    Marked fill(DocumentView view) {
         requireLayout(view.layout());
         Context context = new Context(Locale.JAPAN);
         // A trial run's document is the same view marked 見本 (templates/specimen-mark.html).
         boolean specimen = view instanceof Specimen;
         context.setVariable(view.layoutVariable(), specimen ? ((Specimen) view).view() : view);
         context.setVariable("specimen", specimen);
-        return engine.process(view.layout(), context);
+        List<String> values = new ArrayList<>();
+        context.setVariable(SlotMarking.VALUES, values);
+        return new Marked(view.layout(), engine.process(view.layout(), context), values);
+    }
+
+    /** A filled-in layout: XHTML with one marker character per printed field, and the fields' values. */
+    record Marked(String layout, String xhtml, List<String> values) {
+        String value(char marker) {
+            return values.get(SlotMarking.index(marker));
+        }
+
+        /** The text with every marker replaced by its value. */
+        String realize(String text) {
+            StringBuilder out = null;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (SlotMarking.isMarker(c)) {
+                    if (out == null) {
+                        out = new StringBuilder(text.length() + 32).append(text, 0, i);
+                    }
+                    out.append(value(c));
+                } else if (out != null) {
+                    out.append(c);
+                }
+            }
+            return out == null ? text : out.toString();
+        }
     }
 }

@@ -23,11 +23,24 @@ final class CertificateTextRenderer extends ITextTextRenderer {
 
     @Override
     public int getWidth(ITextFontContext context, ITextFSFont font, String string) {
-        BaseFont bf = font.getFontDescription().getFont();
-        int[] widths = fonts.advanceWidths(bf);
+        int[] widths = fonts.advanceWidths(font.getFontDescription().getFont());
         if (widths == null) {
             return super.getWidth(context, font, string);
         }
+        return width(widths, font, string);
+    }
+
+    /** The width of a text as Flying Saucer lays it out, in layout units (a compiled layout's slots measure with this). */
+    static int width(FontLibrary fonts, ITextFSFont font, String string) {
+        int[] widths = fonts.advanceWidths(font.getFontDescription().getFont());
+        if (widths == null) {
+            return -1;
+        }
+        return width(widths, font, string);
+    }
+
+    private static int width(int[] widths, ITextFSFont font, String string) {
+        BaseFont bf = font.getFontDescription().getFont();
         int total = 0;
         for (int i = 0; i < string.length(); i++) {
             char c = string.charAt(i);

@@ -26,7 +26,11 @@ final class PdfText {
 
     static String of(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
+            // Reading order as a viewer's search sees it: by position on the page (a page filled from a
+            // compiled layout draws its fixed text first, the holder's fields after it).
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,7 @@ class TemplateEditsTest {
     Path dir;
 
     private CertificatePdf rendererWith(String find, String replace) throws IOException {
-        for (String f : new String[]{"november-certificate.html", "february-certificate.html", "envelope-window.html", "certificate.css"}) {
+        for (String f : new String[]{"november-certificate.html", "february-certificate.html", "envelope-window.html", "specimen-mark.html", "certificate.css"}) {
             String text = Files.readString(Path.of("templates", f), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(f), f.equals("november-certificate.html") || f.equals("certificate.css")
                     ? text.replace(find, replace) : text, StandardCharsets.UTF_8);

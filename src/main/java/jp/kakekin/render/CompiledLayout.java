@@ -1,0 +1,212 @@
+package jp.kakekin.render;
+
+import org.openpdf.text.Image;
+import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.css.parser.FSColor;
+import org.xhtmlrenderer.css.value.FontSpecification;
+import org.xhtmlrenderer.pdf.ITextFSFont;
+import org.xhtmlrenderer.pdf.ITextFSImage;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A layout compiled once and filled many times: what Flying Saucer laid out for one document of a
+ * template and shape, split into the part that is the same for every holder — painted once into a
+ * one-page PDF, imported as a form XObject into each file that uses it — and the lines that print
+ * the holder's fields (slots), kept with the exact positions, fonts, sizes and colours Flying Saucer
+ * drew them with.
+ * <p>
+ * Filling draws those lines with the document's values through Flying Saucer's own text drawing, so
+ * a filled page is the page Flying Saucer would have drawn, provided the layout would not move: a
+ * line that is its block's only line ({@link Line#flex()}) takes any value that fits its width — it
+ * is realigned as the block says (left, right, centre); a line within a paragraph takes only a value
+ * of the same width and character classes as the one compiled (a contract number, a unique code), so
+ * the paragraph breaks where it broke. Anything else — a value that would wrap, a character only the
+ * fallback font has, a field in a line that cannot be refilled and whose value differs ({@link #baked()})
+ * — is not filled: the document gets a full layout ({@link #whyNot}).
+ *
+ * @param key       the marked XHTML this layout was compiled from
+ * @param baked     fields printed in the static part, by marker index, with the value they were compiled with
+ * @param staticPdf the one-page PDF of everything but the lines and the QR code
+ * @param lines     the lines drawn when filling
+ * @param qr        the QR code, or null
+ * @param title     the document title with markers, or null
+ */
+record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Integer, String> baked, byte[] staticPdf,
+                      List<Line> lines, Qr qr, List<Box> boxes, String title) {
+
+    /**
+     * A filled box whose place and size come from the document ({@code style="position: absolute; left: …mm;
+     * top: …; width: …; height: …"}), such as a bar of the カスタマバーコード: drawn at {@code origin} (its
+     * containing block, in layout units) plus its offsets.
+     */
+    record Box(String markedStyle, int originX, int originY, org.xhtmlrenderer.css.parser.FSColor color) {
+    }
+
+    /** Layout units per millimetre (Flying Saucer's CSS lengths: 96 px per inch). */
+    static final double DOTS_PER_MM = org.xhtmlrenderer.pdf.ITextRenderer.DEFAULT_DOTS_PER_PIXEL * 96 / 25.4;
+
+    /** left, top, width, height of a box style in layout units, or null when the style is not an absolute box in mm. */
+    static int[] boxGeometry(String style) {
+        if (!style.replace(" ", "").contains("position:absolute")) {
+            return null;
+        }
+        int[] out = new int[4];
+        String[] names = {"left", "top", "width", "height"};
+        for (int i = 0; i < 4; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[;\\s])" + names[i] + "\\s*:\\s*(-?[0-9.]+)mm").matcher(style);
+            if (!m.find()) {
+                return null;
+            }
+            out[i] = (int) Math.round(Double.parseDouble(m.group(1)) * DOTS_PER_MM);
+        }
+        return out;
+    }
+
+    /** One piece of text of a line, as Flying Saucer drew it; {@code slot} is the marker index, or -1 for fixed text. */
+    record Run(int slot, String text, float x, float y, int width, ITextFSFont font, FSColor color, FontSpecification spec) {
+    }
+
+    /**
+     * @param flex         the only line of its block: any value that fits
+     * @param align        the block's text-align
+     * @param contentStart where the line's content may start (text-indent), in layout units
+     * @param available    the block's content width
+     * @param contentWidth the line's content width as compiled
+     */
+    record Line(boolean flex, IdentValue align, int contentStart, int available, int contentWidth, List<Run> runs) {
+    }
+
+    /** The QR code: its {@code src} attribute with markers (after {@code qr:}), and where Flying Saucer drew it. */
+    record Qr(String markedText, int x, int y, float plainWidth, float plainHeight) {
+    }
+
+    /** Why this document cannot be filled from this layout (a short reason, counted), or null when it can. */
+    String whyNot(CertificateTemplates.Marked doc, FontLibrary fonts) {
+        for (Map.Entry<Integer, String> e : baked.entrySet()) {
+            if (!e.getValue().equals(doc.values().get(e.getKey()))) {
+                return "baked-field";
+            }
+        }
+        for (Box box : boxes) {
+            if (boxGeometry(doc.realize(box.markedStyle())) == null) {
+                return "box-style";
+            }
+        }
+        for (Line line : lines) {
+            int delta = 0;
+            for (Run run : line.runs()) {
+                if (run.slot() < 0) {
+                    continue;
+                }
+                String value = doc.values().get(run.slot());
+                String why = printable(value, fonts);
+                if (why != null) {
+                    return why;
+                }
+                int width = CertificateTextRenderer.width(fonts, run.font(), value);
+                if (width < 0) {
+                    return "font";
+                }
+                if (!line.flex() && (width != run.width() || !sameShape(value, run.text()))) {
+                    return "paragraph-field";
+                }
+                delta += width - run.width();
+            }
+            if (line.contentStart() + line.contentWidth() + delta > line.available()) {
+                return "overflow";
+            }
+        }
+        return null;
+    }
+
+    /** Draws the page: the static form, the lines with this document's values, the QR code. */
+    void fill(PdfFile file, CertificateTemplates.Marked doc, ITextOutputDevice device, FontLibrary fonts) {
+        PdfContentByte cb = file.newPage(pageSize);
+        file.drawStatic(cb, this);
+        device.setWriter(file.writer());
+        device.initializePage(cb, pageSize.getHeight());
+        device.translate(left, top);
+        for (Line line : lines) {
+            int[] widths = new int[line.runs().size()];
+            int delta = 0;
+            for (int i = 0; i < widths.length; i++) {
+                Run run = line.runs().get(i);
+                widths[i] = run.slot() < 0 ? run.width() : CertificateTextRenderer.width(fonts, run.font(), doc.values().get(run.slot()));
+                delta += widths[i] - run.width();
+            }
+            int shift = switch (line.align().toString()) {
+                case "right" -> -delta;
+                case "center" -> (line.contentWidth() + line.contentStart()) / 2 - (line.contentWidth() + delta + line.contentStart()) / 2;
+                default -> 0;
+            };
+            int before = 0;
+            for (int i = 0; i < widths.length; i++) {
+                Run run = line.runs().get(i);
+                String text = run.slot() < 0 ? run.text() : doc.values().get(run.slot());
+                device.setColor(run.color());
+                device.setFont(run.font());
+                device.setFontSpecification(run.spec());
+                device.drawString(text, run.x() + before + shift, run.y(), null);
+                before += widths[i] - run.width();
+            }
+        }
+        for (Box box : boxes) {
+            int[] g = boxGeometry(doc.realize(box.markedStyle()));
+            device.setColor(box.color());
+            // As Flying Saucer paints a background: the box as an Area (its path is what viewers see as a rectangle).
+            device.fill(new java.awt.geom.Area(new java.awt.Rectangle(box.originX() + g[0], box.originY() + g[1], g[2], g[3])));
+        }
+        if (qr != null) {
+            Image image = QrImage.of(doc.realize(qr.markedText()));
+            image.scaleAbsolute(qr.plainWidth(), qr.plainHeight());
+            device.drawImage(new ITextFSImage(image), qr.x(), qr.y());
+        }
+        device.translate(-left, -top);
+        device.finishPage();
+        if (title != null) {
+            file.title(doc.realize(title));
+        }
+    }
+
+    /** Null when the value can be printed in a slot's line as it is; else why not. */
+    private static String printable(String value, FontLibrary fonts) {
+        if (value.isEmpty() || value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
+            return "whitespace";
+        }
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (cp < ' ' || cp == ' ' && i + 1 < value.length() && value.charAt(i + 1) == ' ') {
+                return "whitespace";
+            }
+            if (cp != ' ' && !fonts.primaryHas(cp)) {
+                return "fallback-glyph";
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+
+    /** Same length, and a letter or digit wherever the other has one, else the same character: the same line breaks. */
+    private static boolean sameShape(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && !(isAsciiAlnum(x) && isAsciiAlnum(y))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+}

@@ -1,0 +1,131 @@
+package jp.kakekin.render;
+
+import org.w3c.dom.Element;
+import org.xhtmlrenderer.extend.FSImage;
+import org.xhtmlrenderer.pdf.ITextFSImage;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.render.BlockBox;
+import org.xhtmlrenderer.render.InlineText;
+import org.xhtmlrenderer.render.RenderingContext;
+
+import java.util.Set;
+
+/**
+ * Flying Saucer's PDF output device, able to leave out what a compiled layout fills per document:
+ * while {@link #leaveOut} is set it skips those texts and records where the QR code would be drawn
+ * instead of drawing it (the static form of a {@link CompiledLayout}).
+ */
+final class SlotDevice extends ITextOutputDevice {
+
+    private Set<InlineText> texts;
+    private Set<Element> boxes;
+    private final java.util.Map<Element, java.awt.Rectangle> boxEdges = new java.util.IdentityHashMap<>();
+    private Element qrElement;
+    private boolean recordingQr;
+    private int[] qrAt;
+    private float[] qrSize;
+
+    private static final java.lang.reflect.Field FILL_COLOR = field("_fillColor");
+    private static final java.lang.reflect.Field STROKE_COLOR = field("_strokeColor");
+
+    SlotDevice(float dotsPerPoint) {
+        super(dotsPerPoint);
+    }
+
+    private static java.lang.reflect.Field field(String name) {
+        try {
+            java.lang.reflect.Field f = ITextOutputDevice.class.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Flying Saucer's output device has changed: " + name, e);
+        }
+    }
+
+    /**
+     * Starts a page with no colour assumed: Flying Saucer's device remembers the last colour it set
+     * and skips setting it again, even on a page of another file, so what a page's content says would
+     * depend on what the renderer drew before.
+     */
+    @Override
+    public void initializePage(org.openpdf.text.pdf.PdfContentByte currentPage, float height) {
+        super.initializePage(currentPage, height);
+        try {
+            FILL_COLOR.set(this, null);
+            STROKE_COLOR.set(this, null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void leaveOut(Set<InlineText> texts, Set<Element> boxes, Element qrElement) {
+        this.texts = texts;
+        this.boxes = boxes;
+        this.boxEdges.clear();
+        this.qrElement = qrElement;
+        this.qrAt = null;
+        this.qrSize = null;
+    }
+
+    void paintEverything() {
+        texts = null;
+        boxes = null;
+        qrElement = null;
+    }
+
+    /** Where the background of a left-out box was to be painted. */
+    java.awt.Rectangle boxEdge(Element element) {
+        return boxEdges.get(element);
+    }
+
+    /** Where the left-out QR code was to be drawn, {x, y}, or null. */
+    int[] qrAt() {
+        return qrAt;
+    }
+
+    /** The left-out QR image's plain width and height. */
+    float[] qrSize() {
+        return qrSize;
+    }
+
+    @Override
+    public void drawText(RenderingContext c, InlineText inlineText) {
+        if (texts != null && texts.contains(inlineText)) {
+            return;
+        }
+        super.drawText(c, inlineText);
+    }
+
+    @Override
+    public void paintBackground(RenderingContext c, org.xhtmlrenderer.render.Box box) {
+        if (boxes != null && boxes.contains(box.getElement())) {
+            boxEdges.put(box.getElement(), box.getPaintingBorderEdge(c));
+            return;
+        }
+        super.paintBackground(c, box);
+    }
+
+    @Override
+    public void paintReplacedElement(RenderingContext c, BlockBox box) {
+        if (qrElement != null && box.getElement() == qrElement) {
+            recordingQr = true;
+            try {
+                super.paintReplacedElement(c, box);
+            } finally {
+                recordingQr = false;
+            }
+            return;
+        }
+        super.paintReplacedElement(c, box);
+    }
+
+    @Override
+    public void drawImage(FSImage image, int x, int y) {
+        if (recordingQr && image instanceof ITextFSImage fs) {
+            qrAt = new int[]{x, y};
+            qrSize = new float[]{fs.getImage().getPlainWidth(), fs.getImage().getPlainHeight()};
+            return;
+        }
+        super.drawImage(image, x, y);
+    }
+}
