@@ -107,7 +107,7 @@ class PrintRunArchiveTest {
     @Test
     void theSafetyPaymentStatusIsArchivedAsPdfA3bWithItsTotalAndNoXml() throws Exception {
         java.io.StringWriter generated = new java.io.StringWriter();
-        new jp.kakekin.ledger.synthetic.SyntheticLedgers(11, 2026, jp.kakekin.ledger.synthetic.SyntheticLedgers.ExportPoint.JANUARY)
+        new jp.kakekin.synthetic.SyntheticLedgers(11, 2026, jp.kakekin.synthetic.SyntheticLedgers.ExportPoint.JANUARY)
                 .writeJsonLines(80, generated);
         Path ledger = dir.resolve("safety.jsonl");
         Files.writeString(ledger, generated.toString());
