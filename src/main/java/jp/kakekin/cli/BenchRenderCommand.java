@@ -6,7 +6,7 @@ import jp.kakekin.issuance.IssueContext;
 import jp.kakekin.issuance.Issuance;
 import jp.kakekin.issuance.Issuer;
 import jp.kakekin.ledger.Ledger;
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import jp.kakekin.render.CertificatePdf;
 import jp.kakekin.render.FontLibrary;
 import picocli.CommandLine.Command;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 PrintRunCommand.class,
                 PrintWorkerCommand.class,
                 RunsCommand.class,
+                ArchiveVerifyCommand.class,
         })
 public class KakekinCommand implements Runnable {
     @Override

@@ -13,6 +13,9 @@ import jp.kakekin.store.ContractStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -131,6 +137,17 @@ public class PrintRunCommand implements Callable<Integer> {
         if (fromStore) {
             input = storeSnapshot();
         }
+        quietJobThreadDatabaseFailures();
+        try {
+            return run(err, dated);
+        } catch (DataAccessException | TransactionException e) {
+            // The job repository could not be reached before the run started (or after it ended).
+            err.println("print-run: FAILED: " + databaseFailure(e) + "; run the same command again to resume");
+            return 1;
+        }
+    }
+
+    private Integer run(PrintStream err, LocalDate dated) throws Exception {
         PrintRunParameters params;
         try {
             params = PrintRunParameters.of(year, issue, input, out, batchSize, addressCutoff, dated, trial);
@@ -166,22 +183,115 @@ public class PrintRunCommand implements Callable<Integer> {
         JobExecution execution = launch.execution();
         long started = System.nanoTime();
         ProgressLine line = new ProgressLine(err);
-        while (!runs.finished(execution.getId())) {
+        RuntimeException repositoryFailure = null;
+        int pollsSinceEnded = 0;
+        while (true) {
+            try {
+                if (runs.finished(execution.getId())) {
+                    break;
+                }
+                repositoryFailure = null;
+            } catch (DataAccessException | TransactionException e) {
+                repositoryFailure = e; // the job fails too; its own view of the end is in memory
+            }
+            // This process ran the job: once it has ended, the repository either says so soon or cannot
+            // (its last update failed with the database); a later run recovers such an execution.
+            if (execution.getEndTime() != null && !execution.getStatus().isRunning()
+                    && (repositoryFailure != null || ++pollsSinceEnded > 50)) {
+                break;
+            }
             runs.progress(execution.getId()).ifPresent(line::show);
             Thread.sleep(200);
         }
         line.done();
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
+        if (execution.getStatus() == BatchStatus.COMPLETED && repositoryFailure == null) {
             err.printf("print-run: run %d completed in %.1f s%n", launch.runId(), seconds);
             return printSummary(launch.runId());
         }
-        err.printf("print-run: run %d %s", launch.runId(), execution.getStatus());
-        for (Throwable t : execution.getAllFailureExceptions()) {
-            err.printf(": %s", t.getMessage() != null ? t.getMessage() : t.toString());
-        }
-        err.printf("%nprint-run: run the same command again to resume it%n");
+        // One line: what failed, and that the same command resumes it.
+        err.printf("print-run: run %d %s: %s; run the same command again to resume it%n", launch.runId(),
+                execution.getStatus() == BatchStatus.COMPLETED ? "FAILED" : execution.getStatus(),
+                failure(execution, repositoryFailure));
         return 1;
+    }
+
+    /**
+     * When the database is gone, the job's thread dies on its last repository update with an uncaught
+     * exception, and the JVM would print its stack trace after the command's one line. That failure is the
+     * one the command reports: the job threads' ({@code print-run-*}) database failures are not printed
+     * again; anything else still is.
+     */
+    private static synchronized void quietJobThreadDatabaseFailures() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        if (previous instanceof JobThreadDatabaseFailures) {
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler(new JobThreadDatabaseFailures(previous));
+    }
+
+    private record JobThreadDatabaseFailures(Thread.UncaughtExceptionHandler previous)
+            implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            if (t.getName().startsWith("print-run-") && isDatabase(e)) {
+                return; // reported by print-run in one line
+            }
+            if (previous != null) {
+                previous.uncaughtException(t, e);
+            } else {
+                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                e.printStackTrace();
+            }
+        }
+    }
+
+    /** Why a run failed, in one short line: the database when it was the database, else the job's failures. */
+    static String failure(JobExecution execution, Throwable repositoryFailure) {
+        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        if (repositoryFailure != null) {
+            failures.add(repositoryFailure);
+        }
+        for (Throwable t : failures) {
+            if (isDatabase(t)) {
+                return databaseFailure(t);
+            }
+        }
+        if (failures.isEmpty()) {
+            return "stopped (" + execution.getExitStatus().getExitCode() + ")";
+        }
+        return oneLine(failures.stream().map(t -> t.getMessage() != null ? t.getMessage() : t.toString())
+                .distinct().reduce((a, b) -> a + "; " + b).orElseThrow());
+    }
+
+    private static boolean isDatabase(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof DataAccessException || c instanceof TransactionException || c instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "the database failed: " and the innermost SQL error (the driver's words say what happened). */
+    static String databaseFailure(Throwable t) {
+        Throwable innermost = t;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException) {
+                innermost = c;
+            }
+        }
+        if (innermost == t) {
+            innermost = NestedExceptionUtils.getMostSpecificCause(t);
+        }
+        String why = innermost.getMessage() != null ? innermost.getMessage() : innermost.getClass().getSimpleName();
+        return "the database failed (" + oneLine(why) + ")";
+    }
+
+    /** No line breaks or control characters, at most 300 characters. */
+    private static String oneLine(String s) {
+        String flat = s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return flat.length() <= 300 ? flat : flat.substring(0, 299) + "…";
     }
 
     /**

@@ -39,6 +39,9 @@ public final class ProductionSecrets {
         } else if (qr.key().length() < 32) {
             problems.add("kakekin.qr.key is shorter than 32 characters (KAKEKIN_QR_KEY)");
         }
+        if (qr.previousKeys().stream().anyMatch(k -> k == null || k.isBlank() || QrProperties.DEVELOPMENT_KEY.equals(k))) {
+            problems.add("kakekin.qr.previous-keys holds the public development key or an empty one");
+        }
         String baseUrlProblem = baseUrlProblem(qr.baseUrl());
         if (baseUrlProblem != null) {
             problems.add(baseUrlProblem);
@@ -58,11 +61,13 @@ public final class ProductionSecrets {
             return "kakekin.qr.base-url is not a URL: " + baseUrl;
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            return "kakekin.qr.base-url must be an https:// address the holders can open, was " + baseUrl;
+            return "kakekin.qr.base-url must be the public https:// address holders open, was " + baseUrl
+                    + " (KAKEKIN_QR_BASE_URL)";
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.equals("localhost") || host.endsWith(".localhost") || isLocalLiteral(host)) {
-            return "kakekin.qr.base-url points at this machine (" + host + "); printed QR codes must open the public site";
+            return "kakekin.qr.base-url points at this machine (" + host + "); printed QR codes must open the public "
+                    + "site (KAKEKIN_QR_BASE_URL)";
         }
         return null;
     }

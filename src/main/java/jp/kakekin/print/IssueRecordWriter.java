@@ -26,9 +26,11 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
     static final String ELSEWHERE = "register.issuedElsewhere";
     static final String NOT_IN_STORE = "register.notInStore";
     static final String NO_STORE = "register.noStore";
+    static final String ARCHIVED = "register.archived";
+    static final String ARCHIVED_WITH_XML = "register.archivedWithXml";
     /** Printed by a trial run: never registered. */
     static final String TRIAL = "register.trial";
-    static final String[] KEYS = {REGISTERED, ELSEWHERE, NOT_IN_STORE, NO_STORE, TRIAL};
+    static final String[] KEYS = {REGISTERED, ELSEWHERE, NOT_IN_STORE, NO_STORE, TRIAL, ARCHIVED, ARCHIVED_WITH_XML};
 
     private final IssueRegister register;
     private final String run;
@@ -38,11 +40,24 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
     private long notInStore;
     private long noStore;
     private long trial;
+    private long archived;
+    private long archivedWithXml;
+    private final PrintArchiver archiver;
+    private final RunFolder folder;
+    private final LocalDate runDate;
 
     IssueRecordWriter(IssueRegister register, long runId, LocalDate runDate) {
+        this(register, runId, runDate, null, null);
+    }
+
+    /** @param archiver makes the archive copy of each registered document (docs/archive.md); null: none */
+    IssueRecordWriter(IssueRegister register, long runId, LocalDate runDate, PrintArchiver archiver, RunFolder folder) {
         this.register = register;
         this.run = runName(runId);
         this.issuedAt = runDate.atStartOfDay(JapanClock.ZONE).toOffsetDateTime();
+        this.archiver = archiver;
+        this.folder = folder;
+        this.runDate = runDate;
     }
 
     static String runName(long runId) {
@@ -56,6 +71,8 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
         notInStore = ctx.getLong(NOT_IN_STORE, 0);
         noStore = ctx.getLong(NO_STORE, 0);
         trial = ctx.getLong(TRIAL, 0);
+        archived = ctx.getLong(ARCHIVED, 0);
+        archivedWithXml = ctx.getLong(ARCHIVED_WITH_XML, 0);
     }
 
     @Override
@@ -76,6 +93,19 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
         registered += o.registered() + o.alreadyThis();
         elsewhere += o.issuedElsewhere();
         notInStore += o.notInStore();
+        if (archiver != null) {
+            // Same transaction as the records: a chunk is registered with its archive copies or not at all.
+            java.util.Set<String> pending = register.toArchive(
+                    rows.getItems().stream().map(r -> r.get(ManifestRow.UNIQUE_CODE)).toList(), run);
+            List<? extends List<String>> toArchive = rows.getItems().stream()
+                    .filter(r -> pending.contains(r.get(ManifestRow.UNIQUE_CODE))).toList();
+            for (PrintArchiver.Archived a : archiver.archive(folder, toArchive, runDate)) {
+                if (register.recordArchive(a.uniqueCode(), run, a.key(), a.sha256())) {
+                    archived++;
+                    archivedWithXml += a.withXml() ? 1 : 0;
+                }
+            }
+        }
     }
 
     private IssueRegister.IssueRecord record(List<String> row) {
@@ -95,5 +125,7 @@ class IssueRecordWriter implements ItemStreamWriter<List<String>> {
         ctx.putLong(NOT_IN_STORE, notInStore);
         ctx.putLong(NO_STORE, noStore);
         ctx.putLong(TRIAL, trial);
+        ctx.putLong(ARCHIVED, archived);
+        ctx.putLong(ARCHIVED_WITH_XML, archivedWithXml);
     }
 }

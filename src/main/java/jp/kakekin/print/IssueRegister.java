@@ -153,4 +153,33 @@ class IssueRegister {
         }
         return false;
     }
+
+    /**
+     * Records the archive copy of a document this run registered (docs/archive.md); false when the
+     * document is not this run's record (issued elsewhere, contract not in the store).
+     */
+    boolean recordArchive(String uniqueCode, String run, String key, String sha256) {
+        return jdbc.update("UPDATE issued_documents SET archive_key = ?, archive_sha256 = ? WHERE unique_code = ? AND run = ?",
+                key, sha256, uniqueCode, run) == 1;
+    }
+
+    /**
+     * Of these codes, those this run registered and has not archived yet: a document issued elsewhere or
+     * not registered (contract not in the store) gets no copy from this run, and a restarted register step
+     * does not archive again what it archived before it was stopped.
+     */
+    java.util.Set<String> toArchive(Collection<String> codes, String run) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        List<String> all = new ArrayList<>(codes);
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            List<String> part = all.subList(i, Math.min(i + IN_LIST, all.size()));
+            List<Object> args = new ArrayList<>(part);
+            args.add(run);
+            jdbc.query("SELECT unique_code FROM issued_documents WHERE unique_code IN (" + marks(part.size())
+                    + ") AND run = ? AND archive_sha256 IS NULL", rs -> {
+                out.add(rs.getString(1));
+            }, args.toArray());
+        }
+        return out;
+    }
 }

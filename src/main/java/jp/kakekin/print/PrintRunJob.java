@@ -236,11 +236,17 @@ public class PrintRunJob {
 
     @Bean
     @StepScope
-    IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register) {
+    IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register,
+                                        ObjectProvider<jp.kakekin.archive.IssuedDocumentArchiver> archive,
+                                        ObjectProvider<jp.kakekin.store.ContractStore> contracts) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
+        jp.kakekin.archive.IssuedDocumentArchiver a = archive.getIfAvailable();
+        // Archive copies (docs/archive.md) need the store's register to record them in; a trial has neither.
+        PrintArchiver archiver = run.trial() || a == null || !register.available() ? null
+                : new PrintArchiver(a, contracts.getIfAvailable());
         // A trial registers nothing: it never blocks the real run.
         return new IssueRecordWriter(run.trial() ? null : register, step.getJobExecution().getJobInstanceId(),
-                run.runDate());
+                run.runDate(), archiver, new RunFolder(run.out()));
     }
 
     @Bean

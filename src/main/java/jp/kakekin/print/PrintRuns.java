@@ -103,6 +103,12 @@ public class PrintRuns {
         }
         JobExecution last = repository.getJobExecution(repository.getLastJobExecution(instance).getId());
         BatchStatus status = last.getStatus();
+        if ((status == BatchStatus.STOPPED || status == BatchStatus.FAILED)
+                && last.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning())) {
+            // Stopped (SIGTERM) but the process exited before every step had recorded its stop: its steps
+            // still say STARTED, which Spring Batch takes for a running execution. Same case as a kill.
+            status = BatchStatus.STARTED;
+        }
         switch (status) {
             case COMPLETED:
                 return new Launch(instance.getInstanceId(), last, Outcome.ALREADY_COMPLETE,

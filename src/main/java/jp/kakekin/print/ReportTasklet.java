@@ -168,6 +168,9 @@ class ReportTasklet implements Tasklet {
         if (accounted != manifestRows) {
             problems.add("%,d manifest rows but %,d issue records accounted for".formatted(manifestRows, accounted));
         }
+        // Archive copies (docs/archive.md): counted apart, they are not issue records.
+        register.put("archived", ctx.getLong(IssueRecordWriter.ARCHIVED, 0));
+        register.put("archivedWithXml", ctx.getLong(IssueRecordWriter.ARCHIVED_WITH_XML, 0));
         return new RunSummary(runId, run.year(), run.issue().name(), run.input().toString(), run.out().toString(),
                 ctx.getLong(RunKeys.INPUT_LINES), records, issued, excluded, reasons, index.batches(), batchFiles,
                 manifestRows, pages, pdfBytes, register, problems);

@@ -11,6 +11,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,9 +48,33 @@ public class RunShutdown implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** This process has launched a run: on shutdown, look for runs to stop. */
-    void launched() {
+    /**
+     * This process has launched a run: on shutdown, look for runs to stop. SIGTERM and SIGINT are also
+     * handled here first: the runs are stopped, then the JVM's own handling (shutdown hooks, context close)
+     * goes on. Without that, an embedded H2 closes itself in its own shutdown hook, at the same moment
+     * as the application begins to close, and the run could not record that it stopped.
+     */
+    synchronized void launched() {
+        if (launched) {
+            return;
+        }
         launched = true;
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal signal = new Signal(name);
+                SignalHandler[] previous = new SignalHandler[1];
+                previous[0] = Signal.handle(signal, s -> Thread.ofPlatform().name("print-run-stop").start(() -> {
+                    stopRuns();
+                    if (previous[0] != null && previous[0] != SignalHandler.SIG_DFL && previous[0] != SignalHandler.SIG_IGN) {
+                        previous[0].handle(s);
+                    } else {
+                        System.exit(128 + s.getNumber());
+                    }
+                }));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // No such signal here: the lifecycle stop below still applies.
+            }
+        }
     }
 
     @Override
@@ -63,9 +90,12 @@ public class RunShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (!launched) {
-            return;
+        if (launched) {
+            stopRuns();
         }
+    }
+
+    private synchronized void stopRuns() {
         JobRepository repository = repositoryProvider.getObject();
         JobOperator operator = operatorProvider.getObject();
         String me = RunOwner.current().toString();
@@ -92,7 +122,9 @@ public class RunShutdown implements SmartLifecycle {
         for (JobExecution e : mine) {
             while (System.nanoTime() < deadline) {
                 JobExecution stored = repository.getJobExecution(e.getId());
-                if (stored == null || !stored.getStatus().isRunning()) {
+                // The job says STOPPED at once (JobOperator.stop); its steps and partitions only at their next commit.
+                if (stored == null || !stored.getStatus().isRunning()
+                        && stored.getStepExecutions().stream().noneMatch(s -> s.getStatus().isRunning())) {
                     log.info("run {} (execution {}) {}", e.getJobInstanceId(), e.getId(), stored == null ? "gone" : stored.getStatus());
                     break;
                 }

@@ -30,7 +30,8 @@ public record RunSummary(long runId, int year, String issue, String input, Strin
                          List<String> problems) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final List<String> REGISTER_KEYS = List.of("registered", "notInStore", "issuedElsewhere", "noStore", "trial");
+    static final List<String> REGISTER_KEYS = List.of("registered", "notInStore", "issuedElsewhere", "noStore", "trial",
+            "archived", "archivedWithXml");
 
     public RunSummary {
         excludedByReason = Map.copyOf(excludedByReason);
@@ -117,6 +118,10 @@ public record RunSummary(long runId, int year, String issue, String input, Strin
         } else {
             b.append("  issue records registered in the store: %,d; contract not in the store (import the ledger): %,d%n"
                     .formatted(register.getOrDefault("registered", 0L), register.getOrDefault("notInStore", 0L)));
+        }
+        if (register.getOrDefault("archived", 0L) > 0) {
+            b.append("  archive copies (PDF/A-3b, SHA-256 in the issue record): %,d, with the signed TEG850 XML: %,d%n"
+                    .formatted(register.get("archived"), register.getOrDefault("archivedWithXml", 0L)));
         }
         if (register.getOrDefault("issuedElsewhere", 0L) > 0) {
             b.append("  WARNING: %,d printed certificates were registered meanwhile by another channel (see docs/print-run.md)%n"

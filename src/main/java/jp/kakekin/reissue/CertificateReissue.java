@@ -1,5 +1,6 @@
 package jp.kakekin.reissue;
 
+import jp.kakekin.archive.IssuedDocumentArchiver;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.issuance.FiguresJson;
 import jp.kakekin.document.UniqueCode;
@@ -140,10 +141,18 @@ public class CertificateReissue {
             }
             String figuresJson = FiguresJson.write(FiguresJson.toJson(i.figures()));
             OffsetDateTime now = calendar.now();
+            byte[] issuedPdf = pdf;
             try {
                 IssuedDocument document = tx.execute(status -> {
                     IssuedDocument d = issued.record(code, ledger.contractNo(), kind, i.figures().year(),
                             figuresJson, i.address(), run, now);
+                    if (archiver != null) {
+                        // The archive copy (docs/archive.md) in the same transaction: no record without it.
+                        IssuedDocumentArchiver.Archived a = archiver.archive(issuedPdf, code, i.figures(), ledger,
+                                ledger.contractNo() + "-" + ledger.checkDigits() + " " + ledger.holder().name(),
+                                now.atZoneSameInstant(jp.kakekin.issuance.JapanClock.ZONE).toLocalDate());
+                        issued.recordArchive(code.value(), a.key(), a.sha256());
+                    }
                     audit.record(now, actor, ledger.contractNo(), i.figures().year(), kind, code, "ISSUED");
                     return d;
                 });
@@ -152,6 +161,14 @@ public class CertificateReissue {
                 // Someone issued this sequence between our read and our write: ask again for the next one.
             }
         }
+    }
+
+    private IssuedDocumentArchiver archiver;
+
+    /** Archive copies of every reissue (docs/archive.md); absent when {@code kakekin.archive.enabled=false}. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void archiveWith(IssuedDocumentArchiver archiver) {
+        this.archiver = archiver;
     }
 
     private Refused refuse(String actor, String contractNo, int year, DocumentKind kind, Refusal refusal,

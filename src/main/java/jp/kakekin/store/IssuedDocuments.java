@@ -122,4 +122,31 @@ public class IssuedDocuments implements IssuedRegister {
                 .query(ROW)
                 .list();
     }
+
+    /** Where a document's archive copy is kept and its SHA-256 (hex), or empty when it has none. */
+    public record ArchiveEntry(String uniqueCode, String key, String sha256) {
+    }
+
+    /** Records the archive copy of an issued document (docs/archive.md). */
+    public void recordArchive(String uniqueCode, String key, String sha256) {
+        jdbc.sql("UPDATE issued_documents SET archive_key = ?, archive_sha256 = ? WHERE unique_code = ?")
+                .params(key, sha256, uniqueCode)
+                .update();
+    }
+
+    public Optional<ArchiveEntry> archiveOf(UniqueCode code) {
+        return jdbc.sql("SELECT unique_code, archive_key, archive_sha256 FROM issued_documents WHERE unique_code = ?"
+                        + " AND archive_sha256 IS NOT NULL")
+                .param(code.value())
+                .query((rs, i) -> new ArchiveEntry(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** The document whose archive copy has this SHA-256 (hex), if any. */
+    public Optional<IssuedDocument> byArchiveSha256(String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issued_documents WHERE archive_sha256 = ?")
+                .param(sha256.toLowerCase(java.util.Locale.ROOT))
+                .query(ROW)
+                .optional();
+    }
 }

@@ -1,5 +1,6 @@
 package jp.kakekin.web;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -43,8 +44,7 @@ public class WebSecurity {
             "/swagger-ui/**"};
 
     /** The pages and assets the public may open. */
-    static final String[] PUBLIC = {"/reissue", "/reissue/**", "/verify", "/verify/**", "/css/**", "/error",
-            "/favicon.ico"};
+    static final String[] PUBLIC = {"/reissue", "/reissue/**", "/verify", "/verify/**", "/css/**", "/favicon.ico"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
@@ -100,7 +100,10 @@ public class WebSecurity {
     @Bean
     @Order(3)
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().denyAll())
+        // The error page is shown for errors only: opened directly (GET /error) it is "anything else", a 403,
+        // where Boot's error controller, finding no error, would answer 500.
+        http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PUBLIC).permitAll().anyRequest().denyAll())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 // No HTTP session for anyone on the public pages (every cookie-less GET used to open one for 30

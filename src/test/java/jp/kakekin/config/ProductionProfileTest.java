@@ -80,7 +80,9 @@ class ProductionProfileTest {
                     assertThat(c).getFailure().rootCause().hasMessageContaining("kakekin.qr.base-url"));
         }
         onProfile("postgres", production("kakekin.qr.base-url=http://kakekin.example.jp")).run(c ->
-                assertThat(c).getFailure().rootCause().hasMessageContaining("must be an https:// address"));
+                assertThat(c).getFailure().rootCause().hasMessageContaining("must be the public https:// address"));
+        onProfile("postgres", production("kakekin.qr.previous-keys[0]=" + QrProperties.DEVELOPMENT_KEY)).run(c ->
+                assertThat(c).getFailure().rootCause().hasMessageContaining("kakekin.qr.previous-keys"));
     }
 
     @Test
@@ -117,7 +119,7 @@ class ProductionProfileTest {
             String line = err.lines().filter(l -> l.contains("refusing to start on the production profile"))
                     .findFirst().orElseThrow(() -> new AssertionError(err));
             assertThat(line).contains("kakekin.qr.key is not set (KAKEKIN_QR_KEY)",
-                    "kakekin.qr.base-url is not set (KAKEKIN_QR_BASE_URL)",
+                    "kakekin.qr.base-url must be the public https:// address holders open, was http://localhost:8080 (KAKEKIN_QR_BASE_URL)",
                     "kakekin.e-delivery.keystore.path is not set (KAKEKIN_E_DELIVERY_KEYSTORE_PATH)",
                     "KAKEKIN_E_DELIVERY_KEYSTORE_PASSWORD");
             assertThat(err).doesNotContain("\tat ");

@@ -12,20 +12,20 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Debian's xmlsec1 (libxmlsec1 over OpenSSL): an implementation of XML-DSig that shares no code with the
  * JDK's, so a document it accepts is not merely consistent with our own verifier.
  */
-final class Xmlsec1 {
+public final class Xmlsec1 {
 
     static final String BINARY = "/usr/bin/xmlsec1";
 
     private Xmlsec1() {
     }
 
-    record Result(int exit, String output) {
-        boolean ok() {
+    public record Result(int exit, String output) {
+        public boolean ok() {
             return exit == 0 && output.contains("OK");
         }
     }
 
-    static Result verify(byte[] xml) {
+    public static Result verify(byte[] xml) {
         return verify(xml, Teg850.ROOT);
     }
 

@@ -12,13 +12,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,20 +46,22 @@ class PrintRunRestartTest {
 
         // 1. Killed while calculating: some chunks committed, the sort not reached.
         Process first = start(run, "first", "--run-date", "2026-11-13");
-        awaitOrFail(first, () -> count(folder.calcDir(), ".chunk") >= 4);
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        ProgressWait.until("first run, 4 chunks calculated", first, () -> count(folder.calcDir(), ".chunk") >= 4,
+                () -> progress(folder, "first"));
+        first.destroyForcibly().waitFor(); // SIGKILL: no grace to wait for
         assertThat(folder.sortedIndex()).as("killed during the calculate step").doesNotExist();
 
         // 2. Restarted without --run-date (it must resume that run, not start one dated today), killed while printing.
         Process second = start(run, "second");
-        awaitOrFail(second, () -> count(folder.printDir(), ".csv") >= 12);
-        second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        ProgressWait.until("second run, 12 slices printed", second, () -> count(folder.printDir(), ".csv") >= 12,
+                () -> progress(folder, "second"));
+        second.destroyForcibly().waitFor();
         assertThat(out.resolve("summary.json")).as("killed during the print step").doesNotExist();
         int batchesBeforeThirdStart = count(out, ".pdf");
 
         // 3. Restarted to completion.
         Process third = start(run, "third");
-        assertThat(third.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        ProgressWait.exit("third run, to completion", third, () -> progress(folder, "third"));
         String log = Files.readString(dir.resolve("third.err"), StandardCharsets.UTF_8);
         assertThat(third.exitValue()).as(log).isEqualTo(2); // 2: the ledger has invalid lines (print-run exits 2 for them, like calculate)
         assertThat(log).contains("resuming the unfinished run dated 2026-11-13").contains("marked FAILED and restarted");
@@ -116,18 +115,10 @@ class PrintRunRestartTest {
                 .redirectError(dir.resolve(name + ".err").toFile()).start();
     }
 
-    private void awaitOrFail(Process p, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!p.isAlive()) {
-                throw new AssertionError("the run ended before it could be killed (exit " + p.exitValue() + ")");
-            }
-            if (System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(5);
-        }
+    /** What the run has done so far: its work files, its outputs and its log. */
+    private List<Object> progress(RunFolder folder, String name) {
+        return List.of(count(folder.calcDir(), ".chunk"), count(folder.printDir(), ".csv"), count(dir.resolve("out"), ".pdf"),
+                dir.resolve(name + ".err").toFile().length());
     }
 
     private static int count(Path folder, String suffix) {

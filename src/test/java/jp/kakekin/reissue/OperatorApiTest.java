@@ -212,10 +212,20 @@ class OperatorApiTest {
         mvc.perform(get("/anything-else")).andExpect(status().isForbidden());
         // The error page a visitor may see is Japanese too, and says nothing about the request.
         mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 500)
+                        .with(r -> {
+                            r.setDispatcherType(jakarta.servlet.DispatcherType.ERROR);
+                            return r;
+                        })
                         .accept(org.springframework.http.MediaType.TEXT_HTML))
                 .andExpect(status().isInternalServerError())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("ただいまこのページを表示できません")));
+        // Opened directly, the error page is no page (issue #12 item 12: it answered 500).
+        mvc.perform(get("/error")).andExpect(status().isForbidden());
+        mvc.perform(get("/error").accept(org.springframework.http.MediaType.APPLICATION_JSON)).andExpect(status().isForbidden());
+        // Real errors still show it: an unknown public page, a malformed form post.
+        mvc.perform(get("/reissue/nothing-here").accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound());
     }
 
     private static char checkLetter(int sequence) {

@@ -131,4 +131,13 @@ class ReissueSessionTest {
         assertThat(Sessions.CREATED.get() - before).isZero();
         assertThat(List.of(accepted.headers().allValues("Set-Cookie"))).noneMatch(c -> c.toString().contains("JSESSIONID"));
     }
+
+    /** Issue #12 item 12: {@code GET /error} answered 500. Over real HTTP (Tomcat's error dispatch included). */
+    @Test
+    void theErrorPageOpenedDirectlyIsNotAnError() throws Exception {
+        HttpResponse<String> direct = get("/error");
+        assertThat(direct.statusCode()).isEqualTo(403);
+        assertThat(get("/reissue/no-such-page").statusCode()).isEqualTo(404);
+        assertThat(get("/no-such-place").statusCode()).isEqualTo(403);
+    }
 }

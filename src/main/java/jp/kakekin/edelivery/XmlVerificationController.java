@@ -1,13 +1,8 @@
-package jp.kakekin.reissue;
+package jp.kakekin.edelivery;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kakekin.document.Wareki;
 import jp.kakekin.document.Yen;
-import jp.kakekin.edelivery.EDeliveryService;
-import jp.kakekin.edelivery.Teg850Certificate;
-import jp.kakekin.edelivery.Teg850Schema;
-import jp.kakekin.edelivery.Teg850Verification;
-import jp.kakekin.edelivery.Teg850Verifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,8 +25,9 @@ import java.util.Set;
  * The public page where anyone holding an e-私書箱 certificate (TEG850 XML) — typically an employer
  * checking what an employee handed in for 年末調整 — drops the file and is told either "signed by the
  * issuer, figures: …" or exactly what is wrong, check by check (docs/verify.md). The checks are the
- * {@code verify} command's ({@link Teg850Verifier}); the signer must be the issuer's own certificate
- * (the e-私書箱 signing key's), so an XML signed by anyone else does not pass. Nothing personal is shown:
+ * {@code verify} command's ({@link Teg850Verifier}); the signer must be one of the issuers the service
+ * trusts (its e-私書箱 signing certificate and {@code kakekin.e-delivery.trusted-issuers}), so an XML signed
+ * by anyone else does not pass. Nothing personal is shown:
  * the figures, the year, the dates and the unique code; not the name, not the address.
  */
 @Controller
@@ -75,9 +71,13 @@ class XmlVerificationController {
         return "reissue/verify-xml";
     }
 
+    /** Trusts the issuers the service trusts: its own signing certificate and kakekin.e-delivery.trusted-issuers. */
     private Teg850Verifier verifier() {
-        X509Certificate issuer = eDelivery.getObject().exporter().signer().key().certificate();
-        return new Teg850Verifier(Teg850Schema.load(), Set.of(issuer));
+        EDeliveryService service = eDelivery.getObject();
+        X509Certificate own = service.exporter().signer().key().certificate();
+        Set<X509Certificate> issuers = new java.util.HashSet<>(service.trustedIssuers(note -> { }));
+        issuers.add(own);
+        return new Teg850Verifier(Teg850Schema.load(), issuers);
     }
 
     static String tooLarge(Model model, HttpServletResponse response) {
@@ -137,5 +137,6 @@ class XmlVerificationController {
             "reference digest (content unchanged since signing)", "署名の後に書き換えられていないか",
             "signature value (RSA-SHA256 by the certificate's key)", "署名値が正しいか",
             "signer certificate", "署名者の証明書が作成日に有効か",
-            "trusted signer", "発行者（当機構）の署名か");
+            "trusted signer", "発行者（当機構）の署名か",
+            "trusted issuer", "発行者（当機構）の署名か");
 }

@@ -1,0 +1,56 @@
+package jp.kakekin.archive;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Archives issued documents: makes the PDF/A-3b copy ({@link PdfA3}), keeps it in the {@link ArchiveStore}
+ * under {@code <year>/<unique code>/<sha256>.pdf} and says what the issue register must remember: the key and the
+ * copy's SHA-256, by which {@code archive verify} later proves that a file is the one issued.
+ */
+public final class DocumentArchive {
+
+    private final ArchiveStore store;
+
+    public DocumentArchive(ArchiveStore store) {
+        this.store = store;
+    }
+
+    /** What was archived: where, and the SHA-256 (hex) of the archived bytes. */
+    public record ArchivedCopy(String uniqueCode, String key, String sha256, int size) {
+    }
+
+    /**
+     * Archives one document.
+     *
+     * @param renderedPdf the document as issued (one document, fonts embedded)
+     * @param signedXml   the signed TEG850 XML to embed, or null (only a 小規模企業共済 certificate with a
+     *                    fixed 控除額 has one)
+     */
+    public ArchivedCopy archive(byte[] renderedPdf, ArchiveMetadata meta, byte[] signedXml) {
+        Attachment xml = signedXml == null ? null : new Attachment("TEG850-" + meta.uniqueCode() + ".xml", "application/xml",
+                "e-私書箱 TEG850 小規模企業共済等掛金控除証明書 (XML-DSig signed)", signedXml);
+        byte[] copy = PdfA3.archiveCopy(renderedPdf, meta, xml);
+        String sha256 = PdfA3.sha256Hex(copy);
+        String key = key(meta.uniqueCode(), sha256);
+        store.put(key, copy);
+        return new ArchivedCopy(meta.uniqueCode(), key, sha256, copy.length);
+    }
+
+    /**
+     * {@code 2026/K26N10000012800Y/<sha256>.pdf}: the year of the unique code, the code, the copy's digest.
+     * Content-addressed, so a copy is never overwritten: a run voided and issued again under the same
+     * code keeps both copies, and the register says which one was issued last.
+     */
+    public static String key(String uniqueCode, String sha256) {
+        return "20" + uniqueCode.substring(1, 3) + "/" + uniqueCode + "/" + sha256 + ".pdf";
+    }
+
+    public ArchiveStore store() {
+        return store;
+    }
+
+    /** The moment of an archive copy made for a document issued on a Japanese date (midnight in Japan). */
+    public static OffsetDateTime at(java.time.LocalDate day) {
+        return day.atStartOfDay(jp.kakekin.issuance.JapanClock.ZONE).toOffsetDateTime();
+    }
+}

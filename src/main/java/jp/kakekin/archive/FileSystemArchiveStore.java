@@ -1,0 +1,88 @@
+package jp.kakekin.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Archive copies in a directory ({@code kakekin.archive.dir}, default {@code ./data/archive}): one file per
+ * key, written to a temporary file and moved into place, so a reader never sees half a file and a crash
+ * leaves no partial copy under its name.
+ */
+public final class FileSystemArchiveStore implements ArchiveStore {
+
+    private final Path root;
+
+    public FileSystemArchiveStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void put(String key, byte[] bytes) {
+        Path target = resolve(key);
+        try {
+            Optional<byte[]> existing = read(target);
+            if (existing.isPresent()) {
+                if (Arrays.equals(existing.get(), bytes)) {
+                    return;
+                }
+                throw new IllegalStateException("archive " + target + " already holds another copy; archived copies are never replaced");
+            }
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".archiving-", ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target);
+                }
+            } catch (FileAlreadyExistsException e) {
+                if (!Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    throw new IllegalStateException("archive " + target + " was written concurrently with another copy", e);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot archive " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return read(resolve(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String locate(String key) {
+        return resolve(key).toString();
+    }
+
+    private static Optional<byte[]> read(Path p) throws IOException {
+        try {
+            return Optional.of(Files.readAllBytes(p));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path resolve(String key) {
+        Path p = root.resolve(key).normalize();
+        if (!p.startsWith(root) || key.isBlank()) {
+            throw new IllegalArgumentException("archive key outside the archive: " + key);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,77 @@
+package jp.kakekin.archive;
+
+import jp.kakekin.calc.CertificateFigures;
+import jp.kakekin.calc.Figures;
+import jp.kakekin.calc.SafetyPaymentStatusFigures;
+import jp.kakekin.document.DocumentNames;
+import jp.kakekin.document.UniqueCode;
+import jp.kakekin.edelivery.EDeliveryService;
+import jp.kakekin.edelivery.Teg850Mapping;
+import jp.kakekin.ledger.Ledger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+
+/**
+ * The archive copy of one issued document, made the same way by every channel that archives (the print
+ * run's register step, the reissues): search keys from the figures, and for a 小規模企業共済 certificate
+ * with a fixed 控除額 the signed TEG850 XML of that certificate (証明日 = the issue date, made and signed
+ * today with the e-私書箱 key). When the XML cannot be made the copy is archived without it and the log
+ * says why.
+ */
+public final class IssuedDocumentArchiver {
+
+    private static final Logger log = LoggerFactory.getLogger(IssuedDocumentArchiver.class);
+
+    private final DocumentArchive archive;
+    private final EDeliveryService eDelivery;
+    private final String issuer;
+
+    /** @param eDelivery signs the embedded TEG850; null: copies without it */
+    public IssuedDocumentArchiver(DocumentArchive archive, EDeliveryService eDelivery, String issuer) {
+        this.archive = archive;
+        this.eDelivery = eDelivery;
+        this.issuer = issuer;
+    }
+
+    /** One archived document: where, its SHA-256, and whether the signed XML is inside. */
+    public record Archived(String uniqueCode, String key, String sha256, boolean withXml) {
+    }
+
+    /**
+     * @param pdf          the document as issued (one document)
+     * @param ledger       the holder's ledger, for the TEG850 (null when the store has none)
+     * @param counterparty 共済契約者番号 and name, as printed
+     */
+    public Archived archive(byte[] pdf, UniqueCode code, Figures figures, Ledger ledger, String counterparty,
+                            LocalDate issuedOn) {
+        Long amount = switch (figures) {
+            case CertificateFigures c -> c.deduction();
+            case SafetyPaymentStatusFigures s -> s.totalPaid();
+            default -> null;
+        };
+        ArchiveMetadata meta = new ArchiveMetadata(code.value(), DocumentNames.of(code), issuedOn, amount, counterparty,
+                issuer, DocumentArchive.at(issuedOn));
+        byte[] xml = figures instanceof CertificateFigures c && c.deduction() != null ? signedXml(c, code, ledger, issuedOn)
+                : null;
+        DocumentArchive.ArchivedCopy copy = archive.archive(pdf, meta, xml);
+        return new Archived(code.value(), copy.key(), copy.sha256(), xml != null);
+    }
+
+    private byte[] signedXml(CertificateFigures figures, UniqueCode code, Ledger ledger, LocalDate issuedOn) {
+        if (ledger == null || eDelivery == null) {
+            log.warn("archive copy of {} without its TEG850 XML: {}", code.value(),
+                    ledger == null ? "the contract is not in the store" : "no e-私書箱 signing configured");
+            return null;
+        }
+        try {
+            var exporter = eDelivery.exporter();
+            return exporter.sign(Teg850Mapping.map(ledger, figures, code, issuedOn, exporter.issuer().issuer()),
+                    eDelivery.today());
+        } catch (RuntimeException e) {
+            log.warn("archive copy of {} without its TEG850 XML: {}", code.value(), e.getMessage());
+            return null;
+        }
+    }
+}

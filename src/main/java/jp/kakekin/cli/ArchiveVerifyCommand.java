@@ -1,0 +1,117 @@
+package jp.kakekin.cli;
+
+import jp.kakekin.archive.PdfA3;
+import jp.kakekin.document.DocumentNames;
+import jp.kakekin.document.UniqueCode;
+import jp.kakekin.edelivery.EDeliveryService;
+import jp.kakekin.edelivery.Teg850Verification;
+import jp.kakekin.edelivery.Teg850Verifier;
+import jp.kakekin.store.IssuedDocument;
+import jp.kakekin.store.IssuedDocuments;
+import org.springframework.beans.factory.ObjectProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code archive-verify}: proves that a file is the archive copy of an issued document (docs/archive.md):
+ * its SHA-256 must be the one the issue register recorded for the document; the signed TEG850 XML
+ * inside, if any, must verify against the issuers the service trusts.
+ */
+@Command(name = "archive-verify", mixinStandardHelpOptions = true,
+        description = {"Checks that archive copies (PDF/A-3b) are the documents issued: SHA-256 as recorded in the",
+                "issue register, embedded TEG850 signature valid. Exit status 0 only if every file passes."})
+public class ArchiveVerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "archive copies (.pdf)")
+    List<Path> files;
+
+    private final ObjectProvider<IssuedDocuments> register;
+    private final ObjectProvider<EDeliveryService> eDelivery;
+
+    public ArchiveVerifyCommand(ObjectProvider<IssuedDocuments> register, ObjectProvider<EDeliveryService> eDelivery) {
+        this.register = register;
+        this.eDelivery = eDelivery;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        IssuedDocuments documents = register.getIfAvailable();
+        if (documents == null) {
+            spec.commandLine().getErr().println("archive-verify: no issue register (the store) is configured");
+            return 2;
+        }
+        boolean allOk = true;
+        for (Path f : files) {
+            allOk &= verify(o, documents, f);
+        }
+        o.flush();
+        return allOk ? 0 : 1;
+    }
+
+    private boolean verify(PrintWriter o, IssuedDocuments documents, Path f) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f);
+        } catch (IOException e) {
+            o.printf("%s: FAILED: cannot read: %s%n", f, e.getMessage());
+            return false;
+        }
+        String sha = PdfA3.sha256Hex(bytes);
+        Optional<IssuedDocument> issued = documents.byArchiveSha256(sha);
+        if (issued.isEmpty()) {
+            String claimed;
+            try {
+                claimed = PdfA3.property(bytes, "UniqueCode");
+            } catch (IllegalArgumentException e) {
+                o.printf("%s: FAILED: not a PDF kakekin archived (%s); SHA-256 %s is in no issue record%n", f, e.getMessage(), sha);
+                return false;
+            }
+            Optional<IssuedDocuments.ArchiveEntry> entry = claimed == null || claimed.isEmpty() ? Optional.empty()
+                    : documents.archiveOf(new UniqueCode(claimed));
+            if (entry.isPresent()) {
+                o.printf("%s: FAILED: says it is %s, but its SHA-256 %s is not the %s recorded when it was issued:"
+                        + " this is not the copy issued (altered, or another copy)%n", f, claimed, sha, entry.get().sha256());
+            } else {
+                o.printf("%s: FAILED: SHA-256 %s is in no issue record%s%n", f, sha,
+                        claimed == null || claimed.isEmpty() ? "" : " (it says it is " + claimed + ", which has no archive copy recorded)");
+            }
+            return false;
+        }
+        IssuedDocument d = issued.get();
+        o.printf("%s: OK: the archive copy of %s, %s, issued %s by %s (SHA-256 %s)%n", f, d.code().value(),
+                DocumentNames.of(d.code()), d.issuedAt(), d.run(), sha);
+        boolean ok = true;
+        for (Map.Entry<String, byte[]> xml : PdfA3.attachments(bytes).entrySet()) {
+            Teg850Verification v = verifier().verify(xml.getKey(), xml.getValue());
+            o.printf("  embedded %s: %s%n", xml.getKey(), v.ok() ? "signature OK" : "FAILED");
+            for (Teg850Verification.Check c : v.failures()) {
+                o.printf("    [FAIL] %s: %s%n", c.name(), c.detail());
+            }
+            ok &= v.ok();
+        }
+        return ok;
+    }
+
+    private Teg850Verifier verifier() {
+        EDeliveryService service = eDelivery.getObject();
+        List<X509Certificate> issuers = new ArrayList<>(service.trustedIssuers(note -> { }));
+        return new Teg850Verifier(issuers);
+    }
+}
