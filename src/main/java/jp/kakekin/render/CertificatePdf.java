@@ -101,7 +101,7 @@ public final class CertificatePdf {
      * (docs/performance.md, bench-render; the system property is there to repeat the measurement).
      */
     static final int CONTENT_COMPRESSION = Integer.getInteger("kakekin.render.content-compression", 1);
-    static final int FONT_COMPRESSION = 6;
+    static final int FONT_COMPRESSION = Integer.getInteger("kakekin.render.font-compression", 1);
 
     private final FontLibrary fonts;
     private final CertificateTemplates templates;
