@@ -103,16 +103,27 @@ public final class PdfA3 {
      * program, which PDF/A-2/3 reject when present (6.2.11.4.2); the CIDSet is optional there, so it goes.
      */
     private static void dropCidSets(PDDocument doc) throws IOException {
+        java.util.Set<org.apache.pdfbox.cos.COSBase> seen = new java.util.HashSet<>();
         for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
-            org.apache.pdfbox.pdmodel.PDResources res = page.getResources();
-            if (res == null) {
-                continue;
+            dropCidSets(page.getResources(), seen);
+        }
+    }
+
+    /** The fonts of these resources and of the form XObjects in them (a batch page may wrap its content in one). */
+    private static void dropCidSets(org.apache.pdfbox.pdmodel.PDResources res, java.util.Set<org.apache.pdfbox.cos.COSBase> seen)
+            throws IOException {
+        if (res == null || !seen.add(res.getCOSObject())) {
+            return;
+        }
+        for (COSName name : res.getFontNames()) {
+            if (res.getFont(name) instanceof org.apache.pdfbox.pdmodel.font.PDType0Font t0
+                    && t0.getDescendantFont() != null && t0.getDescendantFont().getFontDescriptor() != null) {
+                t0.getDescendantFont().getFontDescriptor().getCOSObject().removeItem(COSName.CID_SET);
             }
-            for (COSName name : res.getFontNames()) {
-                if (res.getFont(name) instanceof org.apache.pdfbox.pdmodel.font.PDType0Font t0
-                        && t0.getDescendantFont() != null && t0.getDescendantFont().getFontDescriptor() != null) {
-                    t0.getDescendantFont().getFontDescriptor().getCOSObject().removeItem(COSName.CID_SET);
-                }
+        }
+        for (COSName name : res.getXObjectNames()) {
+            if (res.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+                dropCidSets(form.getResources(), seen);
             }
         }
     }

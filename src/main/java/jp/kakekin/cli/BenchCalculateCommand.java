@@ -3,7 +3,7 @@ package jp.kakekin.cli;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.calculation.CalculationService;
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

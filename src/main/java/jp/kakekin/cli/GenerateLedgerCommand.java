@@ -1,6 +1,6 @@
 package jp.kakekin.cli;
 
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -137,6 +137,7 @@ public class PrintRunCommand implements Callable<Integer> {
         if (fromStore) {
             input = storeSnapshot();
         }
+        quietJobThreadDatabaseFailures();
         try {
             return run(err, dated);
         } catch (DataAccessException | TransactionException e) {
@@ -213,6 +214,36 @@ public class PrintRunCommand implements Callable<Integer> {
                 execution.getStatus() == BatchStatus.COMPLETED ? "FAILED" : execution.getStatus(),
                 failure(execution, repositoryFailure));
         return 1;
+    }
+
+    /**
+     * When the database is gone, the job's thread dies on its last repository update with an uncaught
+     * exception, and the JVM would print its stack trace after the command's one line. That failure is the
+     * one the command reports: the job threads' ({@code print-run-*}) database failures are not printed
+     * again; anything else still is.
+     */
+    private static synchronized void quietJobThreadDatabaseFailures() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        if (previous instanceof JobThreadDatabaseFailures) {
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler(new JobThreadDatabaseFailures(previous));
+    }
+
+    private record JobThreadDatabaseFailures(Thread.UncaughtExceptionHandler previous)
+            implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            if (t.getName().startsWith("print-run-") && isDatabase(e)) {
+                return; // reported by print-run in one line
+            }
+            if (previous != null) {
+                previous.uncaughtException(t, e);
+            } else {
+                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                e.printStackTrace();
+            }
+        }
     }
 
     /** Why a run failed, in one short line: the database when it was the database, else the job's failures. */

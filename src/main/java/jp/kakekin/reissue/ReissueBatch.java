@@ -1,5 +1,8 @@
 package jp.kakekin.reissue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jp.kakekin.report.CsvTable;
+
 import jp.kakekin.issuance.JapanClock;
 
 import jp.kakekin.calc.CertificateFigures;
@@ -78,11 +81,10 @@ public class ReissueBatch {
             Files.createDirectories(dir);
             int letters = 0;
             int failed = 0;
-            try (Writer manifest = Files.newBufferedWriter(dir.resolve(MANIFEST), StandardCharsets.UTF_8);
-                 Writer exceptions = Files.newBufferedWriter(dir.resolve(EXCEPTIONS), StandardCharsets.UTF_8)) {
-                manifest.write("seq,file,unique_code,original_code,reissue,contract_no,year,document,postal_code,"
-                        + "request_ids,sha256\n");
-                exceptions.write("request_ids,contract_no,reason\n");
+            try (Writer manifestFile = Files.newBufferedWriter(dir.resolve(MANIFEST), StandardCharsets.UTF_8);
+                 Writer exceptionsFile = Files.newBufferedWriter(dir.resolve(EXCEPTIONS), StandardCharsets.UTF_8);
+                 CsvTable<ManifestLine> manifest = CsvTable.open(ManifestLine.class, manifestFile);
+                 CsvTable<ExceptionLine> exceptions = CsvTable.open(ExceptionLine.class, exceptionsFile)) {
                 for (Map.Entry<String, List<Request>> e : byContract.entrySet()) {
                     List<Request> group = e.getValue();
                     String ids = String.join(" ", group.stream().map(r -> Long.toString(r.id())).toList());
@@ -90,7 +92,7 @@ public class ReissueBatch {
                     OffsetDateTime now = calendar.now();
                     if (letter.issued() == null) {
                         failed += group.size();
-                        exceptions.write(csv(ids, e.getKey(), letter.reason()) + "\n");
+                        exceptions.write(new ExceptionLine(ids, e.getKey(), letter.reason()));
                         for (Request r : group) {
                             requests.close(r.id(), Status.FAILED, batchId, null, letter.reason(), now);
                         }
@@ -100,10 +102,9 @@ public class ReissueBatch {
                     IssuedDocument d = letter.issued().document();
                     String file = "%05d-%s.pdf".formatted(letters, d.code().value());
                     Files.write(dir.resolve(file), letter.issued().pdf());
-                    manifest.write(csv(Integer.toString(letters), file, d.code().value(), d.original().value(),
-                            Boolean.toString(d.isReissue()), d.contractNo(), Integer.toString(d.year()), d.kind().name(),
-                            d.address() == null ? "" : d.address().postalCode(), ids, sha256(letter.issued().pdf()))
-                            + "\n");
+                    manifest.write(new ManifestLine(letters, file, d.code().value(), d.original().value(),
+                            d.isReissue(), d.contractNo(), d.year(), d.kind().name(),
+                            d.address() == null ? null : d.address().postalCode(), ids, sha256(letter.issued().pdf())));
                     for (Request r : group) {
                         requests.close(r.id(), Status.PRINTED, batchId, d.id(), d.code().value(), now);
                     }
@@ -135,12 +136,17 @@ public class ReissueBatch {
         };
     }
 
-    private static String csv(String... fields) {
-        List<String> out = new ArrayList<>(fields.length);
-        for (String f : fields) {
-            out.add(f.contains(",") || f.contains("\"") ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
-        }
-        return String.join(",", out);
+    /** One letter of the batch: manifest.csv (named columns, jp.kakekin.report). */
+    record ManifestLine(int seq, String file, @JsonProperty("unique_code") String uniqueCode,
+                        @JsonProperty("original_code") String originalCode, boolean reissue,
+                        @JsonProperty("contract_no") String contractNo, int year, String document,
+                        @JsonProperty("postal_code") String postalCode, @JsonProperty("request_ids") String requestIds,
+                        String sha256) {
+    }
+
+    /** One contract whose requests produced no letter, and why: exceptions.csv. */
+    record ExceptionLine(@JsonProperty("request_ids") String requestIds, @JsonProperty("contract_no") String contractNo,
+                         String reason) {
     }
 
     private static String sha256(byte[] bytes) {

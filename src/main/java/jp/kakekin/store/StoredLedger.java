@@ -3,7 +3,7 @@ package jp.kakekin.store;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
-import jp.kakekin.ledger.synthetic.LedgerJson;
+import jp.kakekin.ledger.LedgerJson;
 
 /**
  * The store keeps each ledger in the exchange format itself (spec/ledger.md): written by the project's

@@ -8,8 +8,8 @@ import jp.kakekin.ledger.PaymentModePeriod;
 import jp.kakekin.ledger.PendingRequest;
 import jp.kakekin.ledger.PremiumPeriod;
 import jp.kakekin.ledger.Scheme;
-import jp.kakekin.ledger.synthetic.LedgerJson;
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.ledger.LedgerJson;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,7 +23,7 @@ import java.time.YearMonth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Properties of the calculator's figures over synthetic ledgers (jp.kakekin.ledger.synthetic). Each try is one
+ * Properties of the calculator's figures over synthetic ledgers (jp.kakekin.synthetic). Each try is one
  * record of a generated file, named by seed, year and index so that a failure can be reproduced with
  * {@code kakekin generate-ledger --seed S --year Y --count index+1 | tail -1}. Where a property re-derives a
  * figure it does so from the plainest reading of RULES.md, independently of the calculator's code.

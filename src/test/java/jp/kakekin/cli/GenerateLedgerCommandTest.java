@@ -3,7 +3,7 @@ package jp.kakekin.cli;
 import jp.kakekin.Main;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import jp.kakekin.document.Yen;
 import jp.kakekin.ledger.LedgerReader;
 import jp.kakekin.ledger.LedgerRecord;
 import jp.kakekin.ledger.Scheme;
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import jp.kakekin.issuance.StatementScope;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

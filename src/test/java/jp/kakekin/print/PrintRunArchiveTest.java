@@ -103,4 +103,42 @@ class PrintRunArchiveTest {
             assertThat(rs.getInt(1)).isEqualTo(manifest.size());
         }
     }
+
+    @Test
+    void theSafetyPaymentStatusIsArchivedAsPdfA3bWithItsTotalAndNoXml() throws Exception {
+        java.io.StringWriter generated = new java.io.StringWriter();
+        new jp.kakekin.synthetic.SyntheticLedgers(11, 2026, jp.kakekin.synthetic.SyntheticLedgers.ExportPoint.JANUARY)
+                .writeJsonLines(80, generated);
+        Path ledger = dir.resolve("safety.jsonl");
+        Files.writeString(ledger, generated.toString());
+        String url = "jdbc:h2:file:" + dir.resolve("db").resolve("kakekin") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String db = "--spring.datasource.url=" + url;
+        Path archive = dir.resolve("archive");
+        Main.runCommand("import", "--input", ledger.toString(), db);
+        Path out = dir.resolve("out");
+        Main.runCommand("print-run", "--year", "2026", "--issue", "SAFETY_PAYMENT_STATUS", "--input", ledger.toString(),
+                "--out", out.toString(), "--batch-size", "20", "--run-date", "2027-02-12",
+                "--kakekin.clock.fixed=2027-02-12T09:00+09:00", db, "--kakekin.archive.dir=" + archive,
+                "--kakekin.e-delivery.keystore.path=" + dir.resolve("keys").resolve("dev.p12"));
+
+        List<List<String>> manifest = PrintRunIntegrationTest.csv(out.resolve("manifest.csv"));
+        assertThat(manifest).isNotEmpty();
+        assertThat(RunSummary.read(out.resolve("summary.json")).register()).containsEntry("archived", (long) manifest.size())
+                .containsEntry("archivedWithXml", 0L);
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select unique_code, archive_key from issued_documents where run = 'print-run-1'")) {
+            Map<String, List<String>> byCode = new HashMap<>();
+            manifest.forEach(r -> byCode.put(r.get(ManifestRow.UNIQUE_CODE), r));
+            int n = 0;
+            while (rs.next()) {
+                byte[] copy = Files.readAllBytes(archive.resolve(rs.getString(2)));
+                assertThat(PdfAValidation.pdfA3bFailures(copy)).as(rs.getString(1)).isEmpty();
+                assertThat(PdfA3.attachments(copy)).isEmpty();
+                assertThat(PdfA3.property(copy, "Amount")).isEqualTo(byCode.get(rs.getString(1)).get(12)); // totalPaid
+                n++;
+            }
+            assertThat(n).isEqualTo(manifest.size());
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package jp.kakekin.print;
 
 import jp.kakekin.Main;
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.calc.HoldCode;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.Scheme;
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

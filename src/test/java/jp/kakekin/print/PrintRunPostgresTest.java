@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,13 +64,14 @@ class PrintRunPostgresTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(args);
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (printed(out) < 8) {
-            assertThat(child.isAlive()).as(() -> readLog()).isTrue();
-            assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
-            Thread.sleep(5);
+        // As long as the run progresses (issue #12 item 14: no fixed guess of how long a loaded machine needs).
+        try {
+            ProgressWait.until("8 slices printed", child, () -> printedOrZero(out) >= 8,
+                    () -> List.of(printedOrZero(out), dir.resolve("child.log").toFile().length()));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + readLog(), e);
         }
-        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        child.destroyForcibly().waitFor(); // SIGKILL
         assertThat(statuses()).containsExactly("STARTED");
 
         assertThat(Main.runCommand(args.toArray(String[]::new))).isEqualTo(2); // 2: the ledger has invalid lines (print-run exits 2 for them, like calculate)
@@ -81,6 +81,14 @@ class PrintRunPostgresTest {
         assertThat(summary.problems()).isEmpty();
         assertThat(summary.records()).isEqualTo(3_000);
         assertThat(PrintRunIntegrationTest.csv(out.resolve("manifest.csv"))).hasSize((int) summary.issued());
+    }
+
+    private int printedOrZero(Path out) {
+        try {
+            return printed(out);
+        } catch (Exception e) {
+            return 0; // the folder is being written
+        }
     }
 
     private int printed(Path out) throws Exception {

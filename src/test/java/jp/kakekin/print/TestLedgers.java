@@ -1,6 +1,6 @@
 package jp.kakekin.print;
 
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -8,7 +8,7 @@ import jp.kakekin.document.DocumentView;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.Scheme;
-import jp.kakekin.ledger.synthetic.SyntheticLedgers;
+import jp.kakekin.synthetic.SyntheticLedgers;
 import jp.kakekin.document.FormEdition;
 import jp.kakekin.statement.SafetyStatements;
 import jp.kakekin.statement.StatementForm;

@@ -1,4 +1,6 @@
-package jp.kakekin.ledger.synthetic;
+package jp.kakekin.synthetic;
+
+import jp.kakekin.ledger.LedgerJson;
 
 import jp.kakekin.calc.AddressCutoff;
 import jp.kakekin.calc.CollectionCalendar;

@@ -1,4 +1,4 @@
-package jp.kakekin.ledger.synthetic;
+package jp.kakekin.synthetic;
 
 /**
  * SplitMix64 (Steele, Lea, Flood 2014), written out here rather than taken from the JDK so that the

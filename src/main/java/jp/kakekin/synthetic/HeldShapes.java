@@ -1,4 +1,4 @@
-package jp.kakekin.ledger.synthetic;
+package jp.kakekin.synthetic;
 
 import jp.kakekin.calc.CollectionCalendar;
 import jp.kakekin.calc.DataCutoff;

@@ -1,13 +1,8 @@
-package jp.kakekin.reissue;
+package jp.kakekin.edelivery;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kakekin.document.Wareki;
 import jp.kakekin.document.Yen;
-import jp.kakekin.edelivery.EDeliveryService;
-import jp.kakekin.edelivery.Teg850Certificate;
-import jp.kakekin.edelivery.Teg850Schema;
-import jp.kakekin.edelivery.Teg850Verification;
-import jp.kakekin.edelivery.Teg850Verifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package jp.kakekin.ledger.synthetic;
+package jp.kakekin.ledger;
 
 import jp.kakekin.ledger.Address;
 import jp.kakekin.ledger.Holder;

@@ -1,4 +1,4 @@
-package jp.kakekin.ledger.synthetic;
+package jp.kakekin.synthetic;
 
 /**
  * Names and addresses for synthetic holders. A share of them use characters that break naive
