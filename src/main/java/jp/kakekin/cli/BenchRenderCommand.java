@@ -8,6 +8,7 @@ import jp.kakekin.issuance.Issuer;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.synthetic.SyntheticLedgers;
 import jp.kakekin.render.CertificatePdf;
+import jp.kakekin.render.FontLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,10 +66,17 @@ public class BenchRenderCommand implements Callable<Integer> {
 
     private final Issuer issuer;
     private final CertificatePdf pdf;
+    private final FontLibrary fonts;
 
-    public BenchRenderCommand(Issuer issuer, CertificatePdf pdf) {
+    public BenchRenderCommand(Issuer issuer, CertificatePdf pdf, FontLibrary fonts) {
         this.issuer = issuer;
         this.pdf = pdf;
+        this.fonts = fonts;
+    }
+
+    /** Renders one merged batch; returns the pages written. */
+    private interface Renderer {
+        int batch(List<CertificateView> views, OutputStream out) throws Exception;
     }
 
     @Override
@@ -79,7 +87,28 @@ public class BenchRenderCommand implements Callable<Integer> {
         System.out.printf("bench-render: %,d November certificates from generated ledgers (seed %d); %d processors; load average %s%n",
                 pool.size(), seed, cores, loadAverage());
         single(pool);
-        batch(pool, batchThreads, cores);
+        CertificatePdf.Counts before = pdf.counts();
+        OpenPdfReference reference = new OpenPdfReference(fonts.directory());
+        Renderer kakekin = (views, out) -> pdf.renderBatch(views, out).pages();
+        // Interleaved, so the load from the rest of the machine weighs on both alike.
+        double[] ours = new double[2];
+        double[] alone = new double[2];
+        run(pool, batchThreads, 1, kakekin);
+        run(pool, batchThreads, 1, reference::batch);
+        for (int round = 0; round < 2; round++) {
+            double[] a = batch("kakekin (compiled layouts)", pool, batchThreads, cores, kakekin);
+            double[] b = batch("OpenPDF alone (reference)", pool, batchThreads, cores, reference::batch);
+            ours[0] += a[0] / 2;
+            ours[1] += a[1] / 2;
+            alone[0] += b[0] / 2;
+            alone[1] += b[1] / 2;
+        }
+        CertificatePdf.Counts after = pdf.counts();
+        System.out.printf("batch summary: kakekin %,.0f certificates per CPU-second, %.2f KB/cert; OpenPDF alone %,.0f per "
+                        + "CPU-second, %.2f KB/cert; ratio %.2f%n", ours[0], ours[1], alone[0], alone[1], alone[0] / ours[0]);
+        System.out.printf("pages filled from compiled layouts: %,d; laid out in full: %,d %s; layouts compiled: %,d%n",
+                after.filled() - before.filled(), after.fullLayoutTotal() - before.fullLayoutTotal(), after.fullLayouts(),
+                after.compiled() - before.compiled());
         System.out.printf("bench-render: load average %s at the end%n", loadAverage());
         return 0;
     }
@@ -124,20 +153,22 @@ public class BenchRenderCommand implements Callable<Integer> {
                 percentile(size, 1.0) / 1024);
     }
 
-    private void batch(List<CertificateView> pool, int threads, int cores) throws Exception {
-        run(pool, threads, 1);
+    /** @return certificates per CPU-second and KB per certificate */
+    private double[] batch(String name, List<CertificateView> pool, int threads, int cores, Renderer renderer) throws Exception {
         long start = System.nanoTime();
-        long[] result = run(pool, threads, batches);
+        long[] result = run(pool, threads, batches, renderer);
         double seconds = (System.nanoTime() - start) / 1e9;
         long done = (long) threads * batches * BATCH;
         double perCpuSecond = done / (result[1] / 1e9);
-        System.out.printf("batch, %d threads x %d merged PDFs of %d: %,.0f certificates/s wall; %,.0f certificates per "
-                        + "CPU-second (x %d processors = %,.0f/s); %.2f KB per certificate%n", threads, batches, BATCH,
-                done / seconds, perCpuSecond, cores, perCpuSecond * cores, result[0] / (double) done / 1024);
+        double kb = result[0] / (double) done / 1024;
+        System.out.printf("batch, %s, %d threads x %d merged PDFs of %d: %,.0f certificates/s wall; %,.0f certificates per "
+                        + "CPU-second (x %d processors = %,.0f/s); %.2f KB per certificate%n", name, threads, batches, BATCH,
+                done / seconds, perCpuSecond, cores, perCpuSecond * cores, kb);
+        return new double[]{perCpuSecond, kb};
     }
 
     /** @return bytes written and CPU nanoseconds of the rendering threads */
-    private long[] run(List<CertificateView> pool, int threads, int batchesPerThread) throws Exception {
+    private long[] run(List<CertificateView> pool, int threads, int batchesPerThread, Renderer renderer) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             List<Future<long[]>> futures = new ArrayList<>();
@@ -153,9 +184,9 @@ public class BenchRenderCommand implements Callable<Integer> {
                             batch.add(pool.get(((first * batchesPerThread + b) * BATCH + i) % pool.size()));
                         }
                         Counting out = new Counting();
-                        CertificatePdf.Batch result = pdf.renderBatch(batch, out);
-                        if (result.pages() != BATCH) {
-                            throw new IllegalStateException("certificates left out of a batch: " + result.failed());
+                        int pages = renderer.batch(batch, out);
+                        if (pages != BATCH) {
+                            throw new IllegalStateException("certificates left out of a batch: " + (BATCH - pages));
                         }
                         bytes += out.count;
                     }

@@ -97,11 +97,11 @@ public final class CertificatePdf {
     private static final int MAX_KEYS = 512;
 
     /**
-     * Deflate level of the page content streams. Measured on a merged batch of 500 (docs/performance.md):
-     * level 1 costs a fraction of the CPU of Flying Saucer's default 9 for a few percent more bytes.
+     * Deflate level of the page content streams and font subsets' wrapper, chosen by measurement
+     * (docs/performance.md, bench-render; the system property is there to repeat the measurement).
      */
-    static final int CONTENT_COMPRESSION = 1;
-    static final int FONT_COMPRESSION = 6;
+    static final int CONTENT_COMPRESSION = Integer.getInteger("kakekin.render.content-compression", 1);
+    static final int FONT_COMPRESSION = Integer.getInteger("kakekin.render.font-compression", 1);
 
     private final FontLibrary fonts;
     private final CertificateTemplates templates;
@@ -648,6 +648,7 @@ public final class CertificatePdf {
             Map<Element, Integer> spanCounts = new IdentityHashMap<>();
             List<CompiledLayout.Line> lines = new ArrayList<>();
             Set<InlineText> leftOut = Collections.newSetFromMap(new IdentityHashMap<>());
+            Map<CompiledLayout.Line, List<InlineText>> drawnTexts = new IdentityHashMap<>();
             Map<Integer, String> baked = new HashMap<>();
             Set<Element> filledSpans = Collections.newSetFromMap(new IdentityHashMap<>());
             for (LineBox line : lineBoxes) {
@@ -697,9 +698,27 @@ public final class CertificatePdf {
                 if (!ok) {
                     continue;
                 }
-                lines.add(new CompiledLayout.Line(linesInBlock == 1, align, line.getContentStart(), block.getContentWidth(),
-                        line.getContentWidth(), List.copyOf(runs)));
-                leftOut.addAll(texts);
+                boolean flex = linesInBlock == 1;
+                List<InlineText> drawn = new ArrayList<>();
+                if (!flex) {
+                    // In a paragraph only a field of the same width is filled, so nothing else of the line
+                    // moves: its fixed text stays in the static form.
+                    List<CompiledLayout.Run> fields = new ArrayList<>();
+                    for (int k = 0; k < texts.size(); k++) {
+                        if (runs.get(k).slot() >= 0) {
+                            fields.add(runs.get(k));
+                            drawn.add(texts.get(k));
+                        }
+                    }
+                    runs = fields;
+                } else {
+                    drawn.addAll(texts);
+                }
+                CompiledLayout.Line compiledLine = new CompiledLayout.Line(flex, align, line.getContentStart(),
+                        block.getContentWidth(), line.getContentWidth(), List.copyOf(runs));
+                lines.add(compiledLine);
+                drawnTexts.put(compiledLine, drawn);
+                leftOut.addAll(drawn);
                 for (InlineText t : texts) {
                     Element span = slotSpan(t);
                     if (span != null) {
@@ -740,20 +759,8 @@ public final class CertificatePdf {
             }
             if (kept.size() != lines.size()) {
                 leftOut.clear();
-                for (LineBox line : lineBoxes) {
-                    List<InlineText> texts = new ArrayList<>();
-                    flatten(line, texts, c);
-                    boolean keptLine = false;
-                    for (InlineText t : texts) {
-                        Element span = slotSpan(t);
-                        if (span != null && !baked.containsKey(Integer.parseInt(span.getAttribute(SLOT_ATTRIBUTE)))
-                                && filledSpans.contains(span)) {
-                            keptLine = true;
-                        }
-                    }
-                    if (keptLine) {
-                        leftOut.addAll(texts);
-                    }
+                for (CompiledLayout.Line line : kept) {
+                    leftOut.addAll(drawnTexts.get(line));
                 }
             }
             List<CompiledLayout.Box> boxSlots = new ArrayList<>();

@@ -50,21 +50,49 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
     /** Layout units per millimetre (Flying Saucer's CSS lengths: 96 px per inch). */
     static final double DOTS_PER_MM = org.xhtmlrenderer.pdf.ITextRenderer.DEFAULT_DOTS_PER_PIXEL * 96 / 25.4;
 
+    private static final String[] BOX_PROPERTIES = {"left", "top", "width", "height"};
+
     /** left, top, width, height of a box style in layout units, or null when the style is not an absolute box in mm. */
     static int[] boxGeometry(String style) {
         if (!style.replace(" ", "").contains("position:absolute")) {
             return null;
         }
         int[] out = new int[4];
-        String[] names = {"left", "top", "width", "height"};
         for (int i = 0; i < 4; i++) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[;\\s])" + names[i] + "\\s*:\\s*(-?[0-9.]+)mm").matcher(style);
-            if (!m.find()) {
+            double mm = millimetres(style, BOX_PROPERTIES[i]);
+            if (Double.isNaN(mm)) {
                 return null;
             }
-            out[i] = (int) Math.round(Double.parseDouble(m.group(1)) * DOTS_PER_MM);
+            out[i] = (int) Math.round(mm * DOTS_PER_MM);
         }
         return out;
+    }
+
+    /** The value in mm of a declaration {@code name: 1.2mm} of a style attribute, or NaN. */
+    private static double millimetres(String style, String name) {
+        for (int at = style.indexOf(name); at >= 0; at = style.indexOf(name, at + 1)) {
+            if (at > 0 && style.charAt(at - 1) != ';' && style.charAt(at - 1) != ' ') {
+                continue;
+            }
+            int i = at + name.length();
+            while (i < style.length() && style.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= style.length() || style.charAt(i) != ':') {
+                continue;
+            }
+            int end = style.indexOf("mm", i);
+            int semicolon = style.indexOf(';', i);
+            if (end < 0 || (semicolon >= 0 && semicolon < end)) {
+                return Double.NaN;
+            }
+            try {
+                return Double.parseDouble(style.substring(i + 1, end).strip());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
     }
 
     /** One piece of text of a line, as Flying Saucer drew it; {@code slot} is the marker index, or -1 for fixed text. */

@@ -147,7 +147,7 @@ final class PdfFile {
         @Override
         public PdfIndirectObject addToBody(PdfObject object) throws IOException {
             if (object instanceof PdfStream stream && stream.get(PdfName.LENGTH1) != null && !(object instanceof org.openpdf.text.pdf.PRStream)) {
-                byte[] bytes = stream.getBytes();
+                byte[] bytes = streamBytes(stream);
                 if (bytes != null) {
                     PdfObject filter = stream.get(PdfName.FILTER);
                     byte[] font = PdfName.FLATEDECODE.equals(filter) ? PdfReader.FlateDecode(bytes) : bytes;
@@ -161,6 +161,30 @@ final class PdfFile {
                 }
             }
             return super.addToBody(object);
+        }
+
+        private static final java.lang.reflect.Field STREAM_BYTES;
+
+        static {
+            try {
+                STREAM_BYTES = PdfStream.class.getDeclaredField("streamBytes");
+                STREAM_BYTES.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("OpenPDF's PdfStream has changed", e);
+            }
+        }
+
+        /** A font stream's bytes: OpenPDF keeps a compressed stream's in a buffer of its own, not in getBytes(). */
+        private static byte[] streamBytes(PdfStream stream) {
+            if (stream.getBytes() != null) {
+                return stream.getBytes();
+            }
+            try {
+                java.io.ByteArrayOutputStream buffer = (java.io.ByteArrayOutputStream) STREAM_BYTES.get(stream);
+                return buffer == null ? null : buffer.toByteArray();
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
