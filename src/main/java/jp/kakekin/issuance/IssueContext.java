@@ -13,8 +13,11 @@ import java.util.Objects;
  *                      goes to the address registered on the run date
  * @param trial         a trial (見本): figures need not be final, nothing is registered, pages are marked
  *                      not valid
+ * @param minSequence   the lowest unique-code sequence a document issued on request may take (0: the
+ *                      register decides alone); a channel that lost a race for a sequence asks again above it
  */
-public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean onDemand, boolean trial) {
+public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean onDemand, boolean trial,
+                           int minSequence) {
 
     public IssueContext {
         Objects.requireNonNull(runDate, "runDate");
@@ -22,7 +25,7 @@ public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean o
 
     /** A bulk run (print run, e-私書箱 run, render) on {@code runDate}, with the documents' own address cutoffs. */
     public static IssueContext run(LocalDate runDate) {
-        return new IssueContext(runDate, null, false, false);
+        return new IssueContext(runDate, null, false, false, 0);
     }
 
     /**
@@ -30,19 +33,24 @@ public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean o
      * registered, finality not asked (a what-if, like a trial).
      */
     public static IssueContext preview() {
-        return new IssueContext(LocalDate.of(9999, 12, 31), null, false, true);
+        return new IssueContext(LocalDate.of(9999, 12, 31), null, false, true, 0);
     }
 
     /** One holder's document issued on request on {@code today}. */
     public static IssueContext onDemand(LocalDate today) {
-        return new IssueContext(today, null, true, false);
+        return new IssueContext(today, null, true, false, 0);
     }
 
     public IssueContext withAddressCutoff(LocalDate cutoff) {
-        return new IssueContext(runDate, cutoff, onDemand, trial);
+        return new IssueContext(runDate, cutoff, onDemand, trial, minSequence);
     }
 
     public IssueContext asTrial(boolean trial) {
-        return new IssueContext(runDate, addressCutoff, onDemand, trial);
+        return new IssueContext(runDate, addressCutoff, onDemand, trial, minSequence);
+    }
+
+    /** The same, taking no sequence below {@code sequence} (after losing a race for a lower one). */
+    public IssueContext withMinSequence(int sequence) {
+        return new IssueContext(runDate, addressCutoff, onDemand, trial, sequence);
     }
 }

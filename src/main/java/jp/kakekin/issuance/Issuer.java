@@ -112,6 +112,7 @@ public final class Issuer {
             // the register knew of it, so this copy is a reissue all the same.
             sequence = last.isPresent() ? last.getAsInt() + 1
                     : LatestIssue.issuedByRun(kind, year, context.runDate()) ? 1 : 0;
+            sequence = Math.max(sequence, context.minSequence());
             if (sequence > MAX_SEQUENCE) {
                 return new Issuance.NotIssued(ReasonCode.SEQUENCE_EXHAUSTED,
                         original + " has been issued " + MAX_SEQUENCE + " times", figures);

@@ -112,9 +112,10 @@ public class CertificateReissue {
      */
     private Outcome issue(Ledger ledger, int year, String actor, String run,
                           java.util.function.Function<IssueContext, Issuance> decide) {
+        int floor = 0;
         while (true) {
             LocalDate today = calendar.today();
-            Issuance issuance = decide.apply(IssueContext.onDemand(today));
+            Issuance issuance = decide.apply(IssueContext.onDemand(today).withMinSequence(floor));
             if (issuance instanceof Issuance.Held h) {
                 return refuse(actor, ledger.contractNo(), h.figures().year(), h.figures().document(), Refusal.HELD,
                         "contract %s: the %s of %d is held for the operator: %s".formatted(ledger.contractNo(),
@@ -157,8 +158,11 @@ public class CertificateReissue {
                     return d;
                 });
                 return new Issued(document, pdf);
-            } catch (DuplicateKeyException taken) {
-                // Someone issued this sequence between our read and our write: ask again for the next one.
+            } catch (DuplicateKeyException | org.springframework.dao.PessimisticLockingFailureException
+                     | org.springframework.dao.QueryTimeoutException taken) {
+                // Someone issued (or is issuing) this sequence between our read and our write: ask again above
+                // it. (H2 reports an insert that waited on another's uncommitted same code as a lock timeout.)
+                floor = code.sequence() + 1;
             }
         }
     }
