@@ -149,6 +149,7 @@ public final class FontLibrary {
         Path path = dir.resolve(file);
         try {
             byte[] bytes = Files.readAllBytes(path);
+            FontSubsetCompactor.registerOriginal(bytes);
             // Not BaseFont's own cache: it is keyed by name only, and two directories may hold different files.
             BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             font.setSecureRandom(new SubsetPrefix(file));
