@@ -57,7 +57,9 @@ final class FontSubsetCompactor {
         }
         // Glyph 0 (.notdef) keeps its metrics: some rasterizers read them for a missing glyph.
         for (int gid = 1; gid < t.numGlyphs; gid++) {
-            if (!t.outlineEmpty(gid) || emptyInOriginal.get(gid)) {
+            // The last long metric's advance is also the advance of every glyph after it (hmtx keeps only
+            // their side bearings): IPAmj Mincho has few long metrics, so zeroing it zeroed every 外字's width.
+            if (!t.outlineEmpty(gid) || emptyInOriginal.get(gid) || gid == t.numberOfHMetrics - 1) {
                 continue;
             }
             if (gid < t.numberOfHMetrics) {
