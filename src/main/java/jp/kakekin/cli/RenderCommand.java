@@ -1,5 +1,7 @@
 package jp.kakekin.cli;
 
+import jp.kakekin.config.LedgerProperties;
+
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.DocumentView;
 import jp.kakekin.document.Specimen;
@@ -68,11 +70,13 @@ public class RenderCommand implements Callable<Integer> {
     private final Issuer issuer;
     private final CertificatePdf pdf;
     private final JapanClock clock;
+    private final LedgerProperties ledger;
 
-    public RenderCommand(Issuer issuer, CertificatePdf pdf, JapanClock clock) {
+    public RenderCommand(Issuer issuer, CertificatePdf pdf, JapanClock clock, LedgerProperties ledger) {
         this.issuer = issuer;
         this.pdf = pdf;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @Override
@@ -106,7 +110,7 @@ public class RenderCommand implements Callable<Integer> {
         long notIssued = 0;
         long reported = 0;
         Map<String, Long> written = new HashMap<>();
-        try (LedgerReader reader = LedgerReader.open(input)) {
+        try (LedgerReader reader = LedgerReader.open(input, ledger.maxLineBytesOrDefault())) {
             while (reader.hasNext()) {
                 LedgerRecord record = reader.next();
                 records++;

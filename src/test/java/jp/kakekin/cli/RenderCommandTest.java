@@ -142,6 +142,24 @@ class RenderCommandTest {
         }
     }
 
+    /** Issue 12: render reads with the configured line limit (kakekin.ledger.max-line-bytes), like every command. */
+    @Test
+    void aLineLongerThanTheConfiguredLimitIsReportedAndTheOthersRendered() throws Exception {
+        Path in = jsonl("ledger.jsonl", "S01-monthly-all-paid");
+        int length = Files.readAllLines(in, StandardCharsets.UTF_8).getFirst().getBytes(StandardCharsets.UTF_8).length;
+        Path out = dir.resolve("out");
+
+        Run limited = run("render", "--document", "NOVEMBER_CERTIFICATE", "--year", "2026", "--input", in.toString(),
+                "--out", out.toString(), "--issue-date", "2026-11-20", "--kakekin.ledger.max-line-bytes=" + (length - 1));
+        assertThat(limited.status()).isEqualTo(2);
+        assertThat(limited.report()).contains("ledger.jsonl:1", "kakekin.ledger.max-line-bytes", "0 rendered");
+
+        Run enough = run("render", "--document", "NOVEMBER_CERTIFICATE", "--year", "2026", "--input", in.toString(),
+                "--out", out.toString(), "--issue-date", "2026-11-20", "--kakekin.ledger.max-line-bytes=" + length);
+        assertThat(enough.status()).isEqualTo(0);
+        assertThat(enough.report()).contains("1 rendered");
+    }
+
     /**
      * Issue 12: invalid UTF-8, a 201-character name and a NUL in a name ended render with a stack trace and
      * nothing rendered. Each is now one file:line: field: message line (exit 2) and the good line is rendered.
