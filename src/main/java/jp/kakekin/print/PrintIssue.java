@@ -1,10 +1,8 @@
 package jp.kakekin.print;
 
-import jp.kakekin.calc.AddressCutoff;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.ledger.Scheme;
 
-import java.time.LocalDate;
 
 /**
  * The bulk mailings a print run makes: the two issues of the 小規模企業共済掛金控除証明書 (RULES.md 1.5),
@@ -34,10 +32,5 @@ public enum PrintIssue {
     /** The scheme whose contracts the issue is for; the others are excluded as OTHER_SCHEME. */
     public Scheme scheme() {
         return document.scheme();
-    }
-
-    /** RULES.md 1.7: the second Friday of October (November issue) or of January of Y+1 (the February mailings). */
-    public LocalDate defaultAddressCutoff(int year) {
-        return this == NOVEMBER ? AddressCutoff.november(year) : AddressCutoff.february(year);
     }
 }

@@ -1,5 +1,6 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.AddressRule;
 import jp.kakekin.issuance.JapanClock;
 
 import jp.kakekin.calc.DocumentKind;
@@ -67,10 +68,11 @@ public record PrintRunParameters(int year, PrintIssue issue, Path input, Path ou
     /** As above; a trial writes to its own folder beside {@code out} ({@link #trialFolder}). */
     public static PrintRunParameters of(int year, PrintIssue issue, Path input, Path out, Integer batchSize,
                                         LocalDate addressCutoff, LocalDate runDate, boolean trial) {
+        LocalDate date = runDate == null ? JapanClock.system().today() : runDate;
         return new PrintRunParameters(year, issue, input, trial ? trialFolder(out) : out,
                 batchSize == null ? DEFAULT_BATCH_SIZE : batchSize,
-                addressCutoff == null ? issue.defaultAddressCutoff(year) : addressCutoff,
-                runDate == null ? JapanClock.system().today() : runDate, trial);
+                addressCutoff == null ? AddressRule.runDefault(issue.document(), year, date) : addressCutoff,
+                date, trial);
     }
 
     /** A trial run's folder: {@code <out>-trial}, so it never mixes with (or blocks) the real run's. */
