@@ -25,4 +25,9 @@ final class RunKeys {
     static final String START = "start";
     static final String END = "end";
     static final String FIRST_LINE = "firstLine";
+
+    /** The run's name in the register of issued documents ({@code issued_documents.run}). */
+    static String runName(long runId) {
+        return "print-run-" + runId;
+    }
 }
