@@ -12,7 +12,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import jp.kakekin.edelivery.ExclusionReason;
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.edelivery.ExportOutcome;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerFormatException;
@@ -190,7 +190,7 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
         o.printf("  records    %,d%n", s.path("records").asLong());
         o.printf("  issued     %,d (certificates of the print run)%n", s.path("issued").asLong());
         o.printf("  delivered  %,d%n", s.path("delivered").asLong());
-        for (ExclusionReason r : ExclusionReason.values()) {
+        for (ReasonCode r : ReasonCode.values()) {
             JsonNode n = s.path("excluded").get(r.name());
             if (n != null) {
                 o.printf("  excluded   %,d %s (%s)%n", n.asLong(), r, r.description());

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.batch.InputScan;
 import jp.kakekin.batch.RunKeys;
 import jp.kakekin.issuance.JapanClock;
@@ -136,7 +137,7 @@ final class EDeliveryRunTasklets {
                                 lastLine = o.line();
                                 ExportOutcome outcome = o.certificate() && !seen.add(o.contractNo())
                                         ? new ExportOutcome.Excluded(o.line(), o.contractNo(), null,
-                                        ExclusionReason.DUPLICATE_CONTRACT, "contract " + o.contractNo() + " came earlier in the run")
+                                        ReasonCode.DUPLICATE_CONTRACT, "contract " + o.contractNo() + " came earlier in the run")
                                         : o.outcome();
                                 pkg.add(outcome);
                             }

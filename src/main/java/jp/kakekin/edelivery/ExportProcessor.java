@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.batch.LedgerLine;
 import jp.kakekin.issuance.IssueContext;
 import jp.kakekin.issuance.Issuer;
@@ -31,7 +32,7 @@ class ExportProcessor implements ItemProcessor<LedgerLine, StagedOutcome> {
     public StagedOutcome process(LedgerLine item) {
         ExportCandidate candidate = switch (LedgerReader.parseLine(fileName, item.raw())) {
             case LedgerRecord.Invalid bad -> new ExportCandidate.Rejected(bad.line(), bad.contractNo(),
-                    ExclusionReason.INVALID_LEDGER_LINE, bad.message());
+                    ReasonCode.INVALID_LEDGER_LINE, bad.message());
             case LedgerRecord.Valid ok -> LedgerCandidates.candidate(issuer, run.issue(), run.year(), context, fileName,
                     ok.line(), ok.ledger());
         };

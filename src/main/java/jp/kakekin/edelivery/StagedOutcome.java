@@ -1,5 +1,7 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
+
 /**
  * What became of one ledger record in a partition of an e-私書箱 run, as kept in the partition's chunk files
  * until the package is assembled: the exporter's outcome (with the signed XML of a delivered document), and
@@ -22,6 +24,6 @@ record StagedOutcome(long line, String contractNo, String uniqueCode, String rea
 
     ExportOutcome outcome() {
         return reason == null ? new ExportOutcome.Delivered(line, contractNo, uniqueCode, file, xml, sha256)
-                : new ExportOutcome.Excluded(line, contractNo, uniqueCode, ExclusionReason.valueOf(reason), detail);
+                : new ExportOutcome.Excluded(line, contractNo, uniqueCode, ReasonCode.valueOf(reason), detail);
     }
 }
