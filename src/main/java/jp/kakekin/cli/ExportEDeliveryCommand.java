@@ -4,7 +4,7 @@ import jp.kakekin.issuance.Finality;
 
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.edelivery.EDeliveryService;
-import jp.kakekin.edelivery.ExclusionReason;
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.edelivery.ExportOutcome;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.ledger.LedgerFormatException;
@@ -121,7 +121,7 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
         o.printf("  records    %,d%n", s.records());
         o.printf("  issued     %,d (certificates of the print run)%n", s.issued());
         o.printf("  delivered  %,d%n", s.delivered());
-        for (ExclusionReason r : ExclusionReason.values()) {
+        for (ReasonCode r : ReasonCode.values()) {
             Long n = s.excluded().get(r);
             if (n != null) {
                 o.printf("  excluded   %,d %s (%s)%n", n, r, r.description());

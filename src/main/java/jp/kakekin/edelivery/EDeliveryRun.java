@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ public final class EDeliveryRun {
         while (candidates.hasNext()) {
             ExportCandidate c = candidates.next();
             if (c instanceof ExportCandidate.Certificate cert && !seen.add(cert.contractNo())) {
-                c = new ExportCandidate.Rejected(c.line(), c.contractNo(), ExclusionReason.DUPLICATE_CONTRACT,
+                c = new ExportCandidate.Rejected(c.line(), c.contractNo(), ReasonCode.DUPLICATE_CONTRACT,
                         "contract " + c.contractNo() + " came earlier in the run");
             }
             batch.add(c);

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
@@ -49,7 +50,7 @@ public final class LedgerCandidates implements Iterator<ExportCandidate>, Closea
     public ExportCandidate next() {
         return switch (reader.next()) {
             case LedgerRecord.Invalid bad -> new ExportCandidate.Rejected(bad.line(), bad.contractNo(),
-                    ExclusionReason.INVALID_LEDGER_LINE, bad.message());
+                    ReasonCode.INVALID_LEDGER_LINE, bad.message());
             case LedgerRecord.Valid ok -> candidate(ok.line(), ok.ledger());
         };
     }
@@ -60,18 +61,18 @@ public final class LedgerCandidates implements Iterator<ExportCandidate>, Closea
         return switch (issuance) {
             case Issuance.Issued i -> new ExportCandidate.Certificate(line, ledger, (CertificateFigures) i.figures(),
                     i.uniqueCode());
-            case Issuance.Held h -> new ExportCandidate.Rejected(line, ledger.contractNo(), ExclusionReason.HELD,
+            case Issuance.Held h -> new ExportCandidate.Rejected(line, ledger.contractNo(), ReasonCode.HELD,
                     h.detail());
             case Issuance.NotIssued n -> switch (n.reason()) {
-                // The exporter says why it is not delivered (NOT_ISSUED, or no address to write).
+                // The exporter says why it is not delivered (NOT_ELIGIBLE_THIS_ISSUE, NO_ADDRESS).
                 case NOT_ELIGIBLE_THIS_ISSUE, NO_ADDRESS -> new ExportCandidate.Certificate(line, ledger,
                         (CertificateFigures) n.figures(),
                         UniqueCode.of(issue, year, ledger.contractNo(), ledger.checkDigits(), 0));
                 case OTHER_SCHEME -> new ExportCandidate.Rejected(line, ledger.contractNo(),
-                        ExclusionReason.OTHER_SCHEME, ledger.scheme().name());
+                        ReasonCode.OTHER_SCHEME, ledger.scheme().name());
                 case NOT_YET_FINAL -> new ExportCandidate.Rejected(line, ledger.contractNo(),
-                        ExclusionReason.NOT_YET_FINAL, n.detail());
-                default -> new ExportCandidate.Rejected(line, ledger.contractNo(), ExclusionReason.CALCULATION_FAILED,
+                        ReasonCode.NOT_YET_FINAL, n.detail());
+                default -> new ExportCandidate.Rejected(line, ledger.contractNo(), n.reason(),
                         reader.fileName() + ":" + line + ": " + n.detail());
             };
         };
