@@ -2,7 +2,9 @@ package jp.kakekin.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.SequenceWriter;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.dataformat.csv.CsvWriteFeature;
@@ -10,7 +12,12 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.io.Writer;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -34,7 +41,7 @@ public final class CsvTable<R extends Record> implements Closeable {
     private final java.lang.reflect.Method[] accessors;
     private final SequenceWriter out;
 
-    private CsvTable(Class<R> row, Writer writer) {
+    private CsvTable(Class<R> row, Writer writer, boolean header) {
         this.components = row.getRecordComponents();
         this.accessors = new java.lang.reflect.Method[components.length];
         for (int i = 0; i < components.length; i++) {
@@ -50,7 +57,9 @@ public final class CsvTable<R extends Record> implements Closeable {
         try {
             // The header is a row of its own, written at once: a table with no rows still names its columns.
             this.out = CSV.writer(schema.build()).writeValues(writer);
-            out.write(names);
+            if (header) {
+                out.write(names);
+            }
         } catch (JacksonException e) {
             throw new UncheckedIOException(new IOException("cannot start the table: " + e.getMessage(), e));
         }
@@ -58,7 +67,29 @@ public final class CsvTable<R extends Record> implements Closeable {
 
     /** Starts a table on {@code writer} and writes its header line. */
     public static <R extends Record> CsvTable<R> open(Class<R> row, Writer writer) {
-        return new CsvTable<>(row, Objects.requireNonNull(writer));
+        return new CsvTable<>(row, Objects.requireNonNull(writer), true);
+    }
+
+    /**
+     * Starts a <em>part</em> of a table on {@code writer}: rows without the header line, to be appended to the
+     * table later ({@link RunReport#appendManifest}, {@link RunReport#appendExclusions}) — e.g. one part per
+     * chunk or print batch of a partitioned step, each written whole by its own worker.
+     */
+    public static <R extends Record> CsvTable<R> openPart(Class<R> row, Writer writer) {
+        return new CsvTable<>(row, Objects.requireNonNull(writer), false);
+    }
+
+    /**
+     * Reads a table (or a part) back as rows of the record, by position: the record's columns in order.
+     * Values are converted to the component's type (String, int, long, boolean and their boxes, enums,
+     * LocalDate, YearMonth); an empty field is null (an error for a primitive). A field that does not
+     * convert, or a row with the wrong number of fields, fails with one line naming source, line and column.
+     *
+     * @param source what to name in an error (usually the file)
+     * @param header whether the first line is the header (it must name the record's columns)
+     */
+    public static <R extends Record> Rows<R> read(Class<R> row, Reader reader, String source, boolean header) {
+        return new Rows<>(row, reader, source, header);
     }
 
     /** The column names of a row record, in order. */
@@ -91,12 +122,160 @@ public final class CsvTable<R extends Record> implements Closeable {
         }
     }
 
+    /** Writes what is buffered through to the underlying writer (and flushes it). */
+    public void flush() {
+        try {
+            out.flush();
+        } catch (JacksonException e) {
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        }
+    }
+
     @Override
     public void close() {
         try {
             out.close();
         } catch (JacksonException e) {
             throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        }
+    }
+
+    /** The rows of a table read back ({@link #read}); close it to close the reader. */
+    public static final class Rows<R extends Record> implements Iterator<R>, Closeable {
+
+        private final Class<R> type;
+        private final RecordComponent[] components;
+        private final java.lang.reflect.Constructor<R> constructor;
+        private final MappingIterator<List<String>> in;
+        private final String source;
+        private final List<String> names;
+        private long line;
+
+        private Rows(Class<R> type, Reader reader, String source, boolean header) {
+            this.type = type;
+            this.components = type.getRecordComponents();
+            this.source = source;
+            this.names = columns(type);
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+            }
+            try {
+                this.constructor = type.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("record " + type.getSimpleName() + " has no canonical constructor", e);
+            }
+            try {
+                this.in = CSV.readerForListOf(String.class).with(CsvReadFeature.WRAP_AS_ARRAY)
+                        .readValues(Objects.requireNonNull(reader));
+            } catch (JacksonException e) {
+                throw new UncheckedIOException(new IOException(source + ": " + e.getOriginalMessage(), e));
+            }
+            if (header) {
+                List<String> h = hasNext() ? nextFields() : List.of();
+                if (!h.equals(names)) {
+                    throw new IllegalArgumentException("%s:1: the header is %s, expected %s"
+                            .formatted(source, String.join(",", h), String.join(",", names)));
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return in.hasNextValue();
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(source + ":" + (line + 1) + ": " + e.getOriginalMessage(), e);
+            }
+        }
+
+        private List<String> nextFields() {
+            try {
+                // hasNext() has put the parser on the row's start: its line, even when a quoted field spans lines.
+                var at = in.parser().currentTokenLocation();
+                line = at == null || at.getLineNr() <= line ? line + 1 : at.getLineNr();
+                return in.nextValue();
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(source + ":" + (line + 1) + ": " + e.getOriginalMessage(), e);
+            }
+        }
+
+        @Override
+        public R next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException(source);
+            }
+            List<String> fields = nextFields();
+            if (fields.size() != components.length) {
+                throw new IllegalArgumentException("%s:%d: %d fields, expected %d (%s)".formatted(source, line,
+                        fields.size(), components.length, String.join(",", names)));
+            }
+            Object[] args = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                try {
+                    args[i] = convert(fields.get(i), components[i].getType());
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("%s:%d: %s: %s".formatted(source, line, names.get(i),
+                            e.getMessage() == null ? e.toString() : e.getMessage()), e);
+                }
+            }
+            try {
+                return constructor.newInstance(args);
+            } catch (InvocationTargetException e) {
+                throw new IllegalArgumentException("%s:%d: %s".formatted(source, line, e.getCause().getMessage()), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot make a " + type.getSimpleName(), e);
+            }
+        }
+
+        /** The line of the row last read (1 is the header when there is one). */
+        public long line() {
+            return line;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (JacksonException e) {
+                throw new UncheckedIOException(new IOException(e.getMessage(), e));
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static Object convert(String s, Class<?> t) {
+            if (t == String.class) {
+                return s.isEmpty() ? null : s;
+            }
+            if (s.isEmpty()) {
+                if (t.isPrimitive()) {
+                    throw new IllegalArgumentException("empty, a number is required");
+                }
+                return null;
+            }
+            if (t == int.class || t == Integer.class) {
+                return Integer.valueOf(s);
+            }
+            if (t == long.class || t == Long.class) {
+                return Long.valueOf(s);
+            }
+            if (t == boolean.class || t == Boolean.class) {
+                if (!s.equals("true") && !s.equals("false")) {
+                    throw new IllegalArgumentException("'" + s + "' is not true or false");
+                }
+                return Boolean.valueOf(s);
+            }
+            if (t == LocalDate.class) {
+                return LocalDate.parse(s);
+            }
+            if (t == YearMonth.class) {
+                return YearMonth.parse(s);
+            }
+            if (t.isEnum()) {
+                return Enum.valueOf((Class) t, s);
+            }
+            throw new IllegalStateException("no CSV conversion to " + t.getSimpleName());
         }
     }
 }
