@@ -45,6 +45,14 @@ public final class DocumentArchive {
         return "20" + uniqueCode.substring(1, 3) + "/" + uniqueCode + "/" + sha256 + ".pdf";
     }
 
+    /** The SHA-256 (hex) a content-addressed key names ({@code …/<sha256>.pdf}), or null for another key. */
+    public static String digestOf(String key) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        int dot = name.indexOf('.');
+        String hex = dot < 0 ? name : name.substring(0, dot);
+        return hex.matches("[0-9a-f]{64}") ? hex : null;
+    }
+
     public ArchiveStore store() {
         return store;
     }

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.ledger.EDelivery;
 import jp.kakekin.ledger.Ledger;
@@ -17,29 +18,29 @@ public final class EDeliveryEligibility {
     private EDeliveryEligibility() {
     }
 
-    public record Refusal(ExclusionReason reason, String detail) {
+    public record Refusal(ReasonCode reason, String detail) {
     }
 
     public static Optional<Refusal> check(Ledger ledger, CertificateFigures figures, LocalDate runDate) {
         if (!figures.issued()) {
-            return refuse(ExclusionReason.NOT_ISSUED, figures.document() + " " + figures.year());
+            return refuse(ReasonCode.NOT_ELIGIBLE_THIS_ISSUE, figures.document() + " " + figures.year());
         }
         EDelivery link = ledger.eDelivery();
         if (link == null || link.linkedOn() == null) {
-            return refuse(ExclusionReason.NOT_LINKED, "no eDelivery.linkedOn");
+            return refuse(ReasonCode.NOT_LINKED, "no eDelivery.linkedOn");
         }
         if (link.linkedOn().isAfter(runDate)) {
-            return refuse(ExclusionReason.LINKED_AFTER_RUN_DATE, "linked " + link.linkedOn() + ", run date " + runDate);
+            return refuse(ReasonCode.LINKED_AFTER_RUN_DATE, "linked " + link.linkedOn() + ", run date " + runDate);
         }
         if (figures.deduction() == null) {
-            return refuse(ExclusionReason.DEDUCTION_WITHHELD, "**** because of " + new TreeSet<>(figures.withheld()));
+            return refuse(ReasonCode.DEDUCTION_WITHHELD, "**** because of " + new TreeSet<>(figures.withheld()));
         }
         if (figures.address() == null) {
-            return refuse(ExclusionReason.NOT_REPRESENTABLE, "WPD00000 住所: no address");
+            return refuse(ReasonCode.NO_ADDRESS, "WPD00000 住所: no address");
         }
         Optional<String> text = textProblem("WPC00000 氏名", ledger.holder().name(), 100)
                 .or(() -> textProblem("WPD00000 住所", Teg850Mapping.address(figures.address()), 200));
-        return text.map(t -> new Refusal(ExclusionReason.NOT_REPRESENTABLE, t));
+        return text.map(t -> new Refusal(ReasonCode.NOT_REPRESENTABLE, t));
     }
 
     /** Why {@code text} cannot be the content of a gen:str field of at most {@code max} characters. */
@@ -59,7 +60,7 @@ public final class EDeliveryEligibility {
         return Optional.empty();
     }
 
-    private static Optional<Refusal> refuse(ExclusionReason reason, String detail) {
+    private static Optional<Refusal> refuse(ReasonCode reason, String detail) {
         return Optional.of(new Refusal(reason, detail));
     }
 }

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.edelivery.ExportOutcome.Delivered;
 import jp.kakekin.edelivery.ExportOutcome.Excluded;
 import org.w3c.dom.Document;
@@ -54,7 +55,7 @@ public final class EDeliveryExporter {
         byte[] xml = sign(content, sakuseiDay);
         List<String> errors = schema.validate(xml);
         if (!errors.isEmpty()) {
-            return new Excluded(c.line(), c.contractNo(), code, ExclusionReason.DOCUMENT_INVALID, String.join("; ", errors));
+            return new Excluded(c.line(), c.contractNo(), code, ReasonCode.DOCUMENT_INVALID, String.join("; ", errors));
         }
         return new Delivered(c.line(), c.contractNo(), code, fileName(code), xml, sha256(xml));
     }

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ public final class EDeliveryRun {
         while (candidates.hasNext()) {
             ExportCandidate c = candidates.next();
             if (c instanceof ExportCandidate.Certificate cert && !seen.add(cert.contractNo())) {
-                c = new ExportCandidate.Rejected(c.line(), c.contractNo(), ExclusionReason.DUPLICATE_CONTRACT,
+                c = new ExportCandidate.Rejected(c.line(), c.contractNo(), ReasonCode.DUPLICATE_CONTRACT,
                         "contract " + c.contractNo() + " came earlier in the run");
             }
             batch.add(c);
@@ -49,7 +50,7 @@ public final class EDeliveryRun {
     }
 
     /** Contract numbers already in the run; 7-digit numbers in a bit set (1.25 MB for all of them). */
-    private static final class Seen {
+    static final class Seen {
         private final BitSet digits = new BitSet(10_000_000);
         private final Set<String> others = new HashSet<>();
 

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Ledger;
@@ -24,6 +25,6 @@ public sealed interface ExportCandidate {
         }
     }
 
-    record Rejected(long line, String contractNo, ExclusionReason reason, String detail) implements ExportCandidate {
+    record Rejected(long line, String contractNo, ReasonCode reason, String detail) implements ExportCandidate {
     }
 }

@@ -1,5 +1,7 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
+
 /** What became of one candidate: a signed document, or the reason there is none. */
 public sealed interface ExportOutcome {
 
@@ -14,7 +16,7 @@ public sealed interface ExportOutcome {
     }
 
     /** @param uniqueCode the certificate's code when there is one, else null */
-    record Excluded(long line, String contractNo, String uniqueCode, ExclusionReason reason, String detail)
+    record Excluded(long line, String contractNo, String uniqueCode, ReasonCode reason, String detail)
             implements ExportOutcome {
     }
 }

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
@@ -49,30 +50,38 @@ public final class LedgerCandidates implements Iterator<ExportCandidate>, Closea
     public ExportCandidate next() {
         return switch (reader.next()) {
             case LedgerRecord.Invalid bad -> new ExportCandidate.Rejected(bad.line(), bad.contractNo(),
-                    ExclusionReason.INVALID_LEDGER_LINE, bad.message());
+                    ReasonCode.INVALID_LEDGER_LINE, bad.message());
             case LedgerRecord.Valid ok -> candidate(ok.line(), ok.ledger());
         };
     }
 
-    /** The issuance core decides; the run only maps its outcome (the e-私書箱 checks come after, in the exporter). */
     private ExportCandidate candidate(long line, Ledger ledger) {
+        return candidate(issuer, issue, year, context, reader.fileName(), line, ledger);
+    }
+
+    /**
+     * One valid ledger record as a candidate of a run. The issuance core decides; the run only maps its
+     * outcome (the e-私書箱 checks come after, in the exporter).
+     */
+    static ExportCandidate candidate(Issuer issuer, DocumentKind issue, int year, IssueContext context, String fileName,
+                                     long line, Ledger ledger) {
         Issuance issuance = issuer.decide(ledger, issue, year, context);
         return switch (issuance) {
             case Issuance.Issued i -> new ExportCandidate.Certificate(line, ledger, (CertificateFigures) i.figures(),
                     i.uniqueCode());
-            case Issuance.Held h -> new ExportCandidate.Rejected(line, ledger.contractNo(), ExclusionReason.HELD,
+            case Issuance.Held h -> new ExportCandidate.Rejected(line, ledger.contractNo(), ReasonCode.HELD,
                     h.detail());
             case Issuance.NotIssued n -> switch (n.reason()) {
-                // The exporter says why it is not delivered (NOT_ISSUED, or no address to write).
+                // The exporter says why it is not delivered (NOT_ELIGIBLE_THIS_ISSUE, NO_ADDRESS).
                 case NOT_ELIGIBLE_THIS_ISSUE, NO_ADDRESS -> new ExportCandidate.Certificate(line, ledger,
                         (CertificateFigures) n.figures(),
                         UniqueCode.of(issue, year, ledger.contractNo(), ledger.checkDigits(), 0));
                 case OTHER_SCHEME -> new ExportCandidate.Rejected(line, ledger.contractNo(),
-                        ExclusionReason.OTHER_SCHEME, ledger.scheme().name());
+                        ReasonCode.OTHER_SCHEME, ledger.scheme().name());
                 case NOT_YET_FINAL -> new ExportCandidate.Rejected(line, ledger.contractNo(),
-                        ExclusionReason.NOT_YET_FINAL, n.detail());
-                default -> new ExportCandidate.Rejected(line, ledger.contractNo(), ExclusionReason.CALCULATION_FAILED,
-                        reader.fileName() + ":" + line + ": " + n.detail());
+                        ReasonCode.NOT_YET_FINAL, n.detail());
+                default -> new ExportCandidate.Rejected(line, ledger.contractNo(), n.reason(),
+                        fileName + ":" + line + ": " + n.detail());
             };
         };
     }

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
@@ -41,14 +42,9 @@ public final class OnDemandExport {
         Issuance issuance = issue == null ? issuer.latest(ledger, asOf, context)
                 : issuer.decide(ledger, issue, year, context);
         return switch (issuance) {
-            case Issuance.Held h -> excluded(ledger, null, ExclusionReason.HELD, h.detail());
-            case Issuance.NotIssued n -> excluded(ledger, null, switch (n.reason()) {
-                case OTHER_SCHEME -> ExclusionReason.OTHER_SCHEME;
-                case NOT_YET_FINAL -> ExclusionReason.NOT_YET_FINAL;
-                case CALCULATION_FAILED -> ExclusionReason.CALCULATION_FAILED;
-                case NO_ADDRESS -> ExclusionReason.NOT_REPRESENTABLE;
-                default -> ExclusionReason.NOT_ISSUED;
-            }, n.detail());
+            case Issuance.Held h -> excluded(ledger, null, ReasonCode.HELD, h.detail());
+            // One vocabulary: the Issuer's reason is the exclusion's.
+            case Issuance.NotIssued n -> excluded(ledger, null, n.reason(), n.detail());
             case Issuance.Issued i -> {
                 CertificateFigures f = (CertificateFigures) i.figures();
                 UniqueCode code = UniqueCode.of(f.document(), f.year(), ledger.contractNo(), ledger.checkDigits(),
@@ -58,7 +54,7 @@ public final class OnDemandExport {
         };
     }
 
-    private static ExportOutcome excluded(Ledger l, String code, ExclusionReason reason, String detail) {
+    private static ExportOutcome excluded(Ledger l, String code, ReasonCode reason, String detail) {
         return new ExportOutcome.Excluded(0, l.contractNo(), code, reason, detail);
     }
 }

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.edelivery.Teg850Verification.Check;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -217,11 +218,11 @@ public final class PackageVerifier {
         if (s == null || !s.isObject()) {
             return Check.fail("reconciliation", DeliveryPackage.SUMMARY + " is not a JSON object");
         }
-        Map<ExclusionReason, Long> excluded = new EnumMap<>(ExclusionReason.class);
+        Map<ReasonCode, Long> excluded = new EnumMap<>(ReasonCode.class);
         List<String> problems = new ArrayList<>();
         for (List<String> r : exclusionRows.subList(Math.min(1, exclusionRows.size()), exclusionRows.size())) {
             try {
-                excluded.merge(ExclusionReason.valueOf(r.get(3)), 1L, Long::sum);
+                excluded.merge(ReasonCode.valueOf(r.get(3)), 1L, Long::sum);
             } catch (RuntimeException e) {
                 problems.add("malformed exclusion row " + r);
             }
@@ -233,7 +234,7 @@ public final class PackageVerifier {
         if (s.path("records").asLong(-1) != delivered + excludedTotal) {
             problems.add("summary says " + s.path("records") + " records; delivered + excluded = " + (delivered + excludedTotal));
         }
-        for (ExclusionReason r : ExclusionReason.values()) {
+        for (ReasonCode r : ReasonCode.values()) {
             long inSummary = s.path("excluded").path(r.name()).asLong(0);
             if (inSummary != excluded.getOrDefault(r, 0L)) {
                 problems.add(r + ": summary " + inSummary + ", exclusions.csv " + excluded.getOrDefault(r, 0L));

@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -13,11 +14,11 @@ import java.util.Map;
  * @param delivered documents in the package
  * @param excluded  records not delivered, by reason
  */
-public record RunSummary(long records, long issued, long delivered, Map<ExclusionReason, Long> excluded) {
+public record RunSummary(long records, long issued, long delivered, Map<ReasonCode, Long> excluded) {
 
     public RunSummary {
         excluded = Collections.unmodifiableMap(new EnumMap<>(excluded.isEmpty()
-                ? new EnumMap<ExclusionReason, Long>(ExclusionReason.class) : excluded));
+                ? new EnumMap<ReasonCode, Long>(ReasonCode.class) : excluded));
     }
 
     public long excludedTotal() {
@@ -29,11 +30,22 @@ public record RunSummary(long records, long issued, long delivered, Map<Exclusio
         return records == delivered + excludedTotal();
     }
 
+    /**
+     * Whether a certificate was issued on paper for a record excluded for this reason (it counts toward the
+     * print run's total): it was printed, only not delivered electronically.
+     */
+    public static boolean issuedOnPaper(ReasonCode reason) {
+        return switch (reason) {
+            case NOT_LINKED, LINKED_AFTER_RUN_DATE, DEDUCTION_WITHHELD, NOT_REPRESENTABLE, DOCUMENT_INVALID -> true;
+            default -> false;
+        };
+    }
+
     static final class Counter {
         private long records;
         private long issued;
         private long delivered;
-        private final EnumMap<ExclusionReason, Long> excluded = new EnumMap<>(ExclusionReason.class);
+        private final EnumMap<ReasonCode, Long> excluded = new EnumMap<>(ReasonCode.class);
 
         void add(ExportOutcome o) {
             records++;
@@ -44,7 +56,7 @@ public record RunSummary(long records, long issued, long delivered, Map<Exclusio
                 }
                 case ExportOutcome.Excluded e -> {
                     excluded.merge(e.reason(), 1L, Long::sum);
-                    if (e.reason().issuedOnPaper()) {
+                    if (issuedOnPaper(e.reason())) {
                         issued++;
                     }
                 }

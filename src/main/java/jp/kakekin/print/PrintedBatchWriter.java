@@ -42,6 +42,13 @@ class PrintedBatchWriter implements ItemWriter<PrintedSlice> {
                 }
                 w.flush();
             });
+            AtomicFiles.write(folder.layoutCounts(b), os -> {
+                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                for (var e : new java.util.TreeMap<>(s.printed().fullLayouts()).entrySet()) {
+                    w.write(e.getKey() + " " + e.getValue() + "\n");
+                }
+                w.flush();
+            });
             AtomicFiles.write(folder.manifestPart(b), os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
                 for (int i = 0; i < placed.size(); i++) {

@@ -91,6 +91,7 @@ class ReportTasklet implements Tasklet {
         long pages = 0;
         long pdfBytes = 0;
         int batchFiles = 0;
+        Map<String, Long> fullLayouts = new java.util.TreeMap<>();
         Path exclusionsTmp = AtomicFiles.tmp(folder.exclusions());
         Path manifestTmp = AtomicFiles.tmp(folder.manifest());
         try (Writer exclusions = new OutputStreamWriter(Files.newOutputStream(exclusionsTmp), StandardCharsets.UTF_8);
@@ -119,6 +120,7 @@ class ReportTasklet implements Tasklet {
                     continue;
                 }
                 long rows = copyManifest(part, manifest, b, problems);
+                readLayoutCounts(folder.layoutCounts(b), fullLayouts);
                 manifestRows += rows;
                 long failed = copyExclusions(folder.renderExclusions(b), exclusions, byReason);
                 renderExcluded += failed;
@@ -173,7 +175,20 @@ class ReportTasklet implements Tasklet {
         register.put("archivedWithXml", ctx.getLong(IssueRecordWriter.ARCHIVED_WITH_XML, 0));
         return new RunSummary(runId, run.year(), run.issue().name(), run.input().toString(), run.out().toString(),
                 ctx.getLong(RunKeys.INPUT_LINES), records, issued, excluded, reasons, index.batches(), batchFiles,
-                manifestRows, pages, pdfBytes, register, problems);
+                manifestRows, pages, pdfBytes, register, problems, fullLayouts);
+    }
+
+    /** Adds a printed batch's "reason count" lines (pages laid out in full); a batch printed before they were written has none. */
+    private static void readLayoutCounts(Path file, Map<String, Long> into) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int space = line.lastIndexOf(' ');
+            if (space > 0) {
+                into.merge(line.substring(0, space), Long.parseLong(line.substring(space + 1)), Long::sum);
+            }
+        }
     }
 
     private record Chunk(Path file, ChunkFile.Header header) {

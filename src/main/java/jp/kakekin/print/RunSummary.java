@@ -23,11 +23,14 @@ import java.util.Map;
  *                         (the code was registered by another channel meanwhile), {@code noStore} (no register),
  *                         {@code trial} (a trial run: printed marked 見本, never registered)
  * @param problems         what did not reconcile (empty when everything did)
+ * @param fullLayouts      printed pages the renderer laid out in full instead of filling a compiled layout, by
+ *                         reason ({@code fallback-glyph}, {@code overflow}, …; docs/certificate-pdf.md): the others
+ *                         were filled
  */
 public record RunSummary(long runId, int year, String issue, String input, String out, long lines, long records,
                          long issued, long excluded, Map<String, Long> excludedByReason, int batches, int batchFiles,
                          long manifestRows, long pages, long pdfBytes, Map<String, Long> register,
-                         List<String> problems) {
+                         List<String> problems, Map<String, Long> fullLayouts) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> REGISTER_KEYS = List.of("registered", "notInStore", "issuedElsewhere", "noStore", "trial",
@@ -37,6 +40,19 @@ public record RunSummary(long runId, int year, String issue, String input, Strin
         excludedByReason = Map.copyOf(excludedByReason);
         register = Map.copyOf(register);
         problems = List.copyOf(problems);
+        fullLayouts = Map.copyOf(fullLayouts);
+    }
+
+    public RunSummary(long runId, int year, String issue, String input, String out, long lines, long records,
+                      long issued, long excluded, Map<String, Long> excludedByReason, int batches, int batchFiles,
+                      long manifestRows, long pages, long pdfBytes, Map<String, Long> register, List<String> problems) {
+        this(runId, year, issue, input, out, lines, records, issued, excluded, excludedByReason, batches, batchFiles,
+                manifestRows, pages, pdfBytes, register, problems, Map.of());
+    }
+
+    /** Printed pages laid out in full (not filled from a compiled layout). */
+    public long fullLayoutPages() {
+        return fullLayouts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public boolean reconciled() {
@@ -70,6 +86,9 @@ public record RunSummary(long runId, int year, String issue, String input, Strin
         for (String k : REGISTER_KEYS) {
             reg.put(k, register.getOrDefault(k, 0L));
         }
+        o.put("fullLayoutPages", fullLayoutPages());
+        ObjectNode full = o.putObject("fullLayoutsByReason");
+        new java.util.TreeMap<>(fullLayouts).forEach(full::put);
         o.put("reconciled", reconciled());
         var p = o.putArray("problems");
         problems.forEach(p::add);
@@ -87,11 +106,13 @@ public record RunSummary(long runId, int year, String issue, String input, Strin
         o.path("problems").forEach(n -> problems.add(n.asString()));
         Map<String, Long> register = new LinkedHashMap<>();
         o.path("register").properties().forEach(e -> register.put(e.getKey(), e.getValue().asLong()));
+        Map<String, Long> full = new LinkedHashMap<>();
+        o.path("fullLayoutsByReason").properties().forEach(e -> full.put(e.getKey(), e.getValue().asLong()));
         return new RunSummary(o.path("runId").asLong(), o.path("year").asInt(), o.path("issue").asString(),
                 o.path("input").asString(), o.path("out").asString(), o.path("lines").asLong(), o.path("records").asLong(),
                 o.path("issued").asLong(), o.path("excluded").asLong(), by, o.path("batches").asInt(),
                 o.path("batchFiles").asInt(), o.path("manifestRows").asLong(), o.path("pages").asLong(),
-                o.path("pdfBytes").asLong(), register, problems);
+                o.path("pdfBytes").asLong(), register, problems, full);
     }
 
     static RunSummary read(java.nio.file.Path file) {
@@ -126,6 +147,10 @@ public record RunSummary(long runId, int year, String issue, String input, Strin
         if (register.getOrDefault("issuedElsewhere", 0L) > 0) {
             b.append("  WARNING: %,d printed certificates were registered meanwhile by another channel (see docs/print-run.md)%n"
                     .formatted(register.get("issuedElsewhere")));
+        }
+        if (fullLayoutPages() > 0) {
+            b.append("  pages laid out in full instead of filled from a compiled layout: %,d %s%n"
+                    .formatted(fullLayoutPages(), new java.util.TreeMap<>(fullLayouts)));
         }
         b.append(reconciled() ? "  counts reconcile" : "  COUNTS DO NOT RECONCILE: " + String.join("; ", problems));
         return b.toString();

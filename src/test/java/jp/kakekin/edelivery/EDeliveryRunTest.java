@@ -1,5 +1,6 @@
 package jp.kakekin.edelivery;
 
+import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.calc.Calculator;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
@@ -60,7 +61,7 @@ class EDeliveryRunTest {
         assertThat(summary.reconciles()).isTrue();
         assertThat(summary.records()).isEqualTo(generated.lines.size());
         assertThat(summary.delivered()).isEqualTo(generated.count("DELIVERED")).isGreaterThan(EDeliveryRun.BATCH);
-        for (ExclusionReason r : ExclusionReason.values()) {
+        for (ReasonCode r : ReasonCode.values()) {
             assertThat(summary.excluded().getOrDefault(r, 0L)).as(r.name()).isEqualTo(generated.count(r.name()));
         }
         // issued = the print run's certificates: every SHOKIBO record but the not-issued, invalid and duplicate ones
@@ -154,7 +155,7 @@ class EDeliveryRunTest {
         Path input = generated.write(dir);
         RunSummary summary = export(generated, DocumentKind.FEBRUARY_CERTIFICATE, input);
         assertThat(summary.delivered()).isEqualTo(2);
-        assertThat(summary.excluded()).containsEntry(ExclusionReason.NOT_ISSUED, 2L);
+        assertThat(summary.excluded()).containsEntry(ReasonCode.NOT_ELIGIBLE_THIS_ISSUE, 2L);
         Path zip = dir.resolve("out/TEG850-2026-FEBRUARY-20270205.zip");
         PackageVerifier.Result verified = new PackageVerifier(Fixtures.verifier()).verify(zip);
         assertThat(verified.ok()).isTrue();

@@ -59,9 +59,9 @@ final class GeneratedRun {
         r.add(linked(caseLedger("S03-lump-sum-october-previous-year.json"), null), "NOT_LINKED");
         r.add(linked(caseLedger("S04-semiannual-march-september.json"), "2026-11-13"), "LINKED_AFTER_RUN_DATE");
         r.add(linked(caseLedger("S05-no-cash-joined-july.json"), LINKED), "DELIVERED");
-        r.add(linked(caseLedger("S06-no-cash-joined-august.json"), LINKED), "NOT_ISSUED");
-        r.add(linked(caseLedger("S07-online-joined-november.json"), LINKED), "NOT_ISSUED");
-        r.add(linked(caseLedger("S08-cash-joined-december-12-months.json"), LINKED), "NOT_ISSUED");
+        r.add(linked(caseLedger("S06-no-cash-joined-august.json"), LINKED), "NOT_ELIGIBLE_THIS_ISSUE");
+        r.add(linked(caseLedger("S07-online-joined-november.json"), LINKED), "NOT_ELIGIBLE_THIS_ISSUE");
+        r.add(linked(caseLedger("S08-cash-joined-december-12-months.json"), LINKED), "NOT_ELIGIBLE_THIS_ISSUE");
         r.add(linked(caseLedger("S09-september-transfer-failed.json"), LINKED), "DEDUCTION_WITHHELD");
         r.add(linked(caseLedger("S10-march-failed-recovered.json"), LINKED), "DELIVERED");
         r.add(linked(caseLedger("S11-annual-december-failed.json"), LINKED), "DELIVERED");
@@ -93,9 +93,9 @@ final class GeneratedRun {
 
     static GeneratedRun february() {
         GeneratedRun r = new GeneratedRun();
-        r.add(linked(caseLedger("S01-monthly-all-paid.json"), LINKED), "NOT_ISSUED");
+        r.add(linked(caseLedger("S01-monthly-all-paid.json"), LINKED), "NOT_ELIGIBLE_THIS_ISSUE");
         r.add(linked(caseLedger("S06-no-cash-joined-august.json"), LINKED), "DELIVERED");
-        r.add(linked(caseLedger("S07-online-joined-november.json"), LINKED), "NOT_ISSUED");
+        r.add(linked(caseLedger("S07-online-joined-november.json"), LINKED), "NOT_ELIGIBLE_THIS_ISSUE");
         r.add(linked(caseLedger("S08-cash-joined-december-12-months.json"), "2027-01-20"), "DELIVERED");
         return r;
     }
