@@ -116,6 +116,14 @@ class CorrectionsRunTest {
                 .contains("110,000円").contains("100,000円").contains("（1月～11月）").contains("（12月）")
                 .doesNotContain("****").doesNotContain("TRIAL RUN");
 
+        String renderings = System.getProperty("kakekin.renderings");
+        if (renderings != null) {
+            // docs/corrections.md: mvn test -Dtest=CorrectionsRunTest -Dkakekin.renderings=target/renderings
+            Files.createDirectories(Path.of(renderings));
+            Files.copy(out.resolve("corrections-00001.pdf"), Path.of(renderings, "corrections-00001.pdf"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
         // e-私書箱: only 4000001 is linked; its XML is in the run's package and verifies.
         Path pkg = out.resolve("TEG850-2026-NOVEMBER-20261207");
         Path xml = pkg.resolve("TEG850-" + correctedCode + ".xml");
