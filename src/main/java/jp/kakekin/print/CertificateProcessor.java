@@ -1,5 +1,7 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.LedgerLine;
+
 import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.issuance.IssueContext;
 import jp.kakekin.issuance.Issuance;

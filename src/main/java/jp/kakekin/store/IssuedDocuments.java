@@ -67,6 +67,38 @@ public class IssuedDocuments implements IssuedRegister {
                 run, at);
     }
 
+    /**
+     * The latest issue (highest sequence, not voided) of every document of one kind and year, in contract
+     * order, at most {@code limit} of them after contract {@code afterContractNo} (null: from the first):
+     * what a corrections run compares with, page by page.
+     */
+    public List<IssuedDocument> latestOfIssue(DocumentKind kind, int year, String afterContractNo, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issued_documents d WHERE doc_kind = ? AND cert_year = ?"
+                        + " AND contract_no > ? AND sequence_no = (SELECT MAX(x.sequence_no) FROM issued_documents x"
+                        + " WHERE x.original_code = d.original_code) ORDER BY contract_no, unique_code LIMIT ?")
+                .params(kind.name(), year, afterContractNo == null ? "" : afterContractNo, limit)
+                .query(ROW)
+                .list();
+    }
+
+    /**
+     * Registers a corrected certificate (docs/corrections.md): a document of the same original with its own
+     * sequence, naming the issue it corrects.
+     */
+    public IssuedDocument recordCorrection(UniqueCode code, UniqueCode corrects, String contractNo, DocumentKind kind,
+                                           int year, String figuresJson, Address printedAddress, String run,
+                                           OffsetDateTime issuedAt) {
+        IssuedDocument d = record(code, contractNo, kind, year, figuresJson, printedAddress, run, issuedAt);
+        jdbc.sql("UPDATE issued_documents SET corrects = ? WHERE id = ?").params(corrects.value(), d.id()).update();
+        return d;
+    }
+
+    /** The code of the issue a corrected certificate corrects, or empty for any other document. */
+    public Optional<String> correctionOf(UniqueCode code) {
+        return jdbc.sql("SELECT corrects FROM issued_documents WHERE unique_code = ? AND corrects IS NOT NULL")
+                .param(code.value()).query(String.class).optional();
+    }
+
     /** A voided run: who voided it, when, why, and how many documents left the register. */
     public record RunVoid(String run, OffsetDateTime voidedAt, String voidedBy, String reason, int documents) {
     }

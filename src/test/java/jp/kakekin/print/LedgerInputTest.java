@@ -1,5 +1,9 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.InputScan;
+import jp.kakekin.batch.LedgerLine;
+import jp.kakekin.batch.LedgerLineReader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
