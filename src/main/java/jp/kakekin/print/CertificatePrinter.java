@@ -41,13 +41,20 @@ public interface CertificatePrinter {
     }
 
     /**
-     * @param placed the certificates on the pages, in page order ({@code placed.get(i)} is on page i+1)
-     * @param failed the certificates left out, with the reason
+     * @param placed      the certificates on the pages, in page order ({@code placed.get(i)} is on page i+1)
+     * @param failed      the certificates left out, with the reason
+     * @param fullLayouts pages the renderer laid out in full instead of filling a compiled layout, by reason
+     *                    (docs/certificate-pdf.md); empty for a printer without compiled layouts
      */
-    record PrintedBatch(List<IssuedCertificate> placed, List<Exclusion> failed) {
+    record PrintedBatch(List<IssuedCertificate> placed, List<Exclusion> failed, java.util.Map<String, Long> fullLayouts) {
         public PrintedBatch {
             placed = List.copyOf(placed);
             failed = List.copyOf(failed);
+            fullLayouts = java.util.Map.copyOf(fullLayouts);
+        }
+
+        public PrintedBatch(List<IssuedCertificate> placed, List<Exclusion> failed) {
+            this(placed, failed, java.util.Map.of());
         }
     }
 }

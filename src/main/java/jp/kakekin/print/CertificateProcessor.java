@@ -1,5 +1,6 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.LedgerLine;
 import jp.kakekin.report.Exclusion;
 
 import jp.kakekin.calc.HeldFigures;

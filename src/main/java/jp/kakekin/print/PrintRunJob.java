@@ -1,6 +1,10 @@
 package jp.kakekin.print;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.kakekin.batch.LedgerLine;
+import jp.kakekin.batch.LedgerLineReader;
+import jp.kakekin.batch.Partitions;
+import jp.kakekin.batch.RemotePartitioning;
 import jp.kakekin.issuance.Issuer;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.render.CertificatePdf;
@@ -8,16 +12,11 @@ import jp.kakekin.document.StatementViews;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
-import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,8 +24,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.PlatformTransactionManager;
 import jp.kakekin.store.IssuedDocuments;
 
@@ -89,10 +86,9 @@ public class PrintRunJob {
     @Bean
     Step printRunCalculate(JobRepository jobRepository, @Qualifier("printRunCalculatePartition") Step worker,
                            LedgerPartitioner ledgerPartitioner, PrintRunProperties properties, PrintRunListener listener,
-                           ObjectProvider<RemotePartitioning.Queues> queues,
-                           @Qualifier(RemotePartitioning.REQUESTS) ObjectProvider<MessageChannel> requests) {
-        return partitioned(CALCULATE, CALCULATE_WORKER, ledgerPartitioner, worker, jobRepository, listener, properties,
-                queues, requests);
+                           @Qualifier(PrintRunRemote.BEAN) ObjectProvider<RemotePartitioning> remote) {
+        return Partitions.partitioned(CALCULATE, CALCULATE_WORKER, ledgerPartitioner, worker, properties.workers(),
+                jobRepository, listener, remote(properties, remote));
     }
 
     @Bean
@@ -100,8 +96,8 @@ public class PrintRunJob {
                                     PrintRunProperties properties, LedgerLineReader ledgerLineReader,
                                     CertificateProcessor certificateProcessor, SortRunWriter sortRunWriter,
                                     ListableBeanFactory beans,
-                                    @Qualifier(RemotePartitioning.WORKER_REQUESTS) ObjectProvider<MessageChannel> requests) {
-        return workerStep(CALCULATE_WORKER, jobRepository, properties, beans, requests)
+                                    @Qualifier(PrintRunRemote.BEAN) ObjectProvider<RemotePartitioning> remote) {
+        return Partitions.workerStep(CALCULATE_WORKER, jobRepository, beans, remote(properties, remote))
                 .<LedgerLine, Outcome>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(ledgerLineReader)
@@ -152,10 +148,9 @@ public class PrintRunJob {
     @Bean
     Step printRunPrint(JobRepository jobRepository, @Qualifier("printRunPrintPartition") Step worker,
                        BatchPartitioner batchPartitioner, PrintRunProperties properties, PrintRunListener listener,
-                       ObjectProvider<RemotePartitioning.Queues> queues,
-                       @Qualifier(RemotePartitioning.REQUESTS) ObjectProvider<MessageChannel> requests) {
-        return partitioned(PRINT, PRINT_WORKER, batchPartitioner, worker, jobRepository, listener, properties,
-                queues, requests);
+                       @Qualifier(PrintRunRemote.BEAN) ObjectProvider<RemotePartitioning> remote) {
+        return Partitions.partitioned(PRINT, PRINT_WORKER, batchPartitioner, worker, properties.workers(),
+                jobRepository, listener, remote(properties, remote));
     }
 
     @Bean
@@ -163,9 +158,9 @@ public class PrintRunJob {
                                 BatchSliceReader batchSliceReader, BatchPrintingProcessor batchPrintingProcessor,
                                 PrintedBatchWriter printedBatchWriter, PrintRunProperties properties,
                                 ListableBeanFactory beans,
-                                @Qualifier(RemotePartitioning.WORKER_REQUESTS) ObjectProvider<MessageChannel> requests) {
+                                @Qualifier(PrintRunRemote.BEAN) ObjectProvider<RemotePartitioning> remote) {
         // One batch per transaction: a batch is the unit that is published, and resumed after a kill.
-        return workerStep(PRINT_WORKER, jobRepository, properties, beans, requests)
+        return Partitions.workerStep(PRINT_WORKER, jobRepository, beans, remote(properties, remote))
                 .<BatchSlice, PrintedSlice>chunk(1)
                 .transactionManager(tx)
                 .reader(batchSliceReader)
@@ -227,58 +222,8 @@ public class PrintRunJob {
         return new StepBuilder(CLEANUP, jobRepository).tasklet(new CleanupTasklet(properties.keepWorkFiles()), tx).build();
     }
 
-    /**
-     * Local: one thread per partition in this JVM. Remote: one request per partition on the broker's queue,
-     * executed by {@code print-worker} processes; this JVM polls the job repository until all have finished.
-     */
-    private static Step partitioned(String name, String workerName, Partitioner partitioner, Step worker,
-                                    JobRepository repository, PrintRunListener listener, PrintRunProperties properties,
-                                    ObjectProvider<RemotePartitioning.Queues> queues,
-                                    ObjectProvider<MessageChannel> requests) {
-        if (properties.isRemote()) {
-            RemotePartitioning.Queues declared = queues.getObject();
-            return new RemotePartitioningManagerStepBuilder(name, repository)
-                    .partitioner(workerName, partitioner)
-                    .gridSize(properties.workers())
-                    .outputChannel(requests.getObject())
-                    .pollInterval(properties.remote().pollInterval().toMillis())
-                    .listener(listener)
-                    .listener(new StepExecutionListener() {
-                        @Override
-                        public void beforeStep(StepExecution step) {
-                            declared.declare(); // a request sent to a queue that does not exist would be lost
-                        }
-                    })
-                    .build();
-        }
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("print-" + name + "-");
-        executor.setDaemon(false);
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(worker);
-        handler.setTaskExecutor(executor);
-        handler.setGridSize(properties.workers());
-        return new StepBuilder(name, repository)
-                .partitioner(workerName, partitioner)
-                .partitionHandler(handler)
-                .listener(listener)
-                .build();
-    }
-
-    /**
-     * The builder of a partition's step. Remote: the step also serves the requests that arrive on the worker
-     * channel (Spring Batch Integration registers the handler as a flow, started by {@code print-worker}),
-     * finding the step of a request by its name.
-     */
-    private static StepBuilder workerStep(String name, JobRepository repository, PrintRunProperties properties,
-                                          ListableBeanFactory beans, ObjectProvider<MessageChannel> requests) {
-        if (!properties.isRemote()) {
-            return new StepBuilder(name, repository);
-        }
-        return new RemotePartitioningWorkerStepBuilder(name, repository)
-                .inputChannel(requests.getObject())
-                .stepLocator(stepName -> beans.getBeanProvider(Step.class).stream()
-                        .filter(s -> s.getName().equals(stepName)).findFirst().orElse(null))
-                .beanFactory(beans)
-                .listener(new PartitionLog());
+    private static jp.kakekin.batch.RemotePartitioning remote(PrintRunProperties properties,
+                                                             ObjectProvider<jp.kakekin.batch.RemotePartitioning> remote) {
+        return properties.isRemote() ? remote.getObject() : null;
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PrintRunProgress {
 
     /** One phase of a run: records of the ledger calculated, or certificates printed. */
-    public static final class Phase {
+    public static final class Phase implements jp.kakekin.batch.Progress {
         private final String name;
         private final long total;
         private final long startNanos = System.nanoTime();
@@ -48,12 +48,14 @@ public final class PrintRunProgress {
         }
 
         /** Work done in this phase by earlier executions of the run (restored on restart). */
-        void resume(long n) {
+        @Override
+        public void resume(long n) {
             done.addAndGet(n);
             resumed.addAndGet(n);
         }
 
-        void add(long n) {
+        @Override
+        public void add(long n) {
             done.addAndGet(n);
             counter.increment(n);
         }

@@ -1,5 +1,9 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.RunOwner;
+import jp.kakekin.batch.LedgerLineReader;
+import jp.kakekin.batch.RunShutdown;
+
 import jp.kakekin.issuance.JapanClock;
 import jp.kakekin.store.IssuedDocuments;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,7 +58,8 @@ public class PrintRuns {
     /** Non-identifying job parameter: who launched the run. */
     static final String STARTED_BY = "startedBy";
 
-    public PrintRuns(JobOperator operator, JobRepository repository, Job printRun, PrintRunProgress progress,
+    public PrintRuns(JobOperator operator, JobRepository repository,
+                     @org.springframework.beans.factory.annotation.Qualifier("printRun") Job printRun, PrintRunProgress progress,
                      RunShutdown shutdown, ObjectProvider<IssuedDocuments> documents,
                      ObjectProvider<TransactionTemplate> tx, JapanClock clock) {
         this.documents = documents;

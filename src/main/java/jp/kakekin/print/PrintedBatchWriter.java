@@ -67,6 +67,13 @@ class PrintedBatchWriter implements ItemWriter<PrintedSlice> {
                 AtomicFiles.publish(s.tmpPdf(), folder.batchPdf(b));
             }
             AtomicFiles.write(folder.renderExclusions(b), os -> part(os, Exclusion.class, s.printed().failed()));
+            AtomicFiles.write(folder.layoutCounts(b), os -> {
+                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                for (var e : new java.util.TreeMap<>(s.printed().fullLayouts()).entrySet()) {
+                    w.write(e.getKey() + " " + e.getValue() + "\n");
+                }
+                w.flush();
+            });
             register(b, placed).write(folder.registerPart(b));
             List<ManifestRow> rows = new ArrayList<>(placed.size());
             for (int i = 0; i < placed.size(); i++) {

@@ -77,7 +77,7 @@ final class RenderedCertificatePrinter implements CertificatePrinter {
         for (CertificatePdf.Failed f : result.failed()) {
             failed.add(exclusion(byCode.get(f.uniqueCode().value()), f.error()));
         }
-        return new PrintedBatch(placed, failed);
+        return new PrintedBatch(placed, failed, result.counts().fullLayouts());
     }
 
     private DocumentView view(IssuedCertificate c, LocalDate runDate) {

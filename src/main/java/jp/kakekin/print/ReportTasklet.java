@@ -97,6 +97,7 @@ class ReportTasklet implements Tasklet {
         long pages = 0;
         long pdfBytes = 0;
         int batchFiles = 0;
+        Map<String, Long> fullLayouts = new java.util.TreeMap<>();
         for (Chunk c : chunks) {
             long n = report.appendExclusions(RunFolder.exclusionsOf(c.file));
             if (n != c.header.excluded()) {
@@ -126,6 +127,7 @@ class ReportTasklet implements Tasklet {
                             row.page()));
                 }
             });
+            readLayoutCounts(folder.layoutCounts(b), fullLayouts);
             long failed = report.appendExclusions(folder.renderExclusions(b));
             if (rows + failed != index.size(b)) {
                 problems.add("batch %d: %,d certificates, %,d printed and %,d excluded".formatted(b, index.size(b), rows, failed));
@@ -179,9 +181,22 @@ class ReportTasklet implements Tasklet {
         report.excludedByReason().forEach((r, n) -> reasons.put(r.name(), n));
         RunSummary summary = new RunSummary(runId, run.year(), run.issue().name(), run.input().toString(),
                 run.out().toString(), ctx.getLong(RunKeys.INPUT_LINES), records, issued, excluded, reasons,
-                index.batches(), batchFiles, manifestRows, pages, pdfBytes, register.asMap(), problems);
+                index.batches(), batchFiles, manifestRows, pages, pdfBytes, register.asMap(), problems, fullLayouts);
         report.finish(summary);
         return summary;
+    }
+
+    /** Adds a printed batch's "reason count" lines (pages laid out in full); a batch printed before they were written has none. */
+    private static void readLayoutCounts(Path file, Map<String, Long> into) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            int space = line.lastIndexOf(' ');
+            if (space > 0) {
+                into.merge(line.substring(0, space), Long.parseLong(line.substring(space + 1)), Long::sum);
+            }
+        }
     }
 
     private record Chunk(Path file, ChunkFile.Header header) {

@@ -51,6 +51,11 @@ record RunFolder(Path out) {
         return printDir().resolve("batch-%05d.excluded.csv".formatted(batch));
     }
 
+    /** How many pages of one printed batch were laid out in full instead of filled, by reason ("reason n" lines). */
+    Path layoutCounts(int batch) {
+        return printDir().resolve("batch-%05d.layouts".formatted(batch));
+    }
+
     Path chunk(String partition, int seq) {
         return calcDir().resolve("%s-%06d.chunk".formatted(partition, seq));
     }

@@ -29,20 +29,37 @@ import java.util.Map;
  *                         {@code trial} (a trial run: printed marked 見本, never registered); then the archive
  *                         copies ({@code archived}, {@code archivedWithXml}), see {@link RegisterCounts}
  * @param problems         what did not reconcile (empty when everything did)
+ * @param fullLayouts      printed pages the renderer laid out in full instead of filling a compiled layout, by
+ *                         reason ({@code fallback-glyph}, {@code overflow}, …; docs/certificate-pdf.md): the others
+ *                         were filled ({@code fullLayoutsByReason} in the file, beside their sum {@code fullLayoutPages})
  */
 @JsonPropertyOrder({"runId", "year", "issue", "input", "out", "lines", "records", "issued", "excluded",
         "excludedByReason", "batches", "batchFiles", "manifestRows", "pages", "pdfBytes", "bytesPerCertificate",
-        "register", "reconciled", "problems"})
-@JsonIgnoreProperties(value = {"bytesPerCertificate", "reconciled"}, allowGetters = true)
+        "register", "fullLayoutPages", "fullLayoutsByReason", "reconciled", "problems"})
+@JsonIgnoreProperties(value = {"bytesPerCertificate", "fullLayoutPages", "reconciled"}, allowGetters = true)
 public record RunSummary(long runId, int year, String issue, String input, String out, long lines, long records,
                          long issued, long excluded, Map<String, Long> excludedByReason, int batches, int batchFiles,
                          long manifestRows, long pages, long pdfBytes, Map<String, Long> register,
-                         List<String> problems) {
+                         List<String> problems, @JsonProperty("fullLayoutsByReason") Map<String, Long> fullLayouts) {
 
     public RunSummary {
         excludedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(excludedByReason));
         register = Collections.unmodifiableMap(new LinkedHashMap<>(register));
         problems = List.copyOf(problems);
+        fullLayouts = Collections.unmodifiableMap(new java.util.TreeMap<>(fullLayouts == null ? Map.of() : fullLayouts));
+    }
+
+    public RunSummary(long runId, int year, String issue, String input, String out, long lines, long records,
+                      long issued, long excluded, Map<String, Long> excludedByReason, int batches, int batchFiles,
+                      long manifestRows, long pages, long pdfBytes, Map<String, Long> register, List<String> problems) {
+        this(runId, year, issue, input, out, lines, records, issued, excluded, excludedByReason, batches, batchFiles,
+                manifestRows, pages, pdfBytes, register, problems, Map.of());
+    }
+
+    /** Printed pages laid out in full (not filled from a compiled layout). */
+    @JsonProperty("fullLayoutPages")
+    public long fullLayoutPages() {
+        return fullLayouts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     @JsonProperty("reconciled")
@@ -87,6 +104,10 @@ public record RunSummary(long runId, int year, String issue, String input, Strin
         if (register.getOrDefault("issuedElsewhere", 0L) > 0) {
             b.append("  WARNING: %,d printed certificates were registered meanwhile by another channel (see docs/print-run.md)%n"
                     .formatted(register.get("issuedElsewhere")));
+        }
+        if (fullLayoutPages() > 0) {
+            b.append("  pages laid out in full instead of filled from a compiled layout: %,d %s%n"
+                    .formatted(fullLayoutPages(), fullLayouts));
         }
         b.append(reconciled() ? "  counts reconcile" : "  COUNTS DO NOT RECONCILE: " + String.join("; ", problems));
         return b.toString();

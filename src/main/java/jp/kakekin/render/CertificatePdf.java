@@ -144,10 +144,15 @@ public final class CertificatePdf {
      * What a merged PDF holds: exactly one page per placed document, in the order given
      * ({@code placed.get(i).page() == i + 1}). When nothing could be placed, nothing was written.
      */
-    public record Batch(List<Placed> placed, List<Failed> failed) {
+    public record Batch(List<Placed> placed, List<Failed> failed, Counts counts) {
         public Batch {
             placed = List.copyOf(placed);
             failed = List.copyOf(failed);
+            Objects.requireNonNull(counts);
+        }
+
+        public Batch(List<Placed> placed, List<Failed> failed) {
+            this(placed, failed, new Counts(0, 0, Map.of()));
         }
 
         public int pages() {
@@ -162,6 +167,10 @@ public final class CertificatePdf {
      * layouts built.
      */
     public record Counts(long filled, long compiled, Map<String, Long> fullLayouts) {
+        public Counts {
+            fullLayouts = Collections.unmodifiableMap(new TreeMap<>(fullLayouts));
+        }
+
         public long fullLayoutTotal() {
             return fullLayouts.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -214,6 +223,10 @@ public final class CertificatePdf {
         List<Failed> failed = new ArrayList<>();
         Slot slot = borrow();
         boolean healthy = false;
+        long filledBefore = slot.filled;
+        long compiledBefore = slot.compiled;
+        Map<String, Long> fullBefore = new HashMap<>(slot.full);
+        Counts counts;
         try {
             PdfFile file = null;
             for (DocumentView view : views) {
@@ -233,11 +246,19 @@ public final class CertificatePdf {
             if (file != null) {
                 file.finish();
             }
+            Map<String, Long> full = new HashMap<>();
+            slot.full.forEach((reason, n) -> {
+                long d = n - fullBefore.getOrDefault(reason, 0L);
+                if (d > 0) {
+                    full.put(reason, d);
+                }
+            });
+            counts = new Counts(slot.filled - filledBefore, slot.compiled - compiledBefore, full);
             healthy = true;
         } finally {
             release(slot, healthy);
         }
-        return new Batch(placed, failed);
+        return new Batch(placed, failed, counts);
     }
 
     private PdfFile newFile(OutputStream out, Page page, Collection<? extends DocumentView> views) {
@@ -245,8 +266,12 @@ public final class CertificatePdf {
                 CONTENT_COMPRESSION, FONT_COMPRESSION);
     }
 
-    /** A document ready to be printed: filled from a compiled layout, or laid out in full in the slot's renderer. */
-    private record Page(Rectangle size, CompiledLayout layout, CertificateTemplates.Marked doc, String title) {
+    /**
+     * A document ready to be printed: filled from a compiled layout, or laid out in full in the slot's
+     * renderer ({@code fullReason}: why, or null when compiled layouts are off).
+     */
+    private record Page(Rectangle size, CompiledLayout layout, CertificateTemplates.Marked doc, String title,
+                        String fullReason, boolean compiledNow) {
     }
 
     private CompiledLayout findLayout(CertificateTemplates.Marked doc) {
@@ -287,12 +312,8 @@ public final class CertificatePdf {
             list.add(layout);
             return List.copyOf(list);
         });
-        compiled.increment();
     }
 
-    private void countFull(String reason) {
-        fullLayouts.computeIfAbsent(reason, r -> new LongAdder()).increment();
-    }
 
     /**
      * A block the layout must keep within a height ({@code <div id="window" data-max-height="40mm">}):
@@ -467,6 +488,10 @@ public final class CertificatePdf {
         private final CertificateFontResolver fontResolver;
         private final DocumentBuilder parser;
         private final CertificateNamespaceHandler namespaceHandler = new CertificateNamespaceHandler();
+        /** Pages this renderer printed: filled, layouts compiled, laid out in full by reason. */
+        long filled;
+        long compiled;
+        final Map<String, Long> full = new HashMap<>();
 
         Slot() {
             device = new SlotDevice(DOTS_PER_POINT);
@@ -515,14 +540,15 @@ public final class CertificatePdf {
             check(view);
             CertificateTemplates.Marked marked = templates.fill(view);
             CompiledLayout layout = null;
+            String fullReason = null;
             if (compiling) {
                 layout = findLayout(marked);
                 if (layout != null) {
                     String why = layout.whyNot(marked, fonts);
                     if (why == null) {
-                        return new Page(layout.pageSize(), layout, marked, null);
+                        return new Page(layout.pageSize(), layout, marked, null, null, false);
                     }
-                    countFull(why);
+                    fullReason = why;
                     layout = null;
                 }
             }
@@ -531,31 +557,38 @@ public final class CertificatePdf {
             List<HeightLimit> limits = heightLimits(realized.doc);
             Rectangle size = layout(realized, limits, view);
             String title = realized.markedTitle == null ? null : marked.realize(realized.markedTitle);
-            if (compiling && !fullLayoutCounted(marked)) {
+            String counted = compiling ? fullLayoutReason(marked) : null;
+            if (counted != null && fullReason == null) {
+                fullReason = counted;
+            }
+            if (compiling && counted == null) {
                 CompiledLayout built = compile(realized, marked, size);
                 if (built != null && built.whyNot(marked, fonts) == null) {
                     keep(built);
-                    return new Page(size, built, marked, null);
+                    return new Page(size, built, marked, null, null, true);
                 }
-                countFull("not-compilable");
+                fullReason = "not-compilable";
             }
-            return new Page(size, null, marked, title);
+            return new Page(size, null, marked, title, fullReason, false);
         }
 
-        /** Whether this document already went to a full layout for a reason that compiling anew would not change. */
-        private boolean fullLayoutCounted(CertificateTemplates.Marked marked) {
+        /**
+         * Why this document goes to a full layout for a reason that compiling anew would not change, or
+         * null when it does not (no layout of its shape yet, or only layouts with other paragraph values).
+         */
+        private String fullLayoutReason(CertificateTemplates.Marked marked) {
             List<CompiledLayout> variants = layouts.get(marked.xhtml());
             if (variants == null) {
-                return false;
+                return null;
             }
             // A layout of this shape exists and refused the document for its values (not for a paragraph's): compile only for new paragraph values.
             for (CompiledLayout l : variants) {
                 String why = l.whyNot(marked, fonts);
                 if (!"baked-field".equals(why)) {
-                    return true;
+                    return why == null ? "not-compilable" : why;
                 }
             }
-            return false;
+            return null;
         }
 
         private Rectangle layout(Realized realized, List<HeightLimit> limits, DocumentView view) {
@@ -589,11 +622,19 @@ public final class CertificatePdf {
         }
 
         void print(Page page, PdfFile file) {
+            if (page.compiledNow()) {
+                compiled++;
+                CertificatePdf.this.compiled.increment();
+            }
             if (page.layout() != null) {
                 page.layout().fill(file, page.doc(), fillDevice, fonts);
-                filled.increment();
+                filled++;
+                CertificatePdf.this.filled.increment();
                 return;
             }
+            String reason = page.fullReason() != null ? page.fullReason() : compiling ? "not-compilable" : "off";
+            full.merge(reason, 1L, Long::sum);
+            fullLayouts.computeIfAbsent(reason, r -> new LongAdder()).increment();
             file.title(page.title());
             PdfContentByte cb = file.newPage(page.size());
             paint(cb, file, page.size());

@@ -234,6 +234,38 @@ public class IssuedDocuments implements IssuedRegister {
         return false;
     }
 
+    /**
+     * The latest issue (highest sequence, not voided) of every document of one kind and year, in contract
+     * order, at most {@code limit} of them after contract {@code afterContractNo} (null: from the first):
+     * what a corrections run compares with, page by page.
+     */
+    public List<IssuedDocument> latestOfIssue(DocumentKind kind, int year, String afterContractNo, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issued_documents d WHERE doc_kind = ? AND cert_year = ?"
+                        + " AND contract_no > ? AND sequence_no = (SELECT MAX(x.sequence_no) FROM issued_documents x"
+                        + " WHERE x.original_code = d.original_code) ORDER BY contract_no, unique_code LIMIT ?")
+                .params(kind.name(), year, afterContractNo == null ? "" : afterContractNo, limit)
+                .query(ROW)
+                .list();
+    }
+
+    /**
+     * Registers a corrected certificate (docs/corrections.md): a document of the same original with its own
+     * sequence, naming the issue it corrects.
+     */
+    public IssuedDocument recordCorrection(UniqueCode code, UniqueCode corrects, String contractNo, DocumentKind kind,
+                                           int year, String figuresJson, Address printedAddress, String run,
+                                           OffsetDateTime issuedAt) {
+        IssuedDocument d = record(code, contractNo, kind, year, figuresJson, printedAddress, run, issuedAt);
+        jdbc.sql("UPDATE issued_documents SET corrects = ? WHERE id = ?").params(corrects.value(), d.id()).update();
+        return d;
+    }
+
+    /** The code of the issue a corrected certificate corrects, or empty for any other document. */
+    public Optional<String> correctionOf(UniqueCode code) {
+        return jdbc.sql("SELECT corrects FROM issued_documents WHERE unique_code = ? AND corrects IS NOT NULL")
+                .param(code.value()).query(String.class).optional();
+    }
+
     /** A voided run: who voided it, when, why, and how many documents left the register. */
     public record RunVoid(String run, OffsetDateTime voidedAt, String voidedBy, String reason, int documents) {
     }
@@ -307,6 +339,65 @@ public class IssuedDocuments implements IssuedRegister {
                 .param(code.value())
                 .query((rs, i) -> new ArchiveEntry(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional();
+    }
+
+    /**
+     * An archived copy of a document handed out under a code (docs/archive.md, table {@code archived_copies}):
+     * a statement made on request, an e-私書箱 export.
+     *
+     * @param channel   who handed it out ({@code statements-api}, {@code e-delivery})
+     * @param mediaType {@code application/pdf} (a PDF/A-3b copy) or {@code application/xml} (the signed XML as delivered)
+     */
+    public record ArchivedCopy(UniqueCode code, String contractNo, DocumentKind kind, int year, String channel,
+                               String mediaType, OffsetDateTime issuedAt, String key, String sha256) {
+    }
+
+    /**
+     * Records an archived copy; the same copy (same SHA-256) again is a no-op, so a document asked for twice
+     * on one day, or a run exported again, is recorded once.
+     *
+     * @return whether a row was added
+     */
+    public boolean recordCopy(ArchivedCopy copy) {
+        String sha = copy.sha256().toLowerCase(java.util.Locale.ROOT);
+        if (copyBySha256(sha).isPresent()) {
+            return false;
+        }
+        try {
+            jdbc.sql("""
+                            INSERT INTO archived_copies (unique_code, contract_no, doc_kind, cert_year, channel, media_type,
+                                   issued_at, archive_key, archive_sha256)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(copy.code().value(), copy.contractNo(), copy.kind().name(), copy.year(), copy.channel(),
+                            copy.mediaType(), copy.issuedAt().withOffsetSameInstant(ZoneOffset.UTC), copy.key(), sha)
+                    .update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            return false; // the same copy recorded by another request at the same moment
+        }
+    }
+
+    private static final RowMapper<ArchivedCopy> COPY = (rs, i) -> new ArchivedCopy(new UniqueCode(rs.getString(1)),
+            rs.getString(2), DocumentKind.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6),
+            rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getString(9));
+
+    private static final String COPY_COLUMNS = """
+            unique_code, contract_no, doc_kind, cert_year, channel, media_type, issued_at, archive_key, archive_sha256""";
+
+    /** The archived copy with this SHA-256 (hex), if any. */
+    public Optional<ArchivedCopy> copyBySha256(String sha256) {
+        return jdbc.sql("SELECT " + COPY_COLUMNS + " FROM archived_copies WHERE archive_sha256 = ?")
+                .param(sha256.toLowerCase(java.util.Locale.ROOT))
+                .query(COPY)
+                .optional();
+    }
+
+    /** Every archived copy handed out under a code, oldest first. */
+    public List<ArchivedCopy> copiesOf(UniqueCode code) {
+        return jdbc.sql("SELECT " + COPY_COLUMNS + " FROM archived_copies WHERE unique_code = ? ORDER BY issued_at, id")
+                .param(code.value())
+                .query(COPY)
+                .list();
     }
 
     /** The document whose archive copy has this SHA-256 (hex), if any. */

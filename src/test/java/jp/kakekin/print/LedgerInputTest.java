@@ -1,5 +1,8 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.InputScan;
+import jp.kakekin.batch.LedgerLine;
+import jp.kakekin.batch.LedgerLineReader;
 import jp.kakekin.report.Exclusion;
 
 import org.junit.jupiter.api.Test;
