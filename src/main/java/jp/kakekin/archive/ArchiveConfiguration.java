@@ -41,4 +41,12 @@ public class ArchiveConfiguration {
                                                   jp.kakekin.document.CertificateViews views) {
         return new IssuedDocumentArchiver(archive, eDelivery.getIfAvailable(), views.issuer().name());
     }
+
+    /** The archive copy of every e-私書箱 export, called by the exporter (docs/archive.md). */
+    @Bean
+    DeliveredDocumentArchive deliveredDocumentArchive(IssuedDocumentArchiver archiver,
+                                                      org.springframework.beans.factory.ObjectProvider<jp.kakekin.store.IssuedDocuments> register,
+                                                      jp.kakekin.issuance.JapanClock clock) {
+        return new DeliveredDocumentArchive(archiver, register.getIfAvailable(), clock);
+    }
 }

@@ -37,6 +37,18 @@ public final class DocumentArchive {
     }
 
     /**
+     * Archives a document as it was handed out, unchanged (the signed TEG850 XML of an e-私書箱 export: the
+     * XML is the document e-私書箱 delivers, and its XML-DSig makes it verifiable by itself), under
+     * {@code <year>/<unique code>/<sha256>.<extension>}.
+     */
+    public ArchivedCopy keep(String uniqueCode, byte[] bytes, String extension) {
+        String sha256 = PdfA3.sha256Hex(bytes);
+        String key = key(uniqueCode, sha256).replaceFirst("\\.pdf$", "." + extension);
+        store.put(key, bytes);
+        return new ArchivedCopy(uniqueCode, key, sha256, bytes.length);
+    }
+
+    /**
      * {@code 2026/K26N10000012800Y/<sha256>.pdf}: the year of the unique code, the code, the copy's digest.
      * Content-addressed, so a copy is never overwritten: a run voided and issued again under the same
      * code keeps both copies, and the register says which one was issued last.

@@ -31,13 +31,23 @@ public class EDeliveryRuns {
     private final JobRepository repository;
     private final Job job;
 
-    public EDeliveryRuns(RunLauncher launcher, JobRepository repository, @Qualifier("eDeliveryRun") Job eDeliveryRun) {
+    private final org.springframework.beans.factory.ObjectProvider<jp.kakekin.store.IssuedDocuments> documents;
+
+    public EDeliveryRuns(RunLauncher launcher, JobRepository repository, @Qualifier("eDeliveryRun") Job eDeliveryRun,
+                         org.springframework.beans.factory.ObjectProvider<jp.kakekin.store.IssuedDocuments> documents) {
+        this.documents = documents;
         this.launcher = launcher;
         this.repository = repository;
         this.job = eDeliveryRun;
     }
 
     public RunLauncher.Launch launch(EDeliveryRunParameters run, boolean recover, String startedBy) throws Exception {
+        JobInstance instance = repository.getJobInstance(EDeliveryRunJob.NAME, run.identifying());
+        if (instance != null && documents.getIfAvailable() != null
+                && documents.getObject().voidOf(EDeliveryRunCatalog.runName(instance.getInstanceId())).isPresent()) {
+            throw new IllegalStateException(("run %d was voided: start a new run (another --out or --run-date)")
+                    .formatted(instance.getInstanceId()));
+        }
         return launcher.launch(job, run.identifying(), run.toJobParameters(startedBy), recover);
     }
 

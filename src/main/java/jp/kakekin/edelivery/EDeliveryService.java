@@ -29,6 +29,7 @@ public class EDeliveryService {
     private final JapanClock clock;
     private final int maxLineBytes;
     private volatile EDeliveryExporter exporter;
+    private ObjectProvider<DeliveryArchive> archive;
 
     public EDeliveryService(EDeliveryProperties properties, Calculator calculator, ObjectProvider<Issuer> issuer,
                             JapanClock clock, jp.kakekin.config.LedgerProperties ledger) {
@@ -37,6 +38,12 @@ public class EDeliveryService {
         this.issuer = issuer;
         this.clock = clock;
         this.maxLineBytes = ledger.maxLineBytesOrDefault();
+    }
+
+    /** The archive of what is delivered (docs/archive.md); none when {@code kakekin.archive.enabled=false}. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void archiveWith(ObjectProvider<DeliveryArchive> archive) {
+        this.archive = archive;
     }
 
     /** A ledger file, read as every command reads one ({@code kakekin.ledger.max-line-bytes}). */
@@ -54,7 +61,8 @@ public class EDeliveryService {
                     SigningKey key = SigningKeyStore.load(ks.path(), ks.password().toCharArray(), ks.alias(),
                             ks.generateIfMissing());
                     e = exporter = new EDeliveryExporter(new Teg850Signer(key), Teg850Schema.load(),
-                            properties.issuerSettings());
+                            properties.issuerSettings(), archive == null ? DeliveryArchive.NONE
+                            : archive.getIfAvailable(() -> DeliveryArchive.NONE));
                 }
             }
         }
