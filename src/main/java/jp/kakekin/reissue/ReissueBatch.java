@@ -1,13 +1,12 @@
 package jp.kakekin.reissue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jp.kakekin.report.CsvTable;
+import jp.kakekin.issuance.ReasonCode;
+import jp.kakekin.report.RunReport;
 
 import jp.kakekin.issuance.JapanClock;
 
-import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.ledger.Ledger;
-import jp.kakekin.ledger.Scheme;
 import jp.kakekin.store.ContractStore;
 import jp.kakekin.store.IssuedDocument;
 import jp.kakekin.store.ReissueRequests;
@@ -17,8 +16,6 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -64,7 +61,15 @@ public class ReissueBatch {
         this.calendar = calendar;
     }
 
-    /** @return the report, or empty when nothing was queued (no directory is made) */
+    /** summary.json of a batch: what became of the requests taken, the letters printed, the failures by reason. */
+    record Summary(String batchId, int requests, int letters, int failed, java.util.Map<ReasonCode, Long> failedByReason) {
+    }
+
+    /**
+     * @return the report, or empty when nothing was queued (no directory is made). The batch's report
+     *         (manifest.csv, exceptions.csv, summary.json) is written by jp.kakekin.report's {@link RunReport},
+     *         also when the batch fails half-way: every request closed so far is in it.
+     */
     public Optional<Report> run(Path batchDirectory) {
         List<Request> queued = requests.queued();
         if (queued.isEmpty()) {
@@ -77,14 +82,11 @@ public class ReissueBatch {
         for (Request r : queued) {
             byContract.computeIfAbsent(r.contractNo(), k -> new ArrayList<>()).add(r);
         }
-        try {
-            Files.createDirectories(dir);
-            int letters = 0;
-            int failed = 0;
-            try (Writer manifestFile = Files.newBufferedWriter(dir.resolve(MANIFEST), StandardCharsets.UTF_8);
-                 Writer exceptionsFile = Files.newBufferedWriter(dir.resolve(EXCEPTIONS), StandardCharsets.UTF_8);
-                 CsvTable<ManifestLine> manifest = CsvTable.open(ManifestLine.class, manifestFile);
-                 CsvTable<ExceptionLine> exceptions = CsvTable.open(ExceptionLine.class, exceptionsFile)) {
+        int letters = 0;
+        int failed = 0;
+        try (RunReport<ManifestLine, ExceptionLine> report = RunReport.open(dir, ManifestLine.class, MANIFEST,
+                ExceptionLine.class, EXCEPTIONS)) {
+            try {
                 for (Map.Entry<String, List<Request>> e : byContract.entrySet()) {
                     List<Request> group = e.getValue();
                     String ids = String.join(" ", group.stream().map(r -> Long.toString(r.id())).toList());
@@ -92,9 +94,10 @@ public class ReissueBatch {
                     OffsetDateTime now = calendar.now();
                     if (letter.issued() == null) {
                         failed += group.size();
-                        exceptions.write(new ExceptionLine(ids, e.getKey(), letter.reason()));
+                        report.exclude(new ExceptionLine(ids, e.getKey(), letter.reason(), letter.detail()));
                         for (Request r : group) {
-                            requests.close(r.id(), Status.FAILED, batchId, null, letter.reason(), now);
+                            requests.close(r.id(), Status.FAILED, batchId, null,
+                                    letter.reason() + ": " + letter.detail(), now);
                         }
                         continue;
                     }
@@ -102,13 +105,15 @@ public class ReissueBatch {
                     IssuedDocument d = letter.issued().document();
                     String file = "%05d-%s.pdf".formatted(letters, d.code().value());
                     Files.write(dir.resolve(file), letter.issued().pdf());
-                    manifest.write(new ManifestLine(letters, file, d.code().value(), d.original().value(),
+                    report.manifest(new ManifestLine(letters, file, d.code().value(), d.original().value(),
                             d.isReissue(), d.contractNo(), d.year(), d.kind().name(),
                             d.address() == null ? null : d.address().postalCode(), ids, sha256(letter.issued().pdf())));
                     for (Request r : group) {
                         requests.close(r.id(), Status.PRINTED, batchId, d.id(), d.code().value(), now);
                     }
                 }
+            } finally {
+                report.finish(new Summary(batchId, queued.size(), letters, failed, report.excludedByReason()));
             }
             return Optional.of(new Report(batchId, dir, letters, queued.size(), failed));
         } catch (IOException e) {
@@ -116,23 +121,22 @@ public class ReissueBatch {
         }
     }
 
-    private record Letter(CertificateReissue.Issued issued, String reason) {
+    private record Letter(CertificateReissue.Issued issued, ReasonCode reason, String detail) {
     }
 
-    /** The certificate the holder lost: their latest one on the day they asked. */
+    /**
+     * The certificate the holder lost: their latest one on the day they asked. The Issuer decides (a
+     * contract of the other scheme, none issued by then, not final…); this maps its reason.
+     */
     private Letter letter(String contractNo, OffsetDateTime askedAt, String batchId) {
         Optional<Ledger> ledger = contracts.ledger(contractNo);
         if (ledger.isEmpty()) {
-            return new Letter(null, "contract no longer stored");
+            return new Letter(null, ReasonCode.UNKNOWN_CONTRACT, "contract " + contractNo + " is no longer stored");
         }
         LocalDate asked = JapanClock.dateOf(askedAt.toInstant());
-        if (ledger.get().scheme() != Scheme.SHOKIBO) {
-            return new Letter(null, ledger.get().scheme() + " contracts have no 掛金控除証明書");
-        }
         return switch (reissue.reissueLatest(ledger.get(), asked, ACTOR, batchId)) {
-            case CertificateReissue.Issued i -> new Letter(i, null);
-            case CertificateReissue.Refused r -> new Letter(null,
-                    r.refusal() == CertificateReissue.Refusal.NO_CERTIFICATE ? r.detail() : r.refusal() + ": " + r.detail());
+            case CertificateReissue.Issued i -> new Letter(i, null, null);
+            case CertificateReissue.Refused r -> new Letter(null, r.reason(), r.detail());
         };
     }
 
@@ -144,9 +148,9 @@ public class ReissueBatch {
                         String sha256) {
     }
 
-    /** One contract whose requests produced no letter, and why: exceptions.csv. */
+    /** One contract whose requests produced no letter, and why (the run reports' reason codes): exceptions.csv. */
     record ExceptionLine(@JsonProperty("request_ids") String requestIds, @JsonProperty("contract_no") String contractNo,
-                         String reason) {
+                         ReasonCode reason, String detail) implements RunReport.Excluded {
     }
 
     private static String sha256(byte[] bytes) {
