@@ -134,4 +134,16 @@ class ArchiveCopyTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("never replaced");
         assertThatThrownBy(() -> archive.store().put("../outside.pdf", new byte[1])).hasMessageContaining("outside");
     }
+
+    @Test
+    void aFileChangedOnDiskIsRefusedOnRead(@TempDir Path dir) throws Exception {
+        DocumentArchive archive = new DocumentArchive(new FileSystemArchiveStore(dir));
+        DocumentArchive.ArchivedCopy copy = archive.archive(rendered, metadata(), null);
+        Path file = dir.resolve(copy.key());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> archive.store().get(copy.key())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is damaged");
+    }
 }
