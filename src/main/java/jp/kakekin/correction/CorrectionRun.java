@@ -1,5 +1,6 @@
 package jp.kakekin.correction;
 
+import jp.kakekin.archive.IssuedDocumentArchiver;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.CertificateView;
@@ -66,12 +67,15 @@ public class CorrectionRun {
     private final ObjectProvider<IssuedDocuments> register;
     private final ObjectProvider<ContractStore> store;
     private final ObjectProvider<CertificatePdf> pdf;
+    private final ObjectProvider<IssuedDocumentArchiver> archiver;
     private final TransactionTemplate transactions;
     private final JapanClock clock;
 
     public CorrectionRun(ObjectProvider<Issuer> issuer, ObjectProvider<IssuedDocuments> register,
                          ObjectProvider<ContractStore> store, ObjectProvider<CertificatePdf> pdf,
-                         PlatformTransactionManager transactions, JapanClock clock) {
+                         ObjectProvider<IssuedDocumentArchiver> archiver, PlatformTransactionManager transactions,
+                         JapanClock clock) {
+        this.archiver = archiver;
         this.issuer = issuer;
         this.register = register;
         this.store = store;
@@ -147,6 +151,7 @@ public class CorrectionRun {
         CertificatePdf renderer = pdf.getObject();
         long considered = 0;
         long unchanged = 0;
+        long[] archived = {0};
         List<Pending> pending = new ArrayList<>();
         try (RunReport<CorrectionManifestRow, Exclusion> report = RunReport.open(folder, CorrectionManifestRow.class)) {
             String after = null;
@@ -214,7 +219,7 @@ public class CorrectionRun {
             if (!p.trial() && !printed.isEmpty()) {
                 eDelivery = electronic.export(printed.stream().map(x -> new ElectronicCopies.Certificate(x.ledger(),
                         x.figures(), x.issued().uniqueCode())).toList(), p.year(), p.kind(), p.runDate(), folder);
-                registered = register(p, printed, documents);
+                registered = register(p, printed, documents, renderer, archived);
             }
             long excluded = report.excluded();
             Map<String, Long> byReason = new LinkedHashMap<>();
@@ -233,7 +238,7 @@ public class CorrectionRun {
             }
             CorrectionSummary summary = new CorrectionSummary(p.runId(), p.year(), issueName(p.kind()),
                     p.runDate().toString(), p.dataDate().toString(), p.trial(), considered, printed.size(), unchanged,
-                    excluded, byReason, pages, registered, eDelivery, problems.isEmpty(), problems);
+                    excluded, byReason, pages, registered, archived[0], eDelivery, problems.isEmpty(), problems);
             report.finish(summary);
             return summary;
         }
@@ -279,20 +284,34 @@ public class CorrectionRun {
         };
     }
 
-    /** Every printed correction into the register in one transaction: all of them or none. */
-    private long register(Parameters p, List<Pending> printed, IssuedDocuments documents) {
+    /**
+     * Every printed correction into the register in one transaction, with its archive copy (docs/archive.md)
+     * when archiving is on: all of them or none.
+     */
+    private long register(Parameters p, List<Pending> printed, IssuedDocuments documents, CertificatePdf renderer,
+                          long[] archived) {
+        IssuedDocumentArchiver archive = archiver.getIfAvailable();
         Long n = transactions.execute(status -> {
             long count = 0;
             for (Pending x : printed) {
-                documents.recordCorrection(x.issued().uniqueCode(), x.latest().code(), x.ledger().contractNo(),
+                UniqueCode code = x.issued().uniqueCode();
+                documents.recordCorrection(code, x.latest().code(), x.ledger().contractNo(),
                         p.kind(), p.year(), FiguresJson.write(FiguresJson.toJson(x.figures())), x.issued().address(),
                         p.runId(), p.runDate().atStartOfDay(JAPAN).toOffsetDateTime());
+                if (archive != null) {
+                    IssuedDocumentArchiver.Archived a = archive.archive(renderer.render(x.issued().view()), code,
+                            x.figures(), x.ledger(), x.ledger().contractNo() + "-" + x.ledger().checkDigits() + " "
+                                    + x.ledger().holder().name(), p.runDate());
+                    documents.recordArchive(code.value(), a.key(), a.sha256());
+                    archived[0]++;
+                }
                 count++;
             }
             return count;
         });
         return n == null ? 0 : n;
     }
+
 
     private static CorrectionManifestRow row(Parameters p, String file, int page, Pending x) {
         CertificateFigures f = x.figures();

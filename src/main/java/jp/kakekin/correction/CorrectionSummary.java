@@ -11,11 +11,12 @@ import java.util.Map;
  * @param unchanged  nothing they state has changed: not issued again, not listed
  * @param excluded   listed in exclusions.csv, by reason ({@code STILL_WITHHELD}, {@code HELD}, …)
  * @param registered corrected certificates written to the register (0 for a trial)
+ * @param archived   archive copies made (docs/archive.md): one per registered correction when archiving is on
  * @param eDelivery  the TEG850 package of the corrected certificates, or null (trial, none corrected)
  */
 public record CorrectionSummary(String runId, int year, String issue, String runDate, String dataDate, boolean trial,
                                 long considered, long corrected, long unchanged, long excluded,
-                                Map<String, Long> excludedByReason, long pages, long registered,
+                                Map<String, Long> excludedByReason, long pages, long registered, long archived,
                                 ElectronicCopies.Result eDelivery, boolean reconciled, List<String> problems) {
 
     /** One line for the operator. */

@@ -12,7 +12,6 @@ import jp.kakekin.document.StatementViews;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -26,13 +25,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
+import jp.kakekin.store.IssuedDocuments;
 
-import java.util.List;
 
-import javax.sql.DataSource;
 
 /**
- * The {@code print-run} job: prepare → calculate (partitioned) → sort → print (partitioned) → report →
+ * The {@code print-run} job: prepare → calculate (partitioned) → sort → print and register (partitioned) → report →
  * cleanup. Each step is restartable from the job repository: a completed step is skipped, a partition
  * resumes after its last commit, and every file is written under a temporary name and renamed.
  */
@@ -46,7 +44,6 @@ public class PrintRunJob {
     static final String SORT = "sort";
     static final String PRINT = "print";
     static final String PRINT_WORKER = "print-partition";
-    static final String REGISTER = "register";
     static final String REPORT = "report";
     static final String CLEANUP = "cleanup";
 
@@ -71,16 +68,11 @@ public class PrintRunJob {
     Job printRun(JobRepository jobRepository, PrintRunListener listener,
                  @Qualifier("printRunPrepare") Step prepare, @Qualifier("printRunCalculate") Step calculate,
                  @Qualifier("printRunSort") Step sort, @Qualifier("printRunPrint") Step print,
-                 @Qualifier("printRunRegister") Step register, @Qualifier("printRunReport") Step report,
+                 @Qualifier("printRunReport") Step report,
                  @Qualifier("printRunCleanup") Step cleanup) {
         return new JobBuilder(NAME, jobRepository).listener(listener)
-                .start(prepare).next(calculate).next(sort).next(print).next(register).next(report).next(cleanup)
+                .start(prepare).next(calculate).next(sort).next(print).next(report).next(cleanup)
                 .build();
-    }
-
-    @Bean
-    IssueRegister issueRegister(DataSource dataSource) {
-        return new IssueRegister(dataSource);
     }
 
     @Bean
@@ -140,10 +132,10 @@ public class PrintRunJob {
 
     @Bean
     @StepScope
-    SortRunWriter sortRunWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register) {
+    SortRunWriter sortRunWriter(@Value("#{stepExecution}") StepExecution step, IssuedDocuments register) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
         return new SortRunWriter(new RunFolder(run.out()), step.getExecutionContext().getString(RunKeys.PARTITION),
-                register, IssueRecordWriter.runName(step.getJobExecution().getJobInstanceId()));
+                register, RunKeys.runName(step.getJobExecution().getJobInstanceId()));
     }
 
     @Bean
@@ -200,48 +192,24 @@ public class PrintRunJob {
         return new BatchPrintingProcessor(new RunFolder(run.out()), printer, run.runDate(), run.trial());
     }
 
+    /**
+     * Publishes each printed batch and registers its documents in the store's register, in the batch's
+     * transaction, from the documents in memory (docs/print-run.md) — on every worker of the print step.
+     */
     @Bean
     @StepScope
-    PrintedBatchWriter printedBatchWriter(@Value("#{stepExecution}") StepExecution step, PrintRunProgress progress) {
-        PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
-        return new PrintedBatchWriter(new RunFolder(run.out()), step.getJobExecution().getJobInstanceId(), run,
-                progress.current(step.getJobExecutionId(), PRINT));
-    }
-
-    /** The issue record of every printed certificate, into the store's register (docs/print-run.md). */
-    @Bean
-    Step printRunRegister(JobRepository jobRepository, PlatformTransactionManager tx, ManifestRowReader manifestRowReader,
-                          IssueRecordWriter issueRecordWriter) {
-        ExecutionContextPromotionListener counts = new ExecutionContextPromotionListener();
-        counts.setKeys(IssueRecordWriter.KEYS);
-        return new StepBuilder(REGISTER, jobRepository)
-                .<List<String>, List<String>>chunk(1_000)
-                .transactionManager(tx)
-                .reader(manifestRowReader)
-                .writer(issueRecordWriter)
-                .listener(counts)
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    ManifestRowReader manifestRowReader(@Value("#{stepExecution}") StepExecution step) {
-        return new ManifestRowReader(new RunFolder(PrintRunParameters.from(step.getJobParameters()).out()));
-    }
-
-    @Bean
-    @StepScope
-    IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register,
-                                        ObjectProvider<jp.kakekin.archive.IssuedDocumentArchiver> archive,
-                                        ObjectProvider<jp.kakekin.store.ContractStore> contracts) {
+    PrintedBatchWriter printedBatchWriter(@Value("#{stepExecution}") StepExecution step, PrintRunProgress progress,
+                                          IssuedDocuments register,
+                                          ObjectProvider<jp.kakekin.archive.IssuedDocumentArchiver> archive,
+                                          ObjectProvider<jp.kakekin.store.ContractStore> contracts) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
         jp.kakekin.archive.IssuedDocumentArchiver a = archive.getIfAvailable();
         // Archive copies (docs/archive.md) need the store's register to record them in; a trial has neither.
         PrintArchiver archiver = run.trial() || a == null || !register.available() ? null
                 : new PrintArchiver(a, contracts.getIfAvailable());
         // A trial registers nothing: it never blocks the real run.
-        return new IssueRecordWriter(run.trial() ? null : register, step.getJobExecution().getJobInstanceId(),
-                run.runDate(), archiver, new RunFolder(run.out()));
+        return new PrintedBatchWriter(new RunFolder(run.out()), step.getJobExecution().getJobInstanceId(), run,
+                progress.current(step.getJobExecutionId(), PRINT), run.trial() ? null : register, archiver);
     }
 
     @Bean

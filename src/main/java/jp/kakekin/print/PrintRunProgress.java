@@ -1,5 +1,7 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.ReasonCode;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -108,7 +110,7 @@ public final class PrintRunProgress {
         runs.remove(executionId);
     }
 
-    void excluded(ExclusionReason reason, long n) {
+    void excluded(ReasonCode reason, long n) {
         if (n > 0) {
             Counter.builder("kakekin.print.excluded").tag("reason", reason.name())
                     .description("ledger records not printed, by reason").register(meters).increment(n);

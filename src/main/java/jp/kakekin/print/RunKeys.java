@@ -24,4 +24,9 @@ final class RunKeys {
     static final String SORT_DUPLICATES = "sort.duplicates";
     static final String SORT_BATCHES = "sort.batches";
     static final String SORT_INTERMEDIATE_RUNS = "sort.intermediateRuns";
+
+    /** The run's name in the register of issued documents ({@code issued_documents.run}). */
+    static String runName(long runId) {
+        return "print-run-" + runId;
+    }
 }

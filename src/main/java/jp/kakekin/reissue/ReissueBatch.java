@@ -17,9 +17,7 @@ import java.nio.file.StandardCopyOption;
 
 import jp.kakekin.issuance.JapanClock;
 
-import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.ledger.Ledger;
-import jp.kakekin.ledger.Scheme;
 import jp.kakekin.store.ContractStore;
 import jp.kakekin.store.IssuedDocument;
 import jp.kakekin.store.ReissueRequests;
@@ -29,8 +27,6 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -151,7 +147,7 @@ public class ReissueBatch {
         OffsetDateTime now = calendar.now();
         if (letter.issued() == null) {
             for (long id : group.requestIds()) {
-                requests.close(id, Status.FAILED, batchId, null, letter.detail(), now);
+                requests.close(id, Status.FAILED, batchId, null, letter.reason() + ": " + letter.detail(), now);
             }
             return new ReissueRunJob.Outcome(null, new ExceptionLine(group.ids(), group.contractNo(), letter.reason(),
                     letter.detail()));
@@ -173,26 +169,19 @@ public class ReissueBatch {
     private record Letter(CertificateReissue.Issued issued, ReasonCode reason, String detail) {
     }
 
-    /** The certificate the holder lost: their latest one on the day they asked. */
+    /**
+     * The certificate the holder lost: their latest one on the day they asked. The Issuer decides (a
+     * contract of the other scheme, none issued by then, not final…); this maps its reason.
+     */
     private Letter letter(String contractNo, OffsetDateTime askedAt, String batchId) {
         Optional<Ledger> ledger = contracts.ledger(contractNo);
         if (ledger.isEmpty()) {
-            return new Letter(null, ReasonCode.UNKNOWN_CONTRACT, "contract no longer stored");
+            return new Letter(null, ReasonCode.UNKNOWN_CONTRACT, "contract " + contractNo + " is no longer stored");
         }
         LocalDate asked = JapanClock.dateOf(askedAt.toInstant());
-        if (ledger.get().scheme() != Scheme.SHOKIBO) {
-            return new Letter(null, ReasonCode.OTHER_SCHEME, ledger.get().scheme() + " contracts have no 掛金控除証明書");
-        }
         return switch (reissue.reissueLatest(ledger.get(), asked, ACTOR, batchId)) {
             case CertificateReissue.Issued i -> new Letter(i, null, null);
-            case CertificateReissue.Refused r -> new Letter(null, switch (r.refusal()) {
-                case UNKNOWN_CONTRACT -> ReasonCode.UNKNOWN_CONTRACT;
-                case NO_CERTIFICATE -> ReasonCode.NOT_ELIGIBLE_THIS_ISSUE;
-                case NOT_YET_FINAL -> ReasonCode.NOT_YET_FINAL;
-                case SEQUENCE_EXHAUSTED -> ReasonCode.SEQUENCE_EXHAUSTED;
-                case RENDER_FAILED -> ReasonCode.RENDER_FAILED;
-                case HELD -> ReasonCode.HELD;
-            }, r.detail());
+            case CertificateReissue.Refused r -> new Letter(null, r.reason(), r.detail());
         };
     }
 
@@ -209,7 +198,7 @@ public class ReissueBatch {
         }
     }
 
-    /** One contract whose requests produced no letter, and why (a reason code and its detail): exceptions.csv. */
+    /** One contract whose requests produced no letter, and why (the run reports' reason codes): exceptions.csv. */
     record ExceptionLine(@JsonProperty("request_ids") String requestIds, @JsonProperty("contract_no") String contractNo,
                          ReasonCode reason, String detail) implements RunReport.Excluded {
     }

@@ -46,8 +46,11 @@ class CorrectionsRunTest {
         String db = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").resolve("kakekin")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         String keys = "--kakekin.e-delivery.keystore.path=" + dir.resolve("keys/dev.p12");
-        String november = "--kakekin.clock.fixed=2026-11-13T09:00+09:00";
-        String december = "--kakekin.clock.fixed=2026-12-07T09:00+09:00";
+        String archive = "--kakekin.archive.dir=" + dir.resolve("archive");
+        // Japan's real today (the signing key is made now and must cover the XML's sakuseiDay); the runs are
+        // dated with --run-date, which may be any day up to today once the data is final.
+        String november = "--run-date=2026-11-13";
+        String december = "--run-date=2026-12-01";
 
         // As exported for the November run: the September transfer of 4000001 (linked) and 4000004 failed,
         // so were 4000003's; 4000002 paid every month.
@@ -60,7 +63,7 @@ class CorrectionsRunTest {
         assertThat(Main.runCommand("import", "--input", before.toString(), db)).isZero();
         Path print = dir.resolve("november");
         assertThat(Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--from-store", "--out",
-                print.toString(), "--run-date", "2026-11-13", db, november)).isZero();
+                print.toString(), november, db, keys, archive)).isZero();
         List<String> manifest = Files.readAllLines(print.resolve("manifest.csv"));
         assertThat(manifest).hasSize(5);
         String original = manifest.stream().filter(l -> l.contains(",4000001,")).findFirst().orElseThrow();
@@ -80,7 +83,7 @@ class CorrectionsRunTest {
         // The operator looks first: a trial prints 見本 pages into its own folder and registers nothing.
         Path out = dir.resolve("corrections");
         assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", out.toString(),
-                "--trial", db, keys, december)).isZero();
+                "--trial", db, keys, archive, december)).isZero();
         Path trial = dir.resolve("corrections-trial");
         JsonNode trialSummary = JSON.readTree(trial.resolve("summary.json").toFile());
         assertThat(trialSummary.get("trial").asBoolean()).isTrue();
@@ -90,7 +93,7 @@ class CorrectionsRunTest {
         assertThat(out).doesNotExist();
 
         assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", out.toString(),
-                db, keys, december)).isZero();
+                db, keys, archive, december)).isZero();
         JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("considered").asLong()).isEqualTo(4);
         assertThat(summary.get("corrected").asLong()).isEqualTo(2);
@@ -98,6 +101,7 @@ class CorrectionsRunTest {
         assertThat(summary.get("excludedByReason").get("STILL_WITHHELD").asLong()).isEqualTo(1);
         assertThat(summary.get("pages").asLong()).isEqualTo(2);
         assertThat(summary.get("registered").asLong()).isEqualTo(2);
+        assertThat(summary.get("archived").asLong()).as("archive copies").isEqualTo(2);
         assertThat(summary.get("reconciled").asBoolean()).isTrue();
         assertThat(summary.get("dataDate").asString()).isEqualTo("2026-11-30");
 
@@ -105,7 +109,7 @@ class CorrectionsRunTest {
         assertThat(rows).hasSize(3);
         String row = rows.stream().filter(l -> l.contains(",4000001,")).findFirst().orElseThrow();
         // 済額 Jan–Aug 8 × 10,000 + November's 20,000 (Sep + Nov); 予定額 December; October is collected in January
-        assertThat(row).contains("," + originalCode + ",").contains(",10000,100000,10000,0,110000,,2026-12-07,2026-11-30");
+        assertThat(row).contains("," + originalCode + ",").contains(",10000,100000,10000,0,110000,,2026-12-01,2026-11-30");
         String correctedCode = row.split(",")[7];
         assertThat(correctedCode).isNotEqualTo(originalCode).startsWith(originalCode.substring(0, 13)).contains("01");
         assertThat(Files.readString(out.resolve("exclusions.csv"))).contains("4000003").contains("STILL_WITHHELD")
@@ -125,7 +129,7 @@ class CorrectionsRunTest {
         }
 
         // e-私書箱: only 4000001 is linked; its XML is in the run's package and verifies.
-        Path pkg = out.resolve("TEG850-2026-NOVEMBER-20261207");
+        Path pkg = out.resolve("TEG850-2026-NOVEMBER-20261201");
         Path xml = pkg.resolve("TEG850-" + correctedCode + ".xml");
         assertThat(xml).exists();
         try (Stream<Path> files = Files.list(pkg)) {
@@ -133,15 +137,15 @@ class CorrectionsRunTest {
         }
         String teg850 = Files.readString(xml);
         assertThat(teg850).contains("110000").contains(correctedCode);
-        assertThat(Main.runCommand("verify", xml.toString(), keys, december)).isZero();
-        assertThat(Main.runCommand("verify", out.resolve("TEG850-2026-NOVEMBER-20261207.zip").toString(), keys,
-                december)).isZero();
+        assertThat(Main.runCommand("verify", xml.toString(), keys)).isZero();
+        assertThat(Main.runCommand("verify", out.resolve("TEG850-2026-NOVEMBER-20261201.zip").toString(), keys))
+                .isZero();
         assertThat(summary.get("eDelivery").get("delivered").asLong()).isEqualTo(1);
 
         // The same run again (another folder): nothing changed since the corrections, nothing issued.
         Path again = dir.resolve("corrections-again");
         assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", again.toString(),
-                db, keys, december)).isZero();
+                db, keys, archive, december)).isZero();
         JsonNode second = JSON.readTree(again.resolve("summary.json").toFile());
         assertThat(second.get("corrected").asLong()).isZero();
         assertThat(second.get("unchanged").asLong()).isEqualTo(3);
@@ -149,7 +153,13 @@ class CorrectionsRunTest {
         assertThat(Files.readAllLines(again.resolve("manifest.csv"))).hasSize(1);
         // and the same folder again says it is done
         assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", out.toString(),
-                db, keys, december)).isZero();
+                db, keys, archive, december)).isZero();
+        // the archive copy of the corrected certificate proves itself against the register
+        try (Stream<Path> copies = Files.walk(dir.resolve("archive"))) {
+            Path copy = copies.filter(Files::isRegularFile).filter(f -> f.toString().contains(correctedCode))
+                    .filter(f -> f.toString().endsWith(".pdf")).findFirst().orElseThrow();
+            assertThat(Main.runCommand("archive-verify", copy.toString(), db, keys, archive)).isZero();
+        }
     }
 
     @Test

@@ -10,6 +10,8 @@ import jp.kakekin.store.ReissueAudit;
 import jp.kakekin.store.ReissueRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,8 +98,12 @@ class ReissueBatchTest {
         List<String> exceptions = Files.readAllLines(report.directory().resolve("exceptions.csv"), StandardCharsets.UTF_8);
         assertThat(exceptions).containsExactly("request_ids,contract_no,reason,detail",
                 idsOf("1000007") + ",1000007,NOT_ELIGIBLE_THIS_ISSUE,no certificate had been issued by 2027-01-20");
-        assertThat(Files.readString(report.directory().resolve("summary.json"))).contains("\"letters\" : 2")
-                .contains("\"failed\" : 1").contains("\"reconciled\" : true");
+        JsonNode summary = JsonMapper.builder().build().readTree(report.directory().resolve("summary.json").toFile());
+        assertThat(summary.path("batchId").asString()).isEqualTo("R20270127-180000");
+        assertThat(summary.path("requests").asInt()).isEqualTo(4);
+        assertThat(summary.path("letters").asInt()).isEqualTo(2);
+        assertThat(summary.path("failedByReason").path("NOT_ELIGIBLE_THIS_ISSUE").asLong()).isEqualTo(1);
+        assertThat(summary.path("reconciled").asBoolean()).isTrue();
         assertThat(report.directory().resolve(".reissue-run")).as("work folder removed").doesNotExist();
 
         assertThat(requests.queued()).isEmpty();
@@ -128,7 +134,10 @@ class ReissueBatchTest {
                 .contains(",1000001,2026,NOVEMBER_CERTIFICATE,");
         List<String> exceptions = Files.readAllLines(report.directory().resolve("exceptions.csv"));
         assertThat(exceptions.get(1)).endsWith(",1000014,NOT_ELIGIBLE_THIS_ISSUE,no certificate had been issued by 2026-10-20");
-        assertThat(exceptions.get(2)).endsWith(",2000001,OTHER_SCHEME,SAFETY contracts have no 掛金控除証明書");
+        // The Issuer decides that a SAFETY contract has no certificate; the batch only maps its reason.
+        assertThat(exceptions.get(2)).endsWith(",2000001,OTHER_SCHEME,contract 2000001 is SAFETY: SAFETY contracts get no 小規模企業共済掛金控除証明書");
+        assertThat(requests.all()).filteredOn(r -> "2000001".equals(r.contractNo())).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(ReissueRequests.Status.FAILED));
     }
 
     /**
