@@ -57,8 +57,10 @@ public class EDeliveryRunJob {
     }
 
     @Bean
-    Step eDeliveryRunPrepare(JobRepository repository, PlatformTransactionManager tx, EDeliveryRunProperties properties) {
-        return new StepBuilder(PREPARE, repository).tasklet(EDeliveryRunTasklets.prepare(repository, properties.workers()), tx)
+    Step eDeliveryRunPrepare(JobRepository repository, PlatformTransactionManager tx, EDeliveryRunProperties properties,
+                             jp.kakekin.config.LedgerProperties ledger) {
+        return new StepBuilder(PREPARE, repository).tasklet(EDeliveryRunTasklets.prepare(repository, properties.workers(),
+                        ledger.maxLineBytesOrDefault()), tx)
                 .allowStartIfComplete(true).build();
     }
 
@@ -121,7 +123,14 @@ public class EDeliveryRunJob {
     @StepScope
     ItemProcessor<LedgerLine, StagedOutcome> eDeliveryExportProcessor(@Value("#{stepExecution}") StepExecution step,
                                                                      Issuer issuer, EDeliveryService service) {
-        return new ExportProcessor(issuer, service.exporter(), EDeliveryRunParameters.from(step.getJobParameters()));
+        EDeliveryRunParameters run = EDeliveryRunParameters.from(step.getJobParameters());
+        java.util.Set<String> repeated;
+        try {
+            repeated = RepeatedContracts.read(run.workDir().resolve(RepeatedContracts.FILE));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ExportProcessor(issuer, service.unarchivedExporter(), service.archive(), repeated, run);
     }
 
     @Bean

@@ -43,7 +43,7 @@ final class EDeliveryRunTasklets {
      * another run is refused unless {@code --replace}); on the first, scans the ledger (records, partitions),
      * on a restart checks it is the same file.
      */
-    static Tasklet prepare(JobRepository repository, int partitions) {
+    static Tasklet prepare(JobRepository repository, int partitions, int maxLineBytes) {
         return (StepContribution contribution, ChunkContext chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             EDeliveryRunParameters run = EDeliveryRunParameters.from(job.getJobParameters());
@@ -78,6 +78,7 @@ final class EDeliveryRunTasklets {
                 splits.add(s.start() + ":" + s.end() + ":" + s.firstLine());
             }
             ctx.putString(RunKeys.INPUT_SPLITS, splits.toString());
+            RepeatedContracts.scan(input, run.workDir().resolve(RepeatedContracts.FILE), maxLineBytes);
             repository.updateExecutionContext(job);
             return RepeatStatus.FINISHED;
         };
@@ -115,6 +116,7 @@ final class EDeliveryRunTasklets {
      * in it. The run fails unless every record of the ledger is in it exactly once and the counts reconcile.
      */
     static Tasklet assemble(JobRepository repository, EDeliveryService service, JapanClock clock) {
+        DeliveryArchive archive = service.archive();
         return (StepContribution contribution, ChunkContext chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             EDeliveryRunParameters run = EDeliveryRunParameters.from(job.getJobParameters());
@@ -139,6 +141,9 @@ final class EDeliveryRunTasklets {
                                         ? new ExportOutcome.Excluded(o.line(), o.contractNo(), null,
                                         ReasonCode.DUPLICATE_CONTRACT, "contract " + o.contractNo() + " came earlier in the run")
                                         : o.outcome();
+                                if (outcome instanceof ExportOutcome.Delivered d && !o.archived()) {
+                                    archive.archive(d); // a repeated contract's first delivered document
+                                }
                                 pkg.add(outcome);
                             }
                         }

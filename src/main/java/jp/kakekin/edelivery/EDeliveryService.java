@@ -51,6 +51,20 @@ public class EDeliveryService {
         return LedgerReader.open(input, maxLineBytes);
     }
 
+    /**
+     * The exporter without the archive, and the archive on its own: the e-私書箱 run's partitions archive a
+     * document only once it is known to be delivered (a contract repeated in the ledger is decided when the
+     * package is assembled).
+     */
+    EDeliveryExporter unarchivedExporter() {
+        EDeliveryExporter e = exporter();
+        return new EDeliveryExporter(e.signer(), Teg850Schema.load(), e.issuer(), DeliveryArchive.NONE);
+    }
+
+    DeliveryArchive archive() {
+        return archive == null ? DeliveryArchive.NONE : archive.getIfAvailable(() -> DeliveryArchive.NONE);
+    }
+
     public EDeliveryExporter exporter() {
         EDeliveryExporter e = exporter;
         if (e == null) {

@@ -20,7 +20,17 @@ class ExportProcessor implements ItemProcessor<LedgerLine, StagedOutcome> {
     private final IssueContext context;
     private final String fileName;
 
-    ExportProcessor(Issuer issuer, EDeliveryExporter exporter, EDeliveryRunParameters run) {
+    private final DeliveryArchive archive;
+    private final java.util.Set<String> repeated;
+
+    /**
+     * @param exporter without an archive: this archives a delivered document itself, unless its contract is
+     *                 in {@code repeated} (the assemble step archives the one that is delivered)
+     */
+    ExportProcessor(Issuer issuer, EDeliveryExporter exporter, DeliveryArchive archive, java.util.Set<String> repeated,
+                    EDeliveryRunParameters run) {
+        this.archive = archive;
+        this.repeated = repeated;
         this.issuer = issuer;
         this.exporter = exporter;
         this.run = run;
@@ -37,6 +47,14 @@ class ExportProcessor implements ItemProcessor<LedgerLine, StagedOutcome> {
                     ok.line(), ok.ledger());
         };
         ExportOutcome outcome = exporter.export(candidate, run.runDate(), run.certifiedOn(), run.sakuseiDay());
-        return StagedOutcome.of(outcome, candidate instanceof ExportCandidate.Certificate);
+        boolean archived = true;
+        if (outcome instanceof ExportOutcome.Delivered d) {
+            if (repeated.contains(d.contractNo())) {
+                archived = false;
+            } else {
+                archive.archive(d); // before the document can leave, as EDeliveryExporter does
+            }
+        }
+        return StagedOutcome.of(outcome, candidate instanceof ExportCandidate.Certificate, archived);
     }
 }

@@ -6,19 +6,21 @@ import jp.kakekin.issuance.ReasonCode;
  * What became of one ledger record in a partition of an e-私書箱 run, as kept in the partition's chunk files
  * until the package is assembled: the exporter's outcome (with the signed XML of a delivered document), and
  * whether the record was a certificate of the run (the duplicate check, made across partitions when the
- * package is assembled, counts only those).
+ * package is assembled, counts only those), and whether a delivered document was archived already (not
+ * when its contract is repeated in the ledger: the assemble step archives the one delivered).
  *
  * @param reason null for a delivered document
  */
 record StagedOutcome(long line, String contractNo, String uniqueCode, String reason, String detail,
-                     boolean certificate, String file, String sha256, byte[] xml) {
+                     boolean certificate, String file, String sha256, byte[] xml, boolean archived) {
 
-    static StagedOutcome of(ExportOutcome outcome, boolean certificate) {
+    /** @param archived whether a delivered document's archive copy was kept already */
+    static StagedOutcome of(ExportOutcome outcome, boolean certificate, boolean archived) {
         return switch (outcome) {
             case ExportOutcome.Delivered d -> new StagedOutcome(d.line(), d.contractNo(), d.uniqueCode(), null, null,
-                    certificate, d.fileName(), d.sha256(), d.xml());
+                    certificate, d.fileName(), d.sha256(), d.xml(), archived);
             case ExportOutcome.Excluded e -> new StagedOutcome(e.line(), e.contractNo(), e.uniqueCode(), e.reason().name(),
-                    e.detail(), certificate, null, null, null);
+                    e.detail(), certificate, null, null, null, true);
         };
     }
 

@@ -152,6 +152,17 @@ class ArchivedCopiesTest {
         Path alteredFile = DIR.resolve("altered.pdf");
         Files.write(alteredFile, altered);
         assertThat(Main.runCommand(command("archive-verify", alteredFile.toString()))).isEqualTo(1);
+
+        // --code: every copy the register records for the code, read back from the configured archive;
+        // a stored copy changed on disk fails it.
+        assertThat(Main.runCommand(command("archive-verify", "--code", s.value(), "--code", p.value()))).isZero();
+        Path stored = DIR.resolve("archive").resolve(copies.get(1).key());
+        byte[] damaged = Files.readAllBytes(stored);
+        damaged[damaged.length / 3] ^= 1;
+        Files.write(stored, damaged);
+        assertThat(Main.runCommand(command("archive-verify", "--code", s.value()))).isEqualTo(1);
+        assertThat(Main.runCommand(command("archive-verify", "--code", UniqueCode.of(
+                jp.kakekin.calc.DocumentKind.SAFETY_TAX_STATEMENT, 2026, "2999999", "00", 0).value()))).isEqualTo(1);
     }
 
     @Test

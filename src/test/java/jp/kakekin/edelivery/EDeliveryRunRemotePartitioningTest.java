@@ -152,7 +152,8 @@ class EDeliveryRunRemotePartitioningTest {
         List<String> shared = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--kakekin.e-delivery.partitioning=remote",
                 "--kakekin.e-delivery.remote.queue=" + queue, "--kakekin.e-delivery.remote.poll-interval=PT0.5S",
-                "--kakekin.e-delivery.keystore.path=" + keystore, "--kakekin.e-delivery.keystore.generate-if-missing=false");
+                "--kakekin.e-delivery.keystore.path=" + keystore, "--kakekin.e-delivery.keystore.generate-if-missing=false",
+                "--kakekin.archive.dir=" + dir.resolve("archive"));
 
         Process a = java("worker-a", shared, "print-worker", "--threads", "1");
         Process b = java("worker-b", shared, "print-worker", "--threads", "1");
@@ -232,6 +233,14 @@ class EDeliveryRunRemotePartitioningTest {
             assertThat(files.filter(p -> p.toString().endsWith(".xml")).count()).isEqualTo(linked.size());
         }
         assertThat(out.resolve("TEG850-2026-NOVEMBER-20261112.zip")).exists();
+        // Every delivered document archived and recorded once (docs/archive.md), the killed chunk's included.
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select count(*), count(distinct unique_code) from archived_copies where channel = 'e-delivery'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(linked.size());
+            assertThat(rs.getLong(2)).isEqualTo(linked.size());
+        }
         assertThat(out.resolve(".TEG850-2026-NOVEMBER-20261112.e-delivery")).as("work folder removed").doesNotExist();
 
         List<Object> dead = new ArrayList<>();
