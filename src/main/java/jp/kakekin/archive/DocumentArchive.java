@@ -37,12 +37,32 @@ public final class DocumentArchive {
     }
 
     /**
+     * Archives a document as it was handed out, unchanged (the signed TEG850 XML of an e-私書箱 export: the
+     * XML is the document e-私書箱 delivers, and its XML-DSig makes it verifiable by itself), under
+     * {@code <year>/<unique code>/<sha256>.<extension>}.
+     */
+    public ArchivedCopy keep(String uniqueCode, byte[] bytes, String extension) {
+        String sha256 = PdfA3.sha256Hex(bytes);
+        String key = key(uniqueCode, sha256).replaceFirst("\\.pdf$", "." + extension);
+        store.put(key, bytes);
+        return new ArchivedCopy(uniqueCode, key, sha256, bytes.length);
+    }
+
+    /**
      * {@code 2026/K26N10000012800Y/<sha256>.pdf}: the year of the unique code, the code, the copy's digest.
      * Content-addressed, so a copy is never overwritten: a run voided and issued again under the same
      * code keeps both copies, and the register says which one was issued last.
      */
     public static String key(String uniqueCode, String sha256) {
         return "20" + uniqueCode.substring(1, 3) + "/" + uniqueCode + "/" + sha256 + ".pdf";
+    }
+
+    /** The SHA-256 (hex) a content-addressed key names ({@code …/<sha256>.pdf}), or null for another key. */
+    public static String digestOf(String key) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        int dot = name.indexOf('.');
+        String hex = dot < 0 ? name : name.substring(0, dot);
+        return hex.matches("[0-9a-f]{64}") ? hex : null;
     }
 
     public ArchiveStore store() {

@@ -56,13 +56,26 @@ public final class FileSystemArchiveStore implements ArchiveStore {
         }
     }
 
+    /**
+     * The bytes under {@code key}; for a content-addressed key ({@code …/<sha256>.pdf}) checked against the
+     * digest it names, so a file changed on disk is refused, not handed back as the copy.
+     *
+     * @throws IllegalStateException when the file is not what its key says
+     */
     @Override
     public Optional<byte[]> get(String key) {
+        Optional<byte[]> bytes;
         try {
-            return read(resolve(key));
+            bytes = read(resolve(key));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String named = DocumentArchive.digestOf(key);
+        if (bytes.isPresent() && named != null && !named.equals(PdfA3.sha256Hex(bytes.get()))) {
+            throw new IllegalStateException("archive " + resolve(key) + " is damaged: its SHA-256 is "
+                    + PdfA3.sha256Hex(bytes.get()) + ", its key names " + named);
+        }
+        return bytes;
     }
 
     @Override
@@ -72,6 +85,10 @@ public final class FileSystemArchiveStore implements ArchiveStore {
 
     private static Optional<byte[]> read(Path p) throws IOException {
         try {
+            if (Files.size(p) > MAX_COPY_BYTES) {
+                throw new IllegalStateException("archive " + p + " holds " + Files.size(p)
+                        + " bytes, more than an archive copy may (" + MAX_COPY_BYTES + ")");
+            }
             return Optional.of(Files.readAllBytes(p));
         } catch (NoSuchFileException e) {
             return Optional.empty();

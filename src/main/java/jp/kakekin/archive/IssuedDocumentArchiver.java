@@ -49,6 +49,8 @@ public final class IssuedDocumentArchiver {
         Long amount = switch (figures) {
             case CertificateFigures c -> c.deduction();
             case SafetyPaymentStatusFigures s -> s.totalPaid();
+            // 取引金額 of a 明細書: ④ the premiums paid in the period (⑤, the deductible part, is printed beside it)
+            case jp.kakekin.calc.SafetyTaxFigures t -> t.paid();
             default -> null;
         };
         ArchiveMetadata meta = new ArchiveMetadata(code.value(), DocumentNames.of(code), issuedOn, amount, counterparty,
@@ -57,6 +59,12 @@ public final class IssuedDocumentArchiver {
                 : null;
         DocumentArchive.ArchivedCopy copy = archive.archive(pdf, meta, xml);
         return new Archived(code.value(), copy.key(), copy.sha256(), xml != null);
+    }
+
+    /** The signed TEG850 XML of an e-私書箱 export, archived as delivered ({@code …/<sha256>.xml}). */
+    public Archived archiveDelivered(UniqueCode code, byte[] signedXml) {
+        DocumentArchive.ArchivedCopy copy = archive.keep(code.value(), signedXml, "xml");
+        return new Archived(code.value(), copy.key(), copy.sha256(), true);
     }
 
     private byte[] signedXml(CertificateFigures figures, UniqueCode code, Ledger ledger, LocalDate issuedOn) {

@@ -17,7 +17,12 @@ final class Arrears {
 
     /** The first month in arrears at the cutoff, or Integer.MIN_VALUE when there is none. */
     static int firstInArrears(LedgerAtCutoff known, CollectionSchedule schedule) {
-        int last = Math.min(schedule.lastMonth(), known.cutoffMonth + 12);
+        return firstInArrears(known, schedule, Integer.MAX_VALUE);
+    }
+
+    /** The same, looking at no month after {@code lastMonth} (a corrected certificate of Y: months of Y only). */
+    static int firstInArrears(LedgerAtCutoff known, CollectionSchedule schedule, int lastMonth) {
+        int last = Math.min(Math.min(schedule.lastMonth(), known.cutoffMonth + 12), lastMonth);
         for (int m = known.firstKnownMonth; m <= last; m++) {
             if (known.owes(m) && schedule.isDueBy(m, known.cutoffMonth) && !known.isCovered(m)) {
                 return m;

@@ -48,4 +48,21 @@ public final class Calculator {
             case SAFETY_PAYMENT_STATUS -> new SafetyPaymentStatus(policy).figures(ledger, year);
         };
     }
+
+    /**
+     * The figures of a corrected certificate (追加発行): the November or February certificate of {@code year}
+     * as known at {@code dataDate} (on or after the issue's own data cutoff) — 済額 paid up to then, 予定額
+     * for the rest of the year; see docs/corrections.md.
+     *
+     * @param addressCutoff the address cutoff the figures record (required)
+     */
+    public Figures corrected(DocumentKind document, Ledger ledger, int year, LocalDate dataDate,
+                             LocalDate addressCutoff) {
+        if (ledger.scheme() != document.scheme()) {
+            throw new IllegalArgumentException("%s is a %s document but contract %s is %s".formatted(document,
+                    document.scheme(), ledger.contractNo(), ledger.scheme()));
+        }
+        return new CorrectedCertificate(policy).figures(document, ledger, year, Objects.requireNonNull(dataDate),
+                Objects.requireNonNull(addressCutoff));
+    }
 }

@@ -18,9 +18,19 @@ final class Projection {
     }
 
     static long octoberToDecember(LedgerAtCutoff known, CollectionSchedule schedule, int year) {
+        return requestedFrom(known, schedule, year, Months.of(year, 10));
+    }
+
+    /**
+     * What will be requested from month {@code from} to December of Y (a corrected certificate's 予定額: the
+     * months after its data date, docs/corrections.md); 0 when {@code from} is after December.
+     */
+    static long requestedFrom(LedgerAtCutoff known, CollectionSchedule schedule, int year, int from) {
         PremiumTimeline premiums = PremiumTimeline.withPendingChanges(known.ledger);
-        int from = Months.of(year, 10);
         int to = Months.of(year, 12);
+        if (from > to) {
+            return 0;
+        }
         int first = Math.min(schedule.firstMonth(), known.firstKnownMonth);
         int last = schedule.lastMonth();
         for (PendingRequest r : known.ledger.pendingRequests()) {

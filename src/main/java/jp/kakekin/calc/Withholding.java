@@ -20,8 +20,16 @@ final class Withholding {
 
     /** (a) arrears at the cutoff, and (c) a payment longer than one year touching Y. Both issues. */
     static Set<WhyWithheld> common(LedgerAtCutoff known, CollectionSchedule schedule, int year) {
+        return common(known, schedule, year, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same with arrears looked for up to {@code lastMonth} only: a corrected certificate of Y, whose data
+     * date may be in Y+1, is not withheld for a month of Y+1 (docs/corrections.md).
+     */
+    static Set<WhyWithheld> common(LedgerAtCutoff known, CollectionSchedule schedule, int year, int lastMonth) {
         Set<WhyWithheld> why = EnumSet.noneOf(WhyWithheld.class);
-        if (Arrears.any(known, schedule)) {
+        if (Arrears.firstInArrears(known, schedule, lastMonth) != Integer.MIN_VALUE) {
             why.add(WhyWithheld.ARREARS);
         }
         for (Payment p : known.payments) {
@@ -39,6 +47,16 @@ final class Withholding {
      * same answer as one exported at the cutoff.
      */
     static boolean pendingChange(LedgerAtCutoff known, int year) {
+        return pendingChangeFrom(known, year, Months.of(year, 10));
+    }
+
+    /**
+     * (b) for a corrected November certificate whose data date is in month {@code from} − 1: a request still
+     * pending (not yet collected) that reaches into October–December, or a premiums[]/paymentModes[] entry
+     * taking effect from {@code from} to December — not yet in force at the data date. Entries from
+     * October up to the data month are in force by then: their collections are paid (済額) or in arrears.
+     */
+    static boolean pendingChangeFrom(LedgerAtCutoff known, int year, int from) {
         int oct = Months.of(year, 10);
         int dec = Months.of(year, 12);
         for (PendingRequest r : known.ledger.pendingRequests()) {
@@ -50,14 +68,14 @@ final class Withholding {
         List<PremiumPeriod> premiums = known.ledger.premiums();
         for (int i = 1; i < premiums.size(); i++) {
             int m = Months.of(premiums.get(i).from());
-            if (m >= oct && m <= dec) {
+            if (m >= Math.max(oct, from) && m <= dec) {
                 return true;
             }
         }
         List<PaymentModePeriod> modes = known.ledger.paymentModes();
         for (int i = 1; i < modes.size(); i++) {
             int m = Months.of(modes.get(i).from());
-            if (m >= oct && m <= dec) {
+            if (m >= Math.max(oct, from) && m <= dec) {
                 return true;
             }
         }

@@ -3,7 +3,15 @@ package jp.kakekin.cli;
 import jp.kakekin.issuance.Finality;
 
 import jp.kakekin.calc.DocumentKind;
+import jp.kakekin.batch.RunLauncher;
+import jp.kakekin.edelivery.DeliveryPackage;
+import jp.kakekin.edelivery.EDeliveryRunParameters;
+import jp.kakekin.edelivery.EDeliveryRuns;
 import jp.kakekin.edelivery.EDeliveryService;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.edelivery.ExportOutcome;
 import jp.kakekin.ledger.Ledger;
@@ -22,12 +30,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code export-e-delivery}: the signed TEG850 XML of a run, or of one holder (--contract). */
 @Command(name = "export-e-delivery", mixinStandardHelpOptions = true,
         description = {"Exports the e-私書箱 certificates (NTA TEG850, signed XML) of a run as a ZIP with a manifest,",
-                "unpacked beside it; with --contract, the XML of one holder's latest certificate."})
+                "unpacked beside it (a Spring Batch job: the same command resumes a run that was stopped or killed);",
+                "with --contract, the XML of one holder's latest certificate."})
 public class ExportEDeliveryCommand implements Callable<Integer> {
 
     public enum Issue {
@@ -49,7 +59,7 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
     @Option(names = "--issue", description = "NOVEMBER or FEBRUARY; required for a run")
     Issue issue;
 
-    @Option(names = "--input", required = true, description = "ledger file (JSON Lines, or .json)")
+    @Option(names = "--input", required = true, description = "ledger file (JSON Lines; a .json document only with --contract)")
     Path input;
 
     @Option(names = "--out", required = true, description = "output folder")
@@ -65,7 +75,7 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
     @Option(names = "--address-cutoff", description = "address cutoff (default: second Friday of Oct / Jan)")
     LocalDate addressCutoff;
 
-    @Option(names = "--replace", description = "replace an earlier export of the same name in --out")
+    @Option(names = "--replace", description = "replace an earlier export of the same name in --out (another run's)")
     boolean replace;
 
     @Option(names = "--contract", description = "on demand: export only this 7-digit contract's latest certificate"
@@ -76,14 +86,20 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
             description = "with --contract: 0 for the original's unique code, 1.. for a reissue's")
     int sequence;
 
-    private final EDeliveryService service;
+    @Option(names = "--recover", description = "the run's previous process is dead although it cannot be checked from here "
+            + "(another host): mark its execution FAILED and resume")
+    boolean recover;
 
-    public ExportEDeliveryCommand(EDeliveryService service) {
+    private final EDeliveryService service;
+    private final EDeliveryRuns runs;
+
+    public ExportEDeliveryCommand(EDeliveryService service, EDeliveryRuns runs) {
         this.service = service;
+        this.runs = runs;
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         if (!Files.isReadable(input)) {
             throw new ParameterException(spec.commandLine(), "--input " + input + " cannot be read");
@@ -108,28 +124,82 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
                     + "has not passed in Japan (today is %s); nothing exported%n", year, issue, cutoff, today);
             return 2;
         }
-        EDeliveryService.RunResult result;
-        try {
-            result = service.exportRun(input, year, issue.kind, runDate, certifiedOn, addressCutoff, out, replace);
-        } catch (UncheckedIOException | IllegalStateException | LedgerFormatException e) {
-            // an existing package, an unreadable file, a missing keystore: say so, no stack trace
-            spec.commandLine().getErr().println("export-e-delivery: " + e.getMessage());
-            return 1;
-        }
-        var s = result.summary();
-        o.printf("TEG850 %d %s from %s%n", year, issue, input);
-        o.printf("  records    %,d%n", s.records());
-        o.printf("  issued     %,d (certificates of the print run)%n", s.issued());
-        o.printf("  delivered  %,d%n", s.delivered());
-        for (ReasonCode r : ReasonCode.values()) {
-            Long n = s.excluded().get(r);
-            if (n != null) {
-                o.printf("  excluded   %,d %s (%s)%n", n, r, r.description());
+        EDeliveryRunParameters params = new EDeliveryRunParameters(year, issue.kind, input, out, dated,
+                certifiedOn != null ? certifiedOn : dated, addressCutoff, today, replace);
+        if (runDate == null) {
+            // A restart without --run-date resumes the unfinished run (its date and sakuseiDay), as print-run.
+            Optional<EDeliveryRunParameters> resume = runs.unfinished(params);
+            if (resume.isPresent() && (certifiedOn == null || certifiedOn.equals(resume.get().certifiedOn()))) {
+                params = resume.get();
+                spec.commandLine().getErr().printf("export-e-delivery: resuming the unfinished run dated %s%n", params.runDate());
             }
         }
-        o.printf("  %s%n", s.reconciles() ? "reconciles: records = delivered + excluded" : "DOES NOT RECONCILE");
-        o.printf("wrote %s%n  and %s%n", result.zip(), result.directory());
-        return s.reconciles() ? 0 : 1;
+        PrintWriter err = spec.commandLine().getErr();
+        RunLauncher.Launch launch;
+        try {
+            launch = runs.launch(params, recover, System.getProperty("user.name"));
+        } catch (RunLauncher.InProgress e) {
+            err.println("export-e-delivery: " + e.getMessage());
+            return 3;
+        } catch (UncheckedIOException | IllegalStateException | LedgerFormatException e) {
+            err.println("export-e-delivery: " + e.getMessage());
+            return 1;
+        }
+        if (launch.note() != null) {
+            err.println("export-e-delivery: " + launch.note());
+        }
+        Path zip = params.out().resolve(params.run().packageName() + ".zip");
+        Path folder = params.out().resolve(params.run().packageName());
+        if (launch.outcome() != RunLauncher.Outcome.ALREADY_COMPLETE) {
+            err.printf("export-e-delivery: run %d (execution %d): %d %s, %s → %s%n", launch.runId(),
+                    launch.execution().getId(), year, issue, params.input(), zip);
+            JobExecution execution = launch.execution();
+            long lastShown = 0;
+            long lastDone = -1;
+            long started = System.nanoTime();
+            while (!(runs.finished(execution.getId()) && !execution.getStatus().isRunning())) {
+                Thread.sleep(200);
+                long now = System.nanoTime();
+                if (now - lastShown > 5_000_000_000L) {
+                    EDeliveryRuns.Progress p = runs.progress(launch.runId());
+                    if (p.done() != lastDone) {
+                        double rate = p.done() / Math.max(1e-9, (now - started) / 1e9);
+                        err.printf("export   %,12d / %,d records  %,8.0f/s%n", p.done(), p.total(), rate);
+                        lastDone = p.done();
+                    }
+                    lastShown = now;
+                }
+            }
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                String why = execution.getAllFailureExceptions().stream()
+                        .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).distinct()
+                        .reduce((a, b) -> a + "; " + b).orElse("stopped (" + execution.getExitStatus().getExitCode() + ")");
+                err.printf("export-e-delivery: run %d %s: %s; run the same command again to resume it%n", launch.runId(),
+                        execution.getStatus(), why);
+                return 1;
+            }
+        }
+        JsonNode s;
+        try {
+            s = JsonMapper.builder().build().readTree(folder.resolve(DeliveryPackage.SUMMARY).toFile());
+        } catch (RuntimeException e) {
+            err.println("export-e-delivery: run " + launch.runId() + " completed, but its summary cannot be read: " + e.getMessage());
+            return 1;
+        }
+        o.printf("TEG850 %d %s from %s (run %d)%n", year, issue, input, launch.runId());
+        o.printf("  records    %,d%n", s.path("records").asLong());
+        o.printf("  issued     %,d (certificates of the print run)%n", s.path("issued").asLong());
+        o.printf("  delivered  %,d%n", s.path("delivered").asLong());
+        for (ReasonCode r : ReasonCode.values()) {
+            JsonNode n = s.path("excluded").get(r.name());
+            if (n != null) {
+                o.printf("  excluded   %,d %s (%s)%n", n.asLong(), r, r.description());
+            }
+        }
+        boolean reconciles = s.path("reconciles").asBoolean(false);
+        o.printf("  %s%n", reconciles ? "reconciles: records = delivered + excluded" : "DOES NOT RECONCILE");
+        o.printf("wrote %s%n  and %s%n", zip, folder);
+        return reconciles ? 0 : 1;
     }
 
     private int onDemand(PrintWriter o) {

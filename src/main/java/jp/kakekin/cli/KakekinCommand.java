@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 BenchRenderCommand.class,
                 ImportCommand.class, ReissueRunCommand.class, BenchReissueCommand.class,
                 PrintRunCommand.class,
+                CorrectionsCommand.class,
                 PrintWorkerCommand.class,
                 RunsCommand.class,
                 ArchiveVerifyCommand.class,

@@ -306,7 +306,7 @@ public class PrintRunCommand implements Callable<Integer> {
         }
         System.out.println(status.get().summary().describe());
         long invalid = status.get().summary().excludedByReason()
-                .getOrDefault(jp.kakekin.print.ExclusionReason.INVALID_LEDGER_LINE.name(), 0L);
+                .getOrDefault(jp.kakekin.issuance.ReasonCode.INVALID_LEDGER_LINE.name(), 0L);
         if (invalid > 0) {
             System.err.printf("print-run: %,d ledger lines were invalid (INVALID_LEDGER_LINE in exclusions.csv): exit 2%n",
                     invalid);

@@ -11,11 +11,16 @@ import java.util.concurrent.Callable;
 /** {@code reissue-run}: prints the reissue requests queued by the web form as one batch (docs/reissue.md). */
 @Command(name = "reissue-run", mixinStandardHelpOptions = true,
         description = "Prints the queued reissue requests as a print batch (a PDF per letter, manifest.csv, "
-                + "exceptions.csv); exits 2 if any request could not be printed.")
+                + "exceptions.csv, summary.json); exits 2 if any request could not be printed. A batch that was stopped "
+                + "or killed is finished first (exit 1: failed, run again; 3: running elsewhere).")
 public class ReissueRunCommand implements Callable<Integer> {
 
     @Option(names = "--output", description = "directory for the batch (default: kakekin.reissue.batch-directory)")
     Path output;
+
+    @Option(names = "--recover", description = "the unfinished batch's process is dead although it cannot be checked "
+            + "from here (another host): mark its execution FAILED and finish it")
+    boolean recover;
 
     private final ReissueBatch batch;
     private final ReissueProperties properties;
@@ -26,9 +31,19 @@ public class ReissueRunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Path dir = output != null ? output : properties.batchDirectory();
-        return batch.run(dir).map(r -> {
+        java.util.Optional<ReissueBatch.Report> report;
+        try {
+            report = batch.run(dir, recover);
+        } catch (jp.kakekin.batch.RunLauncher.InProgress e) {
+            System.err.println("reissue-run: " + e.getMessage());
+            return 3;
+        } catch (IllegalStateException e) {
+            System.err.println("reissue-run: " + e.getMessage());
+            return 1;
+        }
+        return report.map(r -> {
             System.out.printf("reissue-run: batch %s in %s: %d letter(s) for %d request(s), %d not printed%n",
                     r.batchId(), r.directory(), r.letters(), r.requests(), r.failed());
             return r.failed() > 0 ? 2 : 0;

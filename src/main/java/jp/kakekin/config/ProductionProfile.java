@@ -1,5 +1,6 @@
 package jp.kakekin.config;
 
+import jp.kakekin.archive.ArchiveProperties;
 import jp.kakekin.edelivery.EDeliveryProperties;
 import jp.kakekin.render.QrProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +26,10 @@ public class ProductionProfile {
 
     @Bean
     @Lazy(false)
-    Checked productionSecretsChecked(QrProperties qr, EDeliveryProperties eDelivery) {
-        List<String> problems = ProductionSecrets.problems(qr, eDelivery);
+    Checked productionSecretsChecked(QrProperties qr, EDeliveryProperties eDelivery, ArchiveProperties archive) {
+        List<String> problems = new java.util.ArrayList<>(ProductionSecrets.problems(qr, eDelivery));
+        // Where archive copies go (docs/archive.md): an absolute directory set on purpose, or an https bucket.
+        problems.addAll(archive.productionProblems());
         if (!problems.isEmpty()) {
             throw new UnsafeProductionConfigurationException(problems);
         }

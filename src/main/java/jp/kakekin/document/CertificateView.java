@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param postalCode      〒100-0013
  * @param deduction       控除額 formatted, or {@code ****} when the calculator withheld it
  * @param qrUrl           the web reissue form, with this document's token
+ * @param correction      for a corrected certificate (追加発行) what it corrects; null for every other
  */
 public record CertificateView(
         CertificateFigures figures,
@@ -40,11 +41,68 @@ public record CertificateView(
         String discountPaid,
         String deduction,
         String qrUrl,
-        Issuer issuer) implements DocumentView {
+        Issuer issuer,
+        CorrectionMark correction) implements DocumentView {
 
     public CertificateView {
         Objects.requireNonNull(figures);
         Objects.requireNonNull(uniqueCode);
+    }
+
+    public CertificateView(CertificateFigures figures, UniqueCode uniqueCode, LocalDate issuedOn, String eraYear,
+                           String issuedOnLabel, String contractNumber, String postalCode, String addressLine1,
+                           String addressLine2, String holderName, String monthlyPremium, String paid,
+                           String scheduled, String discountPaid, String deduction, String qrUrl, Issuer issuer) {
+        this(figures, uniqueCode, issuedOn, eraYear, issuedOnLabel, contractNumber, postalCode, addressLine1,
+                addressLine2, holderName, monthlyPremium, paid, scheduled, discountPaid, deduction, qrUrl, issuer, null);
+    }
+
+    /**
+     * What a corrected certificate prints besides its figures (docs/corrections.md).
+     *
+     * @param original         the code of the certificate it corrects (its first issue)
+     * @param asOfLabel        the data date in 和暦, e.g. 令和8年11月30日
+     * @param paidThroughMonth お払込み済額 covers January to this month; 予定額 the months after it
+     * @param reissued         a copy of the corrected certificate issued again on request (marked 再発行)
+     */
+    public record CorrectionMark(UniqueCode original, String asOfLabel, int paidThroughMonth, boolean reissued) {
+        public CorrectionMark {
+            Objects.requireNonNull(original);
+        }
+    }
+
+    /** The same certificate, marked as a correction. */
+    public CertificateView withCorrection(CorrectionMark mark) {
+        return new CertificateView(figures, uniqueCode, issuedOn, eraYear, issuedOnLabel, contractNumber, postalCode,
+                addressLine1, addressLine2, holderName, monthlyPremium, paid, scheduled, discountPaid, deduction, qrUrl,
+                issuer, mark);
+    }
+
+    /**
+     * Figures as of a correction's data date (訂正・追加発行, or a reissue of one): the period labels and the
+     * note say so.
+     */
+    public boolean corrected() {
+        return correction != null;
+    }
+
+    /** The 訂正（追加発行） mark: the corrected certificate itself (a reissue of it is marked 再発行). */
+    public boolean correctionMark() {
+        return correction != null && !correction.reissued();
+    }
+
+    /** お払込み済額's months on a corrected certificate, e.g. （1月～11月）. */
+    public String paidPeriod() {
+        return correction == null ? "" : "（1月～" + correction.paidThroughMonth() + "月）";
+    }
+
+    /** お払込み予定額's months on a corrected certificate, e.g. （12月）, or （なし） once the year is over. */
+    public String scheduledPeriod() {
+        if (correction == null) {
+            return "";
+        }
+        int from = correction.paidThroughMonth() + 1;
+        return from > 12 ? "（なし）" : from == 12 ? "（12月）" : "（" + from + "月～12月）";
     }
 
 
@@ -74,9 +132,12 @@ public record CertificateView(
         return eraYear + "分";
     }
 
-    /** A reissue is any issue after the first; its unique code says so (sequence 01 and up). */
+    /**
+     * A reissue is any issue after the first; its unique code says so (sequence 01 and up). A corrected
+     * certificate also has a later sequence but is marked as a correction instead.
+     */
     public boolean reissue() {
-        return uniqueCode.sequence() > 0;
+        return uniqueCode.sequence() > 0 && (correction == null || correction.reissued());
     }
 
     /** The code of the first issue, which a reissue refers to (the same code for a first issue). */

@@ -1,10 +1,8 @@
 package jp.kakekin.edelivery;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import jp.kakekin.report.Exclusion;
+import jp.kakekin.report.RunReport;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,25 +25,28 @@ import java.util.zip.ZipOutputStream;
  * The delivery package of one export: {@code NAME.zip} holding one XML per delivered certificate plus
  * {@code manifest.csv} (file, contractNo, uniqueCode, sha256), {@code exclusions.csv} (every record not
  * delivered, with its reason) and {@code summary.json} (the counts), and the same files unpacked in the
- * folder {@code NAME/} beside it. Written as it goes, so a run of any size needs no memory for it; the ZIP
- * is written as {@code NAME.zip.part} and only renamed once complete.
+ * folder {@code NAME/} beside it. The three report files are written by the one run-report writer of every
+ * channel ({@link RunReport}: named columns, {@link jp.kakekin.issuance.ReasonCode}s). Written as it goes, so
+ * a run of any size needs no memory for it; the ZIP is written as {@code NAME.zip.part} and only renamed
+ * once complete.
  */
 public final class DeliveryPackage implements Closeable {
 
-    public static final String MANIFEST = "manifest.csv";
-    public static final String EXCLUSIONS = "exclusions.csv";
-    public static final String SUMMARY = "summary.json";
+    public static final String MANIFEST = RunReport.MANIFEST;
+    public static final String EXCLUSIONS = RunReport.EXCLUSIONS;
+    public static final String SUMMARY = RunReport.SUMMARY;
     static final String MANIFEST_HEADER = "file,contractNo,uniqueCode,sha256";
     static final String EXCLUSIONS_HEADER = "line,contractNo,uniqueCode,reason,detail";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** One delivered document: a row of {@code manifest.csv}. */
+    public record ManifestRow(String file, String contractNo, String uniqueCode, String sha256) {
+    }
 
     private final Path zip;
     private final Path part;
     private final Path directory;
     private final ZipOutputStream out;
-    private final BufferedWriter manifest;
-    private final BufferedWriter exclusions;
+    private final RunReport<ManifestRow, Exclusion> report;
     private final RunSummary.Counter counter = new RunSummary.Counter();
     private final FileTime time;
     private boolean finished;
@@ -57,10 +58,7 @@ public final class DeliveryPackage implements Closeable {
         this.time = FileTime.from(time);
         Files.createDirectories(directory);
         this.out = new ZipOutputStream(Files.newOutputStream(part));
-        this.manifest = Files.newBufferedWriter(directory.resolve(MANIFEST), StandardCharsets.UTF_8);
-        this.exclusions = Files.newBufferedWriter(directory.resolve(EXCLUSIONS), StandardCharsets.UTF_8);
-        manifest.write(MANIFEST_HEADER + "\n");
-        exclusions.write(EXCLUSIONS_HEADER + "\n");
+        this.report = RunReport.open(directory, ManifestRow.class);
     }
 
     /**
@@ -92,10 +90,10 @@ public final class DeliveryPackage implements Closeable {
                 case ExportOutcome.Delivered d -> {
                     entry(d.fileName(), d.xml());
                     Files.write(directory.resolve(d.fileName()), d.xml());
-                    manifest.write(csv(d.fileName(), d.contractNo(), d.uniqueCode(), d.sha256()));
+                    report.manifest(new ManifestRow(d.fileName(), d.contractNo(), d.uniqueCode(), d.sha256()));
                 }
-                case ExportOutcome.Excluded e -> exclusions.write(csv(String.valueOf(e.line()), e.contractNo(),
-                        e.uniqueCode(), e.reason().name(), e.detail()));
+                case ExportOutcome.Excluded e -> report.exclude(new Exclusion(e.line(), e.contractNo(), e.uniqueCode(),
+                        e.reason(), e.detail()));
             }
             counter.add(outcome);
         } catch (IOException e) {
@@ -107,8 +105,6 @@ public final class DeliveryPackage implements Closeable {
     public RunSummary finish(RunParameters run, SigningKey signer) {
         RunSummary summary = counter.summary();
         try {
-            manifest.close();
-            exclusions.close();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("form", "TEG850 v" + Teg850.VERSION);
             json.put("year", run.year());
@@ -128,8 +124,11 @@ public final class DeliveryPackage implements Closeable {
             summary.excluded().forEach((k, v) -> excluded.put(k.name(), v));
             json.put("excluded", excluded);
             json.put("reconciles", summary.reconciles());
-            byte[] summaryBytes = (JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
-            Files.write(directory.resolve(SUMMARY), summaryBytes);
+            if (report.manifestRows() != summary.delivered() || report.excluded() != summary.excludedTotal()) {
+                throw new IllegalStateException("the package's tables (%d manifest rows, %d exclusions) differ from its count"
+                        .formatted(report.manifestRows(), report.excluded()));
+            }
+            byte[] summaryBytes = report.finish(json);
             copyEntry(MANIFEST);
             copyEntry(EXCLUSIONS);
             entry(SUMMARY, summaryBytes);
@@ -157,10 +156,9 @@ public final class DeliveryPackage implements Closeable {
             return;
         }
         try {
-            manifest.close();
-            exclusions.close();
+            report.close();
             out.close();
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // removing the part file below is what matters
         }
         try {
@@ -186,22 +184,6 @@ public final class DeliveryPackage implements Closeable {
             in.transferTo(out);
         }
         out.closeEntry();
-    }
-
-    static String csv(String... fields) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String f = fields[i] == null ? "" : fields[i];
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(f);
-            }
-        }
-        return sb.append('\n').toString();
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -23,11 +23,18 @@ public final class EDeliveryExporter {
     private final Teg850Signer signer;
     private final Teg850Schema schema;
     private final IssuerSettings issuer;
+    private final DeliveryArchive archive;
 
     public EDeliveryExporter(Teg850Signer signer, Teg850Schema schema, IssuerSettings issuer) {
+        this(signer, schema, issuer, DeliveryArchive.NONE);
+    }
+
+    /** @param archive keeps every document delivered (docs/archive.md) */
+    public EDeliveryExporter(Teg850Signer signer, Teg850Schema schema, IssuerSettings issuer, DeliveryArchive archive) {
         this.signer = Objects.requireNonNull(signer);
         this.schema = Objects.requireNonNull(schema);
         this.issuer = Objects.requireNonNull(issuer);
+        this.archive = Objects.requireNonNull(archive);
     }
 
     /**
@@ -57,7 +64,9 @@ public final class EDeliveryExporter {
         if (!errors.isEmpty()) {
             return new Excluded(c.line(), c.contractNo(), code, ReasonCode.DOCUMENT_INVALID, String.join("; ", errors));
         }
-        return new Delivered(c.line(), c.contractNo(), code, fileName(code), xml, sha256(xml));
+        Delivered delivered = new Delivered(c.line(), c.contractNo(), code, fileName(code), xml, sha256(xml));
+        archive.archive(delivered); // the archive copy of what is handed out (run and on-demand alike)
+        return delivered;
     }
 
     /** Builds, signs and serialises one document (no eligibility check: callers decide). */

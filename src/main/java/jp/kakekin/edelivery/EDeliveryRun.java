@@ -50,7 +50,7 @@ public final class EDeliveryRun {
     }
 
     /** Contract numbers already in the run; 7-digit numbers in a bit set (1.25 MB for all of them). */
-    private static final class Seen {
+    static final class Seen {
         private final BitSet digits = new BitSet(10_000_000);
         private final Set<String> others = new HashSet<>();
 

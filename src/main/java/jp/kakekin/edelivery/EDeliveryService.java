@@ -29,6 +29,7 @@ public class EDeliveryService {
     private final JapanClock clock;
     private final int maxLineBytes;
     private volatile EDeliveryExporter exporter;
+    private ObjectProvider<DeliveryArchive> archive;
 
     public EDeliveryService(EDeliveryProperties properties, Calculator calculator, ObjectProvider<Issuer> issuer,
                             JapanClock clock, jp.kakekin.config.LedgerProperties ledger) {
@@ -39,9 +40,29 @@ public class EDeliveryService {
         this.maxLineBytes = ledger.maxLineBytesOrDefault();
     }
 
+    /** The archive of what is delivered (docs/archive.md); none when {@code kakekin.archive.enabled=false}. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void archiveWith(ObjectProvider<DeliveryArchive> archive) {
+        this.archive = archive;
+    }
+
     /** A ledger file, read as every command reads one ({@code kakekin.ledger.max-line-bytes}). */
     public LedgerReader openLedger(Path input) {
         return LedgerReader.open(input, maxLineBytes);
+    }
+
+    /**
+     * The exporter without the archive, and the archive on its own: the e-私書箱 run's partitions archive a
+     * document only once it is known to be delivered (a contract repeated in the ledger is decided when the
+     * package is assembled).
+     */
+    EDeliveryExporter unarchivedExporter() {
+        EDeliveryExporter e = exporter();
+        return new EDeliveryExporter(e.signer(), Teg850Schema.load(), e.issuer(), DeliveryArchive.NONE);
+    }
+
+    DeliveryArchive archive() {
+        return archive == null ? DeliveryArchive.NONE : archive.getIfAvailable(() -> DeliveryArchive.NONE);
     }
 
     public EDeliveryExporter exporter() {
@@ -54,7 +75,8 @@ public class EDeliveryService {
                     SigningKey key = SigningKeyStore.load(ks.path(), ks.password().toCharArray(), ks.alias(),
                             ks.generateIfMissing());
                     e = exporter = new EDeliveryExporter(new Teg850Signer(key), Teg850Schema.load(),
-                            properties.issuerSettings());
+                            properties.issuerSettings(), archive == null ? DeliveryArchive.NONE
+                            : archive.getIfAvailable(() -> DeliveryArchive.NONE));
                 }
             }
         }

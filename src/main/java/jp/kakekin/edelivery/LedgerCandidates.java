@@ -55,8 +55,16 @@ public final class LedgerCandidates implements Iterator<ExportCandidate>, Closea
         };
     }
 
-    /** The issuance core decides; the run only maps its outcome (the e-私書箱 checks come after, in the exporter). */
     private ExportCandidate candidate(long line, Ledger ledger) {
+        return candidate(issuer, issue, year, context, reader.fileName(), line, ledger);
+    }
+
+    /**
+     * One valid ledger record as a candidate of a run. The issuance core decides; the run only maps its
+     * outcome (the e-私書箱 checks come after, in the exporter).
+     */
+    static ExportCandidate candidate(Issuer issuer, DocumentKind issue, int year, IssueContext context, String fileName,
+                                     long line, Ledger ledger) {
         Issuance issuance = issuer.decide(ledger, issue, year, context);
         return switch (issuance) {
             case Issuance.Issued i -> new ExportCandidate.Certificate(line, ledger, (CertificateFigures) i.figures(),
@@ -73,7 +81,7 @@ public final class LedgerCandidates implements Iterator<ExportCandidate>, Closea
                 case NOT_YET_FINAL -> new ExportCandidate.Rejected(line, ledger.contractNo(),
                         ReasonCode.NOT_YET_FINAL, n.detail());
                 default -> new ExportCandidate.Rejected(line, ledger.contractNo(), n.reason(),
-                        reader.fileName() + ":" + line + ": " + n.detail());
+                        fileName + ":" + line + ": " + n.detail());
             };
         };
     }

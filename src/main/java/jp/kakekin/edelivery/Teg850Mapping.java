@@ -54,6 +54,10 @@ public final class Teg850Mapping {
                     "TEG850 is the 小規模企業共済 certificate, not a SAFETY statement");
         };
         int year = figures.year();
+        // 払込済額 runs to September (November issue) or December; a corrected certificate's figures are as of
+        // its data date (docs/corrections.md): paid to that month, 予定額 for the months after it, if any.
+        int paidThrough = !november ? 12 : figures.dataCutoff() == null || figures.dataCutoff().getYear() < year ? 9
+                : figures.dataCutoff().getYear() > year ? 12 : Math.max(9, figures.dataCutoff().getMonthValue());
         Optional<PaymentModePeriod> mode = modeInForce(ledger, YearMonth.of(year, november ? 9 : 12));
         return new Teg850Certificate(
                 year,
@@ -61,11 +65,11 @@ public final class Teg850Mapping {
                 address(figures.address()),
                 ledger.fullContractNumber(),
                 year,
-                november ? 9 : 12,
+                paidThrough,
                 figures.paid(),
-                november ? 10 : null,
-                november ? 12 : null,
-                november ? figures.scheduled() : null,
+                paidThrough < 12 ? paidThrough + 1 : null,
+                paidThrough < 12 ? 12 : null,
+                paidThrough < 12 ? figures.scheduled() : null,
                 figures.deduction(),
                 figures.discountPaid(),
                 ledger.contractDate(),

@@ -24,7 +24,8 @@ public final class AddressRule {
         if (context.addressCutoff() != null) {
             return context.addressCutoff();
         }
-        if (context.onDemand()) {
+        if (context.onDemand() || context.correction() != null) {
+            // a corrected certificate is mailed like a reissue: to the address registered on the run date
             return context.runDate();
         }
         return switch (kind) {

@@ -56,6 +56,33 @@ public final class FiguresJson {
     record LineError(long line, String error) {
     }
 
+    /**
+     * A certificate's figures as the register keeps them ({@code figures_json}, written by {@link #toJson}):
+     * what a corrections run compares with. {@code deduction} null = ****.
+     */
+    public record Printed(long monthlyPremium, long paid, long scheduled, long discountPaid, Long deduction) {
+    }
+
+    /**
+     * Reads the figures of an issued certificate back from the register.
+     *
+     * @throws IllegalArgumentException when the text is not an issued certificate's figures
+     */
+    public static Printed readCertificate(String json) {
+        tools.jackson.databind.JsonNode n;
+        try {
+            n = JSON.readTree(json);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("figures_json is not JSON: " + e.getOriginalMessage());
+        }
+        if (n == null || !n.path("issued").asBoolean(false) || !n.has("monthlyPremium")) {
+            throw new IllegalArgumentException("figures_json is not an issued certificate's figures");
+        }
+        tools.jackson.databind.JsonNode d = n.get("deduction");
+        return new Printed(n.path("monthlyPremium").asLong(), n.path("paid").asLong(), n.path("scheduled").asLong(),
+                n.path("discountPaid").asLong(), d == null || d.isNull() ? null : d.asLong());
+    }
+
     public static ObjectNode toJson(Figures figures) {
         Object shape = switch (figures) {
             case CertificateFigures c when !c.issued() -> new NotIssued(c.contractNo(), false);

@@ -15,12 +15,26 @@ import java.util.Objects;
  *                      not valid
  * @param minSequence   the lowest unique-code sequence a document issued on request may take (0: the
  *                      register decides alone); a channel that lost a race for a sequence asks again above it
+ * @param correction    a corrections run (追加発行): the certificate issued before and the data date; null
+ *                      for every other issue
  */
 public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean onDemand, boolean trial,
-                           int minSequence) {
+                           int minSequence, Correction correction) {
 
     public IssueContext {
         Objects.requireNonNull(runDate, "runDate");
+    }
+
+    public IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean onDemand, boolean trial, int minSequence) {
+        this(runDate, addressCutoff, onDemand, trial, minSequence, null);
+    }
+
+    /**
+     * A corrections run on {@code runDate} asking about one certificate issued before: the Issuer decides
+     * whether a corrected certificate is issued (docs/corrections.md).
+     */
+    public static IssueContext correction(LocalDate runDate, Correction correction) {
+        return new IssueContext(runDate, null, false, false, 0, Objects.requireNonNull(correction));
     }
 
     /** A bulk run (print run, e-私書箱 run, render) on {@code runDate}, with the documents' own address cutoffs. */
@@ -42,15 +56,15 @@ public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean o
     }
 
     public IssueContext withAddressCutoff(LocalDate cutoff) {
-        return new IssueContext(runDate, cutoff, onDemand, trial, minSequence);
+        return new IssueContext(runDate, cutoff, onDemand, trial, minSequence, correction);
     }
 
     public IssueContext asTrial(boolean trial) {
-        return new IssueContext(runDate, addressCutoff, onDemand, trial, minSequence);
+        return new IssueContext(runDate, addressCutoff, onDemand, trial, minSequence, correction);
     }
 
     /** The same, taking no sequence below {@code sequence} (after losing a race for a lower one). */
     public IssueContext withMinSequence(int sequence) {
-        return new IssueContext(runDate, addressCutoff, onDemand, trial, sequence);
+        return new IssueContext(runDate, addressCutoff, onDemand, trial, sequence, correction);
     }
 }

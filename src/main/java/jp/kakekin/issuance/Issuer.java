@@ -74,17 +74,27 @@ public final class Issuer {
         if (ledger.scheme() != kind.scheme()) {
             return new Issuance.NotIssued(ReasonCode.OTHER_SCHEME, otherScheme(ledger, kind));
         }
+        if (context.correction() != null) {
+            return corrected(ledger, kind, year, context, withView);
+        }
         if (!context.trial() && kind != DocumentKind.SAFETY_TAX_STATEMENT
                 && !Finality.isFinal(kind, year, context.runDate())) {
             return new Issuance.NotIssued(ReasonCode.NOT_YET_FINAL,
                     Finality.notFinal(kind, year, Finality.dataCutoff(kind, year), context.runDate()));
         }
         LocalDate addressCutoff = AddressRule.cutoff(kind, year, context);
+        // A certificate corrected since (追加発行): a copy issued on request states the correction's figures,
+        // as of its data date, not the ones the correction replaced.
+        Optional<LocalDate> correctedAsOf = context.onDemand() && isCertificate(kind)
+                ? register.correctedAsOf(UniqueCode.of(kind, year, ledger.contractNo(), ledger.checkDigits(), 0))
+                : Optional.empty();
         Figures figures;
         try {
             // The figures see the ledger at the document's own cutoffs; only a run's override moves the
             // address cutoff the certificate figures record.
-            figures = calculator.calculate(kind, ledger, year, context.onDemand() ? null : addressCutoff);
+            figures = correctedAsOf.isPresent()
+                    ? calculator.corrected(kind, ledger, year, correctedAsOf.get(), addressCutoff)
+                    : calculator.calculate(kind, ledger, year, context.onDemand() ? null : addressCutoff);
         } catch (RuntimeException e) {
             // One record the rules cannot cope with must not stop a run: it is reported.
             return new Issuance.NotIssued(ReasonCode.CALCULATION_FAILED,
@@ -124,6 +134,8 @@ public final class Issuer {
             return new Issuance.Issued(null, code, address, figures);
         }
         DocumentView view = switch (figures) {
+            case CertificateFigures f when correctedAsOf.isPresent() -> certificates().corrected(withAddress(f, address),
+                    ledger, code, context.runDate(), correctedAsOf.get(), true);
             case CertificateFigures f -> certificates().view(withAddress(f, address), ledger, code, context.runDate());
             case SafetyPaymentStatusFigures f -> statements().paymentStatus(f, ledger, code, context.runDate(),
                     addressCutoff);
@@ -131,6 +143,80 @@ public final class Issuer {
             default -> throw new IllegalStateException("no document for " + figures.document());
         };
         return new Issuance.Issued(view, code, address, figures);
+    }
+
+    /**
+     * A corrections run (追加発行, docs/corrections.md): the certificate of {@code year} as known at the
+     * correction's data date, issued when it states what the latest issue could not (a 控除額 where it
+     * printed ****) or differs from it; else not issued — {@link ReasonCode#STILL_WITHHELD} while the 控除額
+     * is **** at the data date, {@link ReasonCode#UNCHANGED} when nothing it states has changed. A corrected
+     * certificate takes the next sequence of the original's code and goes to the address registered on the
+     * run date.
+     */
+    private Issuance corrected(Ledger ledger, DocumentKind kind, int year, IssueContext context, boolean withView) {
+        Correction correction = context.correction();
+        if (!isCertificate(kind)) {
+            throw new IllegalArgumentException("only a certificate is corrected, not " + kind);
+        }
+        if (!correction.original().equals(UniqueCode.of(kind, year, ledger.contractNo(), ledger.checkDigits(), 0))) {
+            throw new IllegalArgumentException("the correction of %s is not for contract %s's %s of %d"
+                    .formatted(correction.original(), ledger.contractNo(), kind, year));
+        }
+        LocalDate cutoff = Finality.dataCutoff(kind, year);
+        if (!context.trial() && !Finality.isFinal(cutoff, context.runDate())) {
+            return new Issuance.NotIssued(ReasonCode.NOT_YET_FINAL, Finality.notFinal(kind, year, cutoff, context.runDate()));
+        }
+        Optional<String> badDate = Correction.invalidDataDate(kind, year, correction.dataDate(), context.runDate());
+        if (badDate.isPresent() && !context.trial()) {
+            return new Issuance.NotIssued(ReasonCode.NOT_YET_FINAL, badDate.get());
+        }
+        LocalDate addressCutoff = AddressRule.cutoff(kind, year, context);
+        Figures figures;
+        try {
+            figures = calculator.corrected(kind, ledger, year, correction.dataDate(), addressCutoff);
+        } catch (RuntimeException e) {
+            return new Issuance.NotIssued(ReasonCode.CALCULATION_FAILED,
+                    "contract %s: calculation failed: %s".formatted(ledger.contractNo(), e));
+        }
+        if (figures instanceof HeldFigures held) {
+            return new Issuance.Held(held.codes(), held);
+        }
+        CertificateFigures f = (CertificateFigures) figures;
+        if (!f.issued()) {
+            return new Issuance.NotIssued(ReasonCode.NOT_ELIGIBLE_THIS_ISSUE,
+                    "no longer gets this issue: " + notEligible(ledger, kind, year), f);
+        }
+        FiguresJson.Printed printed = correction.printed();
+        if (f.deduction() == null) {
+            String why = new java.util.TreeSet<>(f.withheld()) + " at " + correction.dataDate();
+            return new Issuance.NotIssued(ReasonCode.STILL_WITHHELD, printed.deduction() == null
+                    ? "%s printed ****; still **** because of %s".formatted(correction.latest(), why)
+                    : "%s printed 控除額 %d; at the data date it is **** because of %s: no correction until it can be stated"
+                            .formatted(correction.latest(), printed.deduction(), why), f);
+        }
+        if (!correction.changes(f.monthlyPremium(), f.paid(), f.scheduled(), f.discountPaid(), f.deduction())) {
+            return new Issuance.NotIssued(ReasonCode.UNCHANGED,
+                    "%s states the same 控除額 %d".formatted(correction.latest(), f.deduction()), f);
+        }
+        Address address = jp.kakekin.calc.AddressCutoff.addressAt(ledger.addresses(), addressCutoff);
+        if (address == null) {
+            return new Issuance.NotIssued(ReasonCode.NO_ADDRESS, "the ledger has no address to mail to", f);
+        }
+        OptionalInt last = register.lastSequence(correction.original());
+        int sequence = Math.max(Math.max(last.isPresent() ? last.getAsInt() + 1 : 1,
+                correction.latest().sequence() + 1), context.minSequence());
+        if (sequence > MAX_SEQUENCE) {
+            return new Issuance.NotIssued(ReasonCode.SEQUENCE_EXHAUSTED,
+                    correction.original() + " has been issued " + MAX_SEQUENCE + " times", f);
+        }
+        UniqueCode code = UniqueCode.of(kind, year, ledger.contractNo(), ledger.checkDigits(), sequence);
+        CertificateFigures addressed = withAddress(f, address);
+        if (!withView || certificates == null) {
+            return new Issuance.Issued(null, code, address, addressed);
+        }
+        DocumentView view = certificates.corrected(addressed, ledger, code, context.runDate(), correction.dataDate(),
+                false);
+        return new Issuance.Issued(view, code, address, addressed);
     }
 
     /**

@@ -23,6 +23,10 @@ public enum ReasonCode {
     SEQUENCE_EXHAUSTED("no sequence number left for another reissue"),
     /** The ledger contradicts the rules (RULES.md 1.8): held for the operator, the detail lists the hold codes. */
     HELD("held for the operator (the ledger contradicts the rules)"),
+    /** A corrections run: the 控除額 is still **** at the data date; no corrected certificate yet (docs/corrections.md). */
+    STILL_WITHHELD("控除額 still **** at the data date: no corrected certificate yet"),
+    /** A corrections run: nothing the certificate states has changed since it was issued. */
+    UNCHANGED("nothing the certificate states has changed"),
 
     // --- decided by the channel ---
     /** The line failed validation (spec/ledger.md); the detail lists every error with file, line and field. */

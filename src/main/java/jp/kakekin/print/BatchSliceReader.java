@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,9 @@ import java.util.List;
 /**
  * Reads the print batches of one partition of the print step out of the merged postal order: batches
  * {@code p+1, p+1+n, p+1+2n, …} of n partitions, so both workers move through the postal codes together.
- * Its position is saved at every commit; a batch whose manifest part exists was completed (PDF
- * published) by an execution that died before committing, and is not printed again.
+ * Its position is saved at every commit. A batch after the last commit is printed again by a restart,
+ * even when its files were written (the execution died before committing): its issue records are
+ * registered in the batch's transaction, so only printing it again makes sure they are.
  */
 class BatchSliceReader implements ItemStreamReader<BatchSlice> {
 
@@ -51,7 +51,7 @@ class BatchSliceReader implements ItemStreamReader<BatchSlice> {
         if (progress != null) {
             long done = 0;
             for (int b = partition + 1; b <= index.batches(); b += partitions) {
-                if (b < next || Files.exists(folder.manifestPart(b))) {
+                if (b < next) {
                     done += index.size(b);
                 }
             }
@@ -64,9 +64,6 @@ class BatchSliceReader implements ItemStreamReader<BatchSlice> {
         while (next <= index.batches()) {
             int b = next;
             next += partitions;
-            if (Files.exists(folder.manifestPart(b))) {
-                continue;
-            }
             try {
                 channel.position(index.offset(b));
                 DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));

@@ -1,5 +1,7 @@
 package jp.kakekin.print;
 
+import jp.kakekin.report.Exclusion;
+
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;

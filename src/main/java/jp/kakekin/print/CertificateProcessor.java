@@ -1,5 +1,8 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.LedgerLine;
+import jp.kakekin.report.Exclusion;
+
 import jp.kakekin.calc.HeldFigures;
 import jp.kakekin.issuance.IssueContext;
 import jp.kakekin.issuance.Issuance;
@@ -46,7 +49,7 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
         // the same checks as every command (size, BOM, strict UTF-8, duplicate keys); the reader skipped blanks
         LedgerRecord record = LedgerReader.parseLine(fileName, item.raw());
         return switch (record) {
-            case LedgerRecord.Invalid bad -> excluded(line, bad.contractNo(), null, ExclusionReason.INVALID_LEDGER_LINE,
+            case LedgerRecord.Invalid bad -> excluded(line, bad.contractNo(), null, ReasonCode.INVALID_LEDGER_LINE,
                     bad.message());
             case LedgerRecord.Valid ok -> calculate(line, ok.ledger());
         };
@@ -58,15 +61,15 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
                 .asTrial(run.trial());
         // The issuance core decides; this step only maps its outcome to a document to sort or an exclusion.
         return switch (issuer.issue(ledger, run.document(), run.year(), context)) {
-            case Issuance.NotIssued n -> excluded(line, key, null, ExclusionReason.valueOf(n.reason().name()),
+            case Issuance.NotIssued n -> excluded(line, key, null, n.reason(),
                     n.reason() == ReasonCode.CALCULATION_FAILED ? fileName + ":" + line + ": " + n.detail() : n.detail());
-            case Issuance.Held h -> excluded(line, key, null, ExclusionReason.HELD, h.detail());
+            case Issuance.Held h -> excluded(line, key, null, ReasonCode.HELD, h.detail());
             case Issuance.Issued i -> {
                 IssuedCertificate certificate = new IssuedCertificate(line, ledger.checkDigits(),
                         ledger.holder().name(), i.address(), i.figures());
                 String tooLong = tooLong(certificate);
                 if (tooLong != null) {
-                    yield excluded(line, key, i.uniqueCode().value(), ExclusionReason.RENDER_FAILED, tooLong);
+                    yield excluded(line, key, i.uniqueCode().value(), ReasonCode.RENDER_FAILED, tooLong);
                 }
                 Optional<Exclusion> unprintable = printer.check(certificate, run.runDate());
                 yield unprintable.<Outcome>map(e -> new Outcome.Excluded(e, key))
@@ -90,11 +93,11 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
         return null;
     }
 
-    private static Outcome excluded(long line, String validContractNo, String uniqueCode, ExclusionReason reason,
+    private static Outcome excluded(long line, String validContractNo, String uniqueCode, ReasonCode reason,
                                     String detail) {
         String contractNo = validContractNo;
         return new Outcome.Excluded(new Exclusion(line, contractNo, uniqueCode, reason, detail),
-                reason == ExclusionReason.INVALID_LEDGER_LINE || reason == ExclusionReason.OTHER_SCHEME
+                reason == ReasonCode.INVALID_LEDGER_LINE || reason == ReasonCode.OTHER_SCHEME
                         ? null : validContractNo);
     }
 }

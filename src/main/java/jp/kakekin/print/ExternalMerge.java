@@ -1,5 +1,9 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.ReasonCode;
+import jp.kakekin.report.CsvTable;
+import jp.kakekin.report.Exclusion;
+
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -47,7 +51,7 @@ final class ExternalMerge {
     /**
      * @param issuedInChunks   certificates in all the chunks (to check nothing went missing on the way)
      * @param merged           certificates in {@code sorted.bin}
-     * @param duplicates       certificates left out as {@link ExclusionReason#DUPLICATE_CONTRACT}
+     * @param duplicates       certificates left out as {@link ReasonCode#DUPLICATE_CONTRACT}
      * @param intermediateRuns runs written by the extra merge passes (0 when the fan-in sufficed)
      */
     record Result(long issuedInChunks, long merged, long duplicates, int batches, int intermediateRuns) {
@@ -147,7 +151,8 @@ final class ExternalMerge {
         List<Long> offsets = new ArrayList<>();
         long[] counts = new long[2]; // merged, duplicates
         Path dupTmp = AtomicFiles.tmp(folder.duplicates());
-        try (Writer dups = Files.newBufferedWriter(dupTmp, StandardCharsets.UTF_8)) {
+        try (Writer dupFile = Files.newBufferedWriter(dupTmp, StandardCharsets.UTF_8);
+             CsvTable<Exclusion> dups = CsvTable.openPart(Exclusion.class, dupFile)) {
             AtomicFiles.write(folder.sorted(), os -> {
                 CountingOutputStream counted = new CountingOutputStream(os);
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(counted, 1 << 16));
@@ -158,8 +163,8 @@ final class ExternalMerge {
                     Long first = firstLine.isEmpty() ? null : firstLine.get(Integer.parseInt(c.contractNo()));
                     if (first != null && first != c.line()) {
                         dups.write(new Exclusion(c.line(), c.contractNo(), c.uniqueCode().value(),
-                                ExclusionReason.DUPLICATE_CONTRACT, "contract %s came earlier in the ledger, on line %d; only that line counts"
-                                        .formatted(c.contractNo(), first)).toCsv());
+                                ReasonCode.DUPLICATE_CONTRACT, "contract %s came earlier in the ledger, on line %d; only that line counts"
+                                        .formatted(c.contractNo(), first)));
                         counts[1]++;
                     } else {
                         if (counts[0] % batchSize == 0) {

@@ -1,5 +1,7 @@
 package jp.kakekin.print;
 
+import jp.kakekin.report.Exclusion;
+
 /** What became of one ledger record in the calculate step: a certificate to print, or an exclusion. */
 sealed interface Outcome {
 

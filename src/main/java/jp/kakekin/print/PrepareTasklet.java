@@ -1,5 +1,7 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.InputScan;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;

@@ -3,7 +3,6 @@ package jp.kakekin.print;
 import jp.kakekin.archive.IssuedDocumentArchiver;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.Figures;
-import jp.kakekin.document.UniqueCode;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.store.ContractStore;
 import org.apache.pdfbox.Loader;
@@ -12,16 +11,17 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * The archive copy of every document a print run printed (docs/archive.md), made in the register step
- * from its manifest row: its page is taken out of the merged batch PDF and archived by
- * {@link IssuedDocumentArchiver} (PDF/A-3b, search keys, the signed TEG850 of a fixed 控除額 with the
- * ledger from the store). The copy's key and SHA-256 go into the issue record.
+ * The archive copy of every document a print run printed (docs/archive.md), made in the print step right
+ * after its batch is published, from the documents in memory: each page is taken out of the merged batch
+ * PDF and archived by {@link IssuedDocumentArchiver} (PDF/A-3b, search keys, the signed TEG850 of a fixed
+ * 控除額 with the ledger from the store). The copy's key and SHA-256 go into the issue record.
  */
 final class PrintArchiver {
 
@@ -37,38 +37,42 @@ final class PrintArchiver {
     record Archived(String uniqueCode, String key, String sha256, boolean withXml) {
     }
 
-    List<Archived> archive(RunFolder folder, List<? extends List<String>> rows, LocalDate runDate) {
-        Map<String, List<List<String>>> byBatch = new LinkedHashMap<>();
-        for (List<String> row : rows) {
-            byBatch.computeIfAbsent(row.get(ManifestRow.BATCH_FILE), k -> new java.util.ArrayList<>()).add(row);
+    /**
+     * @param placed the batch's documents in page order ({@code placed.get(i)} is on page i+1)
+     * @param codes  the codes to archive (those this run registered and has not archived yet)
+     */
+    List<Archived> archive(Path batchPdf, List<IssuedCertificate> placed, Set<String> codes, LocalDate runDate) {
+        List<Archived> out = new ArrayList<>(codes.size());
+        if (codes.isEmpty()) {
+            return out;
         }
-        List<Archived> out = new java.util.ArrayList<>(rows.size());
-        for (var e : byBatch.entrySet()) {
-            try (PDDocument batch = Loader.loadPDF(folder.out().resolve(e.getKey()).toFile())) {
-                for (List<String> row : e.getValue()) {
-                    out.add(archive(batch, row, runDate));
+        try (PDDocument batch = Loader.loadPDF(batchPdf.toFile())) {
+            for (int i = 0; i < placed.size(); i++) {
+                IssuedCertificate c = placed.get(i);
+                if (codes.contains(c.uniqueCode().value())) {
+                    out.add(archive(batch, i, c, runDate));
                 }
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot read " + e.getKey() + " to archive its documents: " + ex.getMessage(), ex);
             }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot read " + batchPdf.getFileName() + " to archive its documents: "
+                    + ex.getMessage(), ex);
         }
         return out;
     }
 
-    private Archived archive(PDDocument batch, List<String> row, LocalDate runDate) throws IOException {
-        UniqueCode code = new UniqueCode(row.get(ManifestRow.UNIQUE_CODE));
-        Figures figures = ManifestRow.figures(row);
+    private Archived archive(PDDocument batch, int pageIndex, IssuedCertificate c, LocalDate runDate) throws IOException {
         byte[] page;
         try (PDDocument one = new PDDocument()) {
-            one.importPage(batch.getPage(Integer.parseInt(row.get(ManifestRow.PAGE)) - 1));
+            one.importPage(batch.getPage(pageIndex));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             one.save(bytes);
             page = bytes.toByteArray();
         }
+        Figures figures = c.figures();
         Ledger ledger = figures instanceof CertificateFigures && contracts != null
                 ? contracts.ledger(figures.contractNo()).orElse(null) : null;
-        String counterparty = row.get(ManifestRow.CONTRACT_NO) + "-" + row.get(6) + " " + row.get(11);
-        IssuedDocumentArchiver.Archived a = archiver.archive(page, code, figures, ledger, counterparty, runDate);
+        String counterparty = c.contractNo() + "-" + c.checkDigits() + " " + c.holderName();
+        IssuedDocumentArchiver.Archived a = archiver.archive(page, c.uniqueCode(), figures, ledger, counterparty, runDate);
         return new Archived(a.uniqueCode(), a.key(), a.sha256(), a.withXml());
     }
 }

@@ -40,7 +40,10 @@ public class PrintRunController {
     private final RunPaths paths;
     private final JapanClock clock;
 
-    public PrintRunController(PrintRuns runs, RunPaths paths, JapanClock clock) {
+    private final List<jp.kakekin.batch.RunCatalog> catalogs;
+
+    public PrintRunController(PrintRuns runs, RunPaths paths, JapanClock clock, List<jp.kakekin.batch.RunCatalog> catalogs) {
+        this.catalogs = catalogs;
         this.runs = runs;
         this.paths = paths;
         this.clock = clock;
@@ -134,11 +137,15 @@ public class PrintRunController {
                 launch.execution().getId(), launch.outcome(), launch.note(), location));
     }
 
-    /** Every print run, newest first: issue, year, state (VOID for a voided run), counts, who started it. */
-    @ApiResponse(responseCode = "200", description = "every print run, newest first")
+    /**
+     * Every run, newest first — print runs, e-私書箱 runs and reissue batches ({@code kind}): issue, year, state
+     * (VOID for a voided run), counts, who started it.
+     */
+    @ApiResponse(responseCode = "200", description = "every run of every kind, newest first")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<PrintRuns.RunListing> list() {
-        return runs.list();
+    public List<jp.kakekin.batch.RunCatalog.Listing> list() {
+        return catalogs.stream().flatMap(c -> c.list().stream())
+                .sorted(java.util.Comparator.comparingLong(jp.kakekin.batch.RunCatalog.Listing::runId).reversed()).toList();
     }
 
     /** The body of a void: why (recorded with the operator's name). */
@@ -155,14 +162,22 @@ public class PrintRunController {
      * and a new run issues them again.
      */
     @ApiResponse(responseCode = "200", description = "the run is void")
-    @ApiResponse(responseCode = "404", description = "no such print run")
-    @ApiResponse(responseCode = "409", description = "the run is running, or void already")
+    @ApiResponse(responseCode = "404", description = "no such run")
+    @ApiResponse(responseCode = "409", description = "the run is running, void already, or a reissue batch")
     @PostMapping(path = "/{id}/void", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Voided voidRun(@PathVariable @Positive long id, @Valid @RequestBody VoidRequest request,
                           java.security.Principal operator) {
         if (runs.status(id).isEmpty()) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "No such print run", "there is no print run " + id);
+            // Another kind of run (an e-私書箱 run: its package is withdrawn; a reissue batch cannot be voided).
+            var owner = catalogs.stream().filter(c -> c.owns(id)).findFirst()
+                    .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "No such run", "there is no run " + id));
+            try {
+                var v = owner.voidRun(id, request.reason(), operator == null ? "unknown" : operator.getName());
+                return new Voided(id, "VOID", v.voidedAt(), v.voidedBy(), v.reason(), v.documents());
+            } catch (IllegalStateException e) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "Cannot void the run", e.getMessage()).with("runId", id);
+            }
         }
         try {
             var v = runs.voidRun(id, request.reason(), operator == null ? "unknown" : operator.getName());

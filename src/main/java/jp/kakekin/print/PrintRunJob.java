@@ -1,6 +1,10 @@
 package jp.kakekin.print;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.kakekin.batch.LedgerLine;
+import jp.kakekin.batch.LedgerLineReader;
+import jp.kakekin.batch.Partitions;
+import jp.kakekin.batch.RemotePartitioning;
 import jp.kakekin.issuance.Issuer;
 import jp.kakekin.document.CertificateViews;
 import jp.kakekin.render.CertificatePdf;
@@ -8,17 +12,11 @@ import jp.kakekin.document.StatementViews;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
-import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,16 +24,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.PlatformTransactionManager;
+import jp.kakekin.store.IssuedDocuments;
 
-import java.util.List;
 
-import javax.sql.DataSource;
 
 /**
- * The {@code print-run} job: prepare → calculate (partitioned) → sort → print (partitioned) → report →
+ * The {@code print-run} job: prepare → calculate (partitioned) → sort → print and register (partitioned) → report →
  * cleanup. Each step is restartable from the job repository: a completed step is skipped, a partition
  * resumes after its last commit, and every file is written under a temporary name and renamed.
  */
@@ -49,7 +44,6 @@ public class PrintRunJob {
     static final String SORT = "sort";
     static final String PRINT = "print";
     static final String PRINT_WORKER = "print-partition";
-    static final String REGISTER = "register";
     static final String REPORT = "report";
     static final String CLEANUP = "cleanup";
 
@@ -74,16 +68,11 @@ public class PrintRunJob {
     Job printRun(JobRepository jobRepository, PrintRunListener listener,
                  @Qualifier("printRunPrepare") Step prepare, @Qualifier("printRunCalculate") Step calculate,
                  @Qualifier("printRunSort") Step sort, @Qualifier("printRunPrint") Step print,
-                 @Qualifier("printRunRegister") Step register, @Qualifier("printRunReport") Step report,
+                 @Qualifier("printRunReport") Step report,
                  @Qualifier("printRunCleanup") Step cleanup) {
         return new JobBuilder(NAME, jobRepository).listener(listener)
-                .start(prepare).next(calculate).next(sort).next(print).next(register).next(report).next(cleanup)
+                .start(prepare).next(calculate).next(sort).next(print).next(report).next(cleanup)
                 .build();
-    }
-
-    @Bean
-    IssueRegister issueRegister(DataSource dataSource) {
-        return new IssueRegister(dataSource);
     }
 
     @Bean
@@ -97,10 +86,9 @@ public class PrintRunJob {
     @Bean
     Step printRunCalculate(JobRepository jobRepository, @Qualifier("printRunCalculatePartition") Step worker,
                            LedgerPartitioner ledgerPartitioner, PrintRunProperties properties, PrintRunListener listener,
-                           ObjectProvider<RemotePartitioning.Queues> queues,
-                           @Qualifier(RemotePartitioning.REQUESTS) ObjectProvider<MessageChannel> requests) {
-        return partitioned(CALCULATE, CALCULATE_WORKER, ledgerPartitioner, worker, jobRepository, listener, properties,
-                queues, requests);
+                           @Qualifier(PrintRunRemote.BEAN) ObjectProvider<RemotePartitioning> remote) {
+        return Partitions.partitioned(CALCULATE, CALCULATE_WORKER, ledgerPartitioner, worker, properties.workers(),
+                jobRepository, listener, remote(properties, remote));
     }
 
     @Bean
@@ -108,8 +96,8 @@ public class PrintRunJob {
                                     PrintRunProperties properties, LedgerLineReader ledgerLineReader,
                                     CertificateProcessor certificateProcessor, SortRunWriter sortRunWriter,
                                     ListableBeanFactory beans,
-                                    @Qualifier(RemotePartitioning.WORKER_REQUESTS) ObjectProvider<MessageChannel> requests) {
-        return workerStep(CALCULATE_WORKER, jobRepository, properties, beans, requests)
+                                    @Qualifier(PrintRunRemote.BEAN) ObjectProvider<RemotePartitioning> remote) {
+        return Partitions.workerStep(CALCULATE_WORKER, jobRepository, beans, remote(properties, remote))
                 .<LedgerLine, Outcome>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(ledgerLineReader)
@@ -144,10 +132,10 @@ public class PrintRunJob {
 
     @Bean
     @StepScope
-    SortRunWriter sortRunWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register) {
+    SortRunWriter sortRunWriter(@Value("#{stepExecution}") StepExecution step, IssuedDocuments register) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
         return new SortRunWriter(new RunFolder(run.out()), step.getExecutionContext().getString(RunKeys.PARTITION),
-                register, IssueRecordWriter.runName(step.getJobExecution().getJobInstanceId()));
+                register, RunKeys.runName(step.getJobExecution().getJobInstanceId()));
     }
 
     @Bean
@@ -160,10 +148,9 @@ public class PrintRunJob {
     @Bean
     Step printRunPrint(JobRepository jobRepository, @Qualifier("printRunPrintPartition") Step worker,
                        BatchPartitioner batchPartitioner, PrintRunProperties properties, PrintRunListener listener,
-                       ObjectProvider<RemotePartitioning.Queues> queues,
-                       @Qualifier(RemotePartitioning.REQUESTS) ObjectProvider<MessageChannel> requests) {
-        return partitioned(PRINT, PRINT_WORKER, batchPartitioner, worker, jobRepository, listener, properties,
-                queues, requests);
+                       @Qualifier(PrintRunRemote.BEAN) ObjectProvider<RemotePartitioning> remote) {
+        return Partitions.partitioned(PRINT, PRINT_WORKER, batchPartitioner, worker, properties.workers(),
+                jobRepository, listener, remote(properties, remote));
     }
 
     @Bean
@@ -171,9 +158,9 @@ public class PrintRunJob {
                                 BatchSliceReader batchSliceReader, BatchPrintingProcessor batchPrintingProcessor,
                                 PrintedBatchWriter printedBatchWriter, PrintRunProperties properties,
                                 ListableBeanFactory beans,
-                                @Qualifier(RemotePartitioning.WORKER_REQUESTS) ObjectProvider<MessageChannel> requests) {
+                                @Qualifier(PrintRunRemote.BEAN) ObjectProvider<RemotePartitioning> remote) {
         // One batch per transaction: a batch is the unit that is published, and resumed after a kill.
-        return workerStep(PRINT_WORKER, jobRepository, properties, beans, requests)
+        return Partitions.workerStep(PRINT_WORKER, jobRepository, beans, remote(properties, remote))
                 .<BatchSlice, PrintedSlice>chunk(1)
                 .transactionManager(tx)
                 .reader(batchSliceReader)
@@ -205,48 +192,24 @@ public class PrintRunJob {
         return new BatchPrintingProcessor(new RunFolder(run.out()), printer, run.runDate(), run.trial());
     }
 
+    /**
+     * Publishes each printed batch and registers its documents in the store's register, in the batch's
+     * transaction, from the documents in memory (docs/print-run.md) — on every worker of the print step.
+     */
     @Bean
     @StepScope
-    PrintedBatchWriter printedBatchWriter(@Value("#{stepExecution}") StepExecution step, PrintRunProgress progress) {
-        PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
-        return new PrintedBatchWriter(new RunFolder(run.out()), step.getJobExecution().getJobInstanceId(), run,
-                progress.current(step.getJobExecutionId(), PRINT));
-    }
-
-    /** The issue record of every printed certificate, into the store's register (docs/print-run.md). */
-    @Bean
-    Step printRunRegister(JobRepository jobRepository, PlatformTransactionManager tx, ManifestRowReader manifestRowReader,
-                          IssueRecordWriter issueRecordWriter) {
-        ExecutionContextPromotionListener counts = new ExecutionContextPromotionListener();
-        counts.setKeys(IssueRecordWriter.KEYS);
-        return new StepBuilder(REGISTER, jobRepository)
-                .<List<String>, List<String>>chunk(1_000)
-                .transactionManager(tx)
-                .reader(manifestRowReader)
-                .writer(issueRecordWriter)
-                .listener(counts)
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    ManifestRowReader manifestRowReader(@Value("#{stepExecution}") StepExecution step) {
-        return new ManifestRowReader(new RunFolder(PrintRunParameters.from(step.getJobParameters()).out()));
-    }
-
-    @Bean
-    @StepScope
-    IssueRecordWriter issueRecordWriter(@Value("#{stepExecution}") StepExecution step, IssueRegister register,
-                                        ObjectProvider<jp.kakekin.archive.IssuedDocumentArchiver> archive,
-                                        ObjectProvider<jp.kakekin.store.ContractStore> contracts) {
+    PrintedBatchWriter printedBatchWriter(@Value("#{stepExecution}") StepExecution step, PrintRunProgress progress,
+                                          IssuedDocuments register,
+                                          ObjectProvider<jp.kakekin.archive.IssuedDocumentArchiver> archive,
+                                          ObjectProvider<jp.kakekin.store.ContractStore> contracts) {
         PrintRunParameters run = PrintRunParameters.from(step.getJobParameters());
         jp.kakekin.archive.IssuedDocumentArchiver a = archive.getIfAvailable();
         // Archive copies (docs/archive.md) need the store's register to record them in; a trial has neither.
         PrintArchiver archiver = run.trial() || a == null || !register.available() ? null
                 : new PrintArchiver(a, contracts.getIfAvailable());
         // A trial registers nothing: it never blocks the real run.
-        return new IssueRecordWriter(run.trial() ? null : register, step.getJobExecution().getJobInstanceId(),
-                run.runDate(), archiver, new RunFolder(run.out()));
+        return new PrintedBatchWriter(new RunFolder(run.out()), step.getJobExecution().getJobInstanceId(), run,
+                progress.current(step.getJobExecutionId(), PRINT), run.trial() ? null : register, archiver);
     }
 
     @Bean
@@ -259,58 +222,8 @@ public class PrintRunJob {
         return new StepBuilder(CLEANUP, jobRepository).tasklet(new CleanupTasklet(properties.keepWorkFiles()), tx).build();
     }
 
-    /**
-     * Local: one thread per partition in this JVM. Remote: one request per partition on the broker's queue,
-     * executed by {@code print-worker} processes; this JVM polls the job repository until all have finished.
-     */
-    private static Step partitioned(String name, String workerName, Partitioner partitioner, Step worker,
-                                    JobRepository repository, PrintRunListener listener, PrintRunProperties properties,
-                                    ObjectProvider<RemotePartitioning.Queues> queues,
-                                    ObjectProvider<MessageChannel> requests) {
-        if (properties.isRemote()) {
-            RemotePartitioning.Queues declared = queues.getObject();
-            return new RemotePartitioningManagerStepBuilder(name, repository)
-                    .partitioner(workerName, partitioner)
-                    .gridSize(properties.workers())
-                    .outputChannel(requests.getObject())
-                    .pollInterval(properties.remote().pollInterval().toMillis())
-                    .listener(listener)
-                    .listener(new StepExecutionListener() {
-                        @Override
-                        public void beforeStep(StepExecution step) {
-                            declared.declare(); // a request sent to a queue that does not exist would be lost
-                        }
-                    })
-                    .build();
-        }
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("print-" + name + "-");
-        executor.setDaemon(false);
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(worker);
-        handler.setTaskExecutor(executor);
-        handler.setGridSize(properties.workers());
-        return new StepBuilder(name, repository)
-                .partitioner(workerName, partitioner)
-                .partitionHandler(handler)
-                .listener(listener)
-                .build();
-    }
-
-    /**
-     * The builder of a partition's step. Remote: the step also serves the requests that arrive on the worker
-     * channel (Spring Batch Integration registers the handler as a flow, started by {@code print-worker}),
-     * finding the step of a request by its name.
-     */
-    private static StepBuilder workerStep(String name, JobRepository repository, PrintRunProperties properties,
-                                          ListableBeanFactory beans, ObjectProvider<MessageChannel> requests) {
-        if (!properties.isRemote()) {
-            return new StepBuilder(name, repository);
-        }
-        return new RemotePartitioningWorkerStepBuilder(name, repository)
-                .inputChannel(requests.getObject())
-                .stepLocator(stepName -> beans.getBeanProvider(Step.class).stream()
-                        .filter(s -> s.getName().equals(stepName)).findFirst().orElse(null))
-                .beanFactory(beans)
-                .listener(new PartitionLog());
+    private static jp.kakekin.batch.RemotePartitioning remote(PrintRunProperties properties,
+                                                             ObjectProvider<jp.kakekin.batch.RemotePartitioning> remote) {
+        return properties.isRemote() ? remote.getObject() : null;
     }
 }

@@ -1,5 +1,7 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.RunOwner;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;

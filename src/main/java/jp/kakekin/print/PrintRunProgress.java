@@ -1,5 +1,7 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.ReasonCode;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PrintRunProgress {
 
     /** One phase of a run: records of the ledger calculated, or certificates printed. */
-    public static final class Phase {
+    public static final class Phase implements jp.kakekin.batch.Progress {
         private final String name;
         private final long total;
         private final long startNanos = System.nanoTime();
@@ -46,12 +48,14 @@ public final class PrintRunProgress {
         }
 
         /** Work done in this phase by earlier executions of the run (restored on restart). */
-        void resume(long n) {
+        @Override
+        public void resume(long n) {
             done.addAndGet(n);
             resumed.addAndGet(n);
         }
 
-        void add(long n) {
+        @Override
+        public void add(long n) {
             done.addAndGet(n);
             counter.increment(n);
         }
@@ -106,7 +110,7 @@ public final class PrintRunProgress {
         runs.remove(executionId);
     }
 
-    void excluded(ExclusionReason reason, long n) {
+    void excluded(ReasonCode reason, long n) {
         if (n > 0) {
             Counter.builder("kakekin.print.excluded").tag("reason", reason.name())
                     .description("ledger records not printed, by reason").register(meters).increment(n);

@@ -1,5 +1,9 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.RunOwner;
+import jp.kakekin.batch.LedgerLineReader;
+import jp.kakekin.batch.RunShutdown;
+
 import jp.kakekin.issuance.JapanClock;
 import jp.kakekin.store.IssuedDocuments;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,7 +58,8 @@ public class PrintRuns {
     /** Non-identifying job parameter: who launched the run. */
     static final String STARTED_BY = "startedBy";
 
-    public PrintRuns(JobOperator operator, JobRepository repository, Job printRun, PrintRunProgress progress,
+    public PrintRuns(JobOperator operator, JobRepository repository,
+                     @org.springframework.beans.factory.annotation.Qualifier("printRun") Job printRun, PrintRunProgress progress,
                      RunShutdown shutdown, ObjectProvider<IssuedDocuments> documents,
                      ObjectProvider<TransactionTemplate> tx, JapanClock clock) {
         this.documents = documents;
@@ -92,7 +97,7 @@ public class PrintRuns {
         shutdown.launched(); // SIGTERM from now on stops the run cleanly
         JobInstance instance = repository.getJobInstance(PrintRunJob.NAME, params);
         if (instance != null && documents.getIfAvailable() != null
-                && documents.getObject().voidOf(IssueRecordWriter.runName(instance.getInstanceId())).isPresent()) {
+                && documents.getObject().voidOf(RunKeys.runName(instance.getInstanceId())).isPresent()) {
             throw new PrintRunException(("run %d was voided: start a new run (another --out or --run-date) "
                     + "to issue its documents again").formatted(instance.getInstanceId()));
         }
@@ -184,7 +189,7 @@ public class PrintRuns {
         int batches = ctx.getInt(RunKeys.SORT_BATCHES, -1);
         List<RunStatus.Step> steps = new ArrayList<>();
         for (String name : List.of(PrintRunJob.PREPARE, PrintRunJob.CALCULATE, PrintRunJob.SORT, PrintRunJob.PRINT,
-                PrintRunJob.REGISTER, PrintRunJob.REPORT, PrintRunJob.CLEANUP)) {
+                PrintRunJob.REPORT, PrintRunJob.CLEANUP)) {
             StepExecution s = repository.getLastStepExecution(instance, name);
             if (s != null) {
                 steps.add(new RunStatus.Step(name, s.getStatus().name(), s.getStartTime(), s.getEndTime()));
@@ -246,7 +251,7 @@ public class PrintRuns {
             }
             RunFolder folder = new RunFolder(p.out());
             RunSummary summary = Files.exists(folder.summary()) ? RunSummary.read(folder.summary()) : null;
-            String run = IssueRecordWriter.runName(instance.getInstanceId());
+            String run = RunKeys.runName(instance.getInstanceId());
             IssuedDocuments register = documents.getIfAvailable();
             Optional<IssuedDocuments.RunVoid> voided = register == null ? Optional.empty() : register.voidOf(run);
             all.add(new RunListing(instance.getInstanceId(), p.issue().name(), p.year(), p.runDate(), p.trial(),
@@ -284,7 +289,7 @@ public class PrintRuns {
         }
         IssuedDocuments.RunVoid voided;
         try {
-            voided = tx.getObject().execute(s -> register.voidRun(IssueRecordWriter.runName(runId), reason.strip(),
+            voided = tx.getObject().execute(s -> register.voidRun(RunKeys.runName(runId), reason.strip(),
                     actor, clock.now()));
         } catch (IllegalStateException e) {
             throw new PrintRunException(e.getMessage());

@@ -1,5 +1,8 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.ReasonCode;
+import jp.kakekin.report.Exclusion;
+
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.SafetyPaymentStatusFigures;
 import jp.kakekin.document.Addressee;
@@ -88,7 +91,7 @@ final class RenderedCertificatePrinter implements CertificatePrinter {
     }
 
     private static Exclusion exclusion(IssuedCertificate c, RuntimeException e) {
-        ExclusionReason reason = e instanceof GlyphMissingException ? ExclusionReason.GLYPH_MISSING : ExclusionReason.RENDER_FAILED;
+        ReasonCode reason = e instanceof GlyphMissingException ? ReasonCode.GLYPH_MISSING : ReasonCode.RENDER_FAILED;
         return new Exclusion(c.line(), c.contractNo(), c.uniqueCode().value(), reason, e.getMessage());
     }
 }

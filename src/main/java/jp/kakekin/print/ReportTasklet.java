@@ -1,5 +1,9 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.ReasonCode;
+import jp.kakekin.report.Exclusion;
+import jp.kakekin.report.RunReport;
+
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.RandomAccessFileOrArray;
 import org.springframework.batch.core.job.JobExecution;
@@ -9,25 +13,21 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes {@code manifest.csv} (batch and page order), {@code exclusions.csv} (ledger line order, then
- * the duplicates found by the sort and the failures found while rendering) and {@code summary.json},
+ * Writes the run's report with jp.kakekin.report's {@link RunReport}: {@code manifest.csv} (batch and page
+ * order), {@code exclusions.csv} (ledger line order, then the duplicates found by the sort and the failures
+ * found while rendering) and {@code summary.json} (with the register counts of every batch),
  * and checks that the counts reconcile from the files themselves — pages are counted in the PDFs — so
  * that a record lost or printed twice anywhere on the way fails the run instead of passing unnoticed.
  */
@@ -44,8 +44,7 @@ class ReportTasklet implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         PrintRunParameters run = PrintRunParameters.from(job.getJobParameters());
         RunSummary summary = report(new RunFolder(run.out()), run, job.getJobInstanceId(), job.getExecutionContext());
-        AtomicFiles.write(new RunFolder(run.out()).summary(), os -> os.write(summary.toJsonBytes()));
-        summary.excludedByReason().forEach((r, n) -> progress.excluded(ExclusionReason.valueOf(r), n));
+        summary.excludedByReason().forEach((r, n) -> progress.excluded(ReasonCode.valueOf(r), n));
         if (!summary.reconciled()) {
             throw new PrintRunException("print run " + summary.runId() + " does not reconcile: "
                     + String.join("; ", summary.problems()));
@@ -53,9 +52,18 @@ class ReportTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** Writes the run's report (manifest.csv, exclusions.csv, summary.json) and returns its summary. */
     RunSummary report(RunFolder folder, PrintRunParameters run, long runId, ExecutionContext ctx) throws IOException {
+        @SuppressWarnings("unchecked")
+        Class<Record> type = (Class<Record>) (Class<?>) ManifestRow.type(run.issue());
+        try (RunReport<Record, Exclusion> report = RunReport.open(folder.out(), type)) {
+            return report(report, folder, run, runId, ctx);
+        }
+    }
+
+    private RunSummary report(RunReport<Record, Exclusion> report, RunFolder folder, PrintRunParameters run, long runId,
+                              ExecutionContext ctx) throws IOException {
         List<String> problems = new ArrayList<>();
-        Map<ExclusionReason, Long> byReason = new EnumMap<>(ExclusionReason.class);
 
         // Every record of the ledger is in exactly one committed chunk.
         List<Chunk> chunks = new ArrayList<>();
@@ -86,69 +94,79 @@ class ReportTasklet implements Tasklet {
         }
 
         SortedIndex index = SortedIndex.read(folder.sortedIndex());
-        long excluded = 0;
-        long manifestRows = 0;
         long pages = 0;
         long pdfBytes = 0;
         int batchFiles = 0;
         Map<String, Long> fullLayouts = new java.util.TreeMap<>();
-        Path exclusionsTmp = AtomicFiles.tmp(folder.exclusions());
-        Path manifestTmp = AtomicFiles.tmp(folder.manifest());
-        try (Writer exclusions = new OutputStreamWriter(Files.newOutputStream(exclusionsTmp), StandardCharsets.UTF_8);
-             Writer manifest = new OutputStreamWriter(Files.newOutputStream(manifestTmp), StandardCharsets.UTF_8)) {
-            exclusions.write(Exclusion.CSV_HEADER + "\n");
-            for (Chunk c : chunks) {
-                long n = copyExclusions(RunFolder.exclusionsOf(c.file), exclusions, byReason);
-                excluded += n;
-                if (n != c.header.excluded()) {
-                    problems.add("%s: %,d exclusions expected, %,d found".formatted(c.file.getFileName(), c.header.excluded(), n));
-                }
+        for (Chunk c : chunks) {
+            long n = report.appendExclusions(RunFolder.exclusionsOf(c.file));
+            if (n != c.header.excluded()) {
+                problems.add("%s: %,d exclusions expected, %,d found".formatted(c.file.getFileName(), c.header.excluded(), n));
             }
-            long duplicates = copyExclusions(folder.duplicates(), exclusions, byReason);
-            excluded += duplicates;
-            if (index.count() + duplicates != issuedInChunks) {
-                problems.add("the sort received %,d certificates but wrote %,d and excluded %,d duplicates"
-                        .formatted(issuedInChunks, index.count(), duplicates));
-            }
+        }
+        long duplicates = report.appendExclusions(folder.duplicates());
+        if (index.count() + duplicates != issuedInChunks) {
+            problems.add("the sort received %,d certificates but wrote %,d and excluded %,d duplicates"
+                    .formatted(issuedInChunks, index.count(), duplicates));
+        }
 
-            manifest.write(ManifestRow.header(run.issue()) + "\n");
-            long renderExcluded = 0;
-            for (int b = 1; b <= index.batches(); b++) {
-                Path part = folder.manifestPart(b);
-                if (!Files.exists(part)) {
-                    problems.add("batch %d was never completed".formatted(b));
-                    continue;
-                }
-                long rows = copyManifest(part, manifest, b, problems);
-                readLayoutCounts(folder.layoutCounts(b), fullLayouts);
-                manifestRows += rows;
-                long failed = copyExclusions(folder.renderExclusions(b), exclusions, byReason);
-                renderExcluded += failed;
-                if (rows + failed != index.size(b)) {
-                    problems.add("batch %d: %,d certificates, %,d printed and %,d excluded".formatted(b, index.size(b), rows, failed));
-                }
-                Path pdf = folder.batchPdf(b);
-                if (Files.exists(pdf)) {
-                    batchFiles++;
-                    pdfBytes += Files.size(pdf);
-                    int n = pageCount(pdf);
-                    pages += n;
-                    if (n != rows) {
-                        problems.add("%s has %,d pages but %,d manifest rows".formatted(pdf.getFileName(), n, rows));
-                    }
-                } else if (rows > 0) {
-                    problems.add("%s is missing but has %,d manifest rows".formatted(pdf.getFileName(), rows));
-                }
+        RegisterCounts register = RegisterCounts.NONE;
+        for (int b = 1; b <= index.batches(); b++) {
+            Path part = folder.manifestPart(b);
+            if (!Files.exists(part)) {
+                problems.add("batch %d was never completed".formatted(b));
+                continue;
             }
-            excluded += renderExcluded;
+            String file = RunFolder.batchFileName(b);
+            long[] n = {0};
+            long rows = report.appendManifest(part, r -> {
+                ManifestRow row = (ManifestRow) r;
+                n[0]++;
+                if (!row.batchFile().equals(file) || row.page() != n[0]) {
+                    problems.add("%s: row %d names %s page %d".formatted(part.getFileName(), n[0], row.batchFile(),
+                            row.page()));
+                }
+            });
+            readLayoutCounts(folder.layoutCounts(b), fullLayouts);
+            long failed = report.appendExclusions(folder.renderExclusions(b));
+            if (rows + failed != index.size(b)) {
+                problems.add("batch %d: %,d certificates, %,d printed and %,d excluded".formatted(b, index.size(b), rows, failed));
+            }
+            Path counts = folder.registerPart(b);
+            if (Files.exists(counts)) {
+                RegisterCounts c = RegisterCounts.read(counts);
+                register = register.plus(c);
+                if (c.accounted() != rows) {
+                    problems.add("batch %d: %,d manifest rows but %,d issue records accounted for".formatted(b, rows,
+                            c.accounted()));
+                }
+            } else {
+                problems.add("batch %d has no register counts".formatted(b));
+            }
+            Path pdf = folder.batchPdf(b);
+            if (Files.exists(pdf)) {
+                batchFiles++;
+                pdfBytes += Files.size(pdf);
+                int pdfPages = pageCount(pdf);
+                pages += pdfPages;
+                if (pdfPages != rows) {
+                    problems.add("%s has %,d pages but %,d manifest rows".formatted(pdf.getFileName(), pdfPages, rows));
+                }
+            } else if (rows > 0) {
+                problems.add("%s is missing but has %,d manifest rows".formatted(pdf.getFileName(), rows));
+            }
         }
         try (DirectoryStream<Path> tmp = Files.newDirectoryStream(folder.out(), "*" + AtomicFiles.TMP)) {
             for (Path t : tmp) {
-                if (!t.equals(exclusionsTmp) && !t.equals(manifestTmp)) {
+                String name = t.getFileName().toString();
+                if (!name.equals(RunReport.MANIFEST + RunReport.TMP) && !name.equals(RunReport.EXCLUSIONS + RunReport.TMP)
+                        && !name.equals(RunReport.SUMMARY + RunReport.TMP)) {
                     problems.add("a partial file was left behind: " + t.getFileName());
                 }
             }
         }
+        long manifestRows = report.manifestRows();
+        long excluded = report.excluded();
         long issued = manifestRows;
         if (records != issued + excluded) {
             problems.add("%,d records read but %,d issued + %,d excluded".formatted(records, issued, excluded));
@@ -156,26 +174,16 @@ class ReportTasklet implements Tasklet {
         if (issued != pages) {
             problems.add("%,d certificates issued but %,d pages printed".formatted(issued, pages));
         }
-        AtomicFiles.publish(exclusionsTmp, folder.exclusions());
-        AtomicFiles.publish(manifestTmp, folder.manifest());
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        byReason.forEach((r, n) -> reasons.put(r.name(), n));
-        Map<String, Long> register = new LinkedHashMap<>();
-        register.put("registered", ctx.getLong(IssueRecordWriter.REGISTERED, 0));
-        register.put("notInStore", ctx.getLong(IssueRecordWriter.NOT_IN_STORE, 0));
-        register.put("issuedElsewhere", ctx.getLong(IssueRecordWriter.ELSEWHERE, 0));
-        register.put("noStore", ctx.getLong(IssueRecordWriter.NO_STORE, 0));
-        register.put("trial", ctx.getLong(IssueRecordWriter.TRIAL, 0));
-        long accounted = register.values().stream().mapToLong(Long::longValue).sum();
-        if (accounted != manifestRows) {
-            problems.add("%,d manifest rows but %,d issue records accounted for".formatted(manifestRows, accounted));
+        if (register.accounted() != manifestRows) {
+            problems.add("%,d manifest rows but %,d issue records accounted for".formatted(manifestRows, register.accounted()));
         }
-        // Archive copies (docs/archive.md): counted apart, they are not issue records.
-        register.put("archived", ctx.getLong(IssueRecordWriter.ARCHIVED, 0));
-        register.put("archivedWithXml", ctx.getLong(IssueRecordWriter.ARCHIVED_WITH_XML, 0));
-        return new RunSummary(runId, run.year(), run.issue().name(), run.input().toString(), run.out().toString(),
-                ctx.getLong(RunKeys.INPUT_LINES), records, issued, excluded, reasons, index.batches(), batchFiles,
-                manifestRows, pages, pdfBytes, register, problems, fullLayouts);
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        report.excludedByReason().forEach((r, n) -> reasons.put(r.name(), n));
+        RunSummary summary = new RunSummary(runId, run.year(), run.issue().name(), run.input().toString(),
+                run.out().toString(), ctx.getLong(RunKeys.INPUT_LINES), records, issued, excluded, reasons,
+                index.batches(), batchFiles, manifestRows, pages, pdfBytes, register.asMap(), problems, fullLayouts);
+        report.finish(summary);
+        return summary;
     }
 
     /** Adds a printed batch's "reason count" lines (pages laid out in full); a batch printed before they were written has none. */
@@ -183,7 +191,7 @@ class ReportTasklet implements Tasklet {
         if (!Files.exists(file)) {
             return;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
             int space = line.lastIndexOf(' ');
             if (space > 0) {
                 into.merge(line.substring(0, space), Long.parseLong(line.substring(space + 1)), Long::sum);
@@ -192,37 +200,6 @@ class ReportTasklet implements Tasklet {
     }
 
     private record Chunk(Path file, ChunkFile.Header header) {
-    }
-
-    private static long copyExclusions(Path part, Writer to, Map<ExclusionReason, Long> byReason) throws IOException {
-        long n = 0;
-        try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-            List<String> row;
-            while ((row = Csv.read(in)) != null) {
-                ExclusionReason reason = ExclusionReason.valueOf(row.get(3));
-                byReason.merge(reason, 1L, Long::sum);
-                to.write(Csv.row(row.toArray(String[]::new)));
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static long copyManifest(Path part, Writer to, int batch, List<String> problems) throws IOException {
-        long n = 0;
-        String file = RunFolder.batchFileName(batch);
-        try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-            List<String> row;
-            while ((row = Csv.read(in)) != null) {
-                n++;
-                if (!row.get(ManifestRow.BATCH_FILE).equals(file) || Long.parseLong(row.get(ManifestRow.PAGE)) != n) {
-                    problems.add("%s: row %d names %s page %s".formatted(part.getFileName(), n,
-                            row.get(ManifestRow.BATCH_FILE), row.get(ManifestRow.PAGE)));
-                }
-                to.write(Csv.row(row.toArray(String[]::new)));
-            }
-        }
-        return n;
     }
 
     /** Pages of a finished PDF, from its page tree (the content streams are not read). */

@@ -37,9 +37,14 @@ record RunFolder(Path out) {
         return out.resolve(batchFileName(batch));
     }
 
-    /** The manifest rows of one printed batch; its presence marks the batch complete. */
+    /** The manifest rows of one printed batch (a part of manifest.csv, written last of the batch's files). */
     Path manifestPart(int batch) {
         return printDir().resolve("batch-%05d.csv".formatted(batch));
+    }
+
+    /** What the print step registered of one batch ({@link RegisterCounts}), written with its manifest part. */
+    Path registerPart(int batch) {
+        return printDir().resolve("batch-%05d.register.json".formatted(batch));
     }
 
     Path renderExclusions(int batch) {

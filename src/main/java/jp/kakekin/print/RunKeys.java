@@ -6,23 +6,27 @@ final class RunKeys {
     private RunKeys() {
     }
 
-    static final String OWNER = "print.owner";
-    static final String INPUT_BYTES = "input.bytes";
-    static final String INPUT_MODIFIED = "input.modified";
-    static final String INPUT_LINES = "input.lines";
-    static final String INPUT_RECORDS = "input.records";
-    /** The partitions of the input as {@code start:end:firstLine} separated by {@code ;}. */
-    static final String INPUT_SPLITS = "input.splits";
+    // Shared with every bulk run (jp.kakekin.batch.RunKeys).
+    static final String OWNER = jp.kakekin.batch.RunKeys.OWNER;
+    static final String INPUT_BYTES = jp.kakekin.batch.RunKeys.INPUT_BYTES;
+    static final String INPUT_MODIFIED = jp.kakekin.batch.RunKeys.INPUT_MODIFIED;
+    static final String INPUT_LINES = jp.kakekin.batch.RunKeys.INPUT_LINES;
+    static final String INPUT_RECORDS = jp.kakekin.batch.RunKeys.INPUT_RECORDS;
+    static final String INPUT_SPLITS = jp.kakekin.batch.RunKeys.INPUT_SPLITS;
+    static final String PARTITION = jp.kakekin.batch.RunKeys.PARTITION;
+    static final String PARTITIONS = jp.kakekin.batch.RunKeys.PARTITIONS;
+    static final String START = jp.kakekin.batch.RunKeys.START;
+    static final String END = jp.kakekin.batch.RunKeys.END;
+    static final String FIRST_LINE = jp.kakekin.batch.RunKeys.FIRST_LINE;
+
     static final String SORT_ISSUED = "sort.issued";
     static final String SORT_MERGED = "sort.merged";
     static final String SORT_DUPLICATES = "sort.duplicates";
     static final String SORT_BATCHES = "sort.batches";
     static final String SORT_INTERMEDIATE_RUNS = "sort.intermediateRuns";
 
-    /** Partition keys (the worker step's own context). */
-    static final String PARTITION = "partition";
-    static final String PARTITIONS = "partitions";
-    static final String START = "start";
-    static final String END = "end";
-    static final String FIRST_LINE = "firstLine";
+    /** The run's name in the register of issued documents ({@code issued_documents.run}). */
+    static String runName(long runId) {
+        return "print-run-" + runId;
+    }
 }

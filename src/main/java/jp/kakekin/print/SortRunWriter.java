@@ -1,11 +1,13 @@
 package jp.kakekin.print;
 
+import jp.kakekin.issuance.ReasonCode;
+import jp.kakekin.report.Exclusion;
+import jp.kakekin.store.IssuedDocuments;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
 
     private final RunFolder folder;
     private final String partition;
-    private final IssueRegister register;
+    private final IssuedDocuments register;
     private final String run;
     private int chunks;
 
@@ -31,7 +33,7 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
      * @param register the store's register of issued documents (consulted when the database has it)
      * @param run      this run's name in the register
      */
-    SortRunWriter(RunFolder folder, String partition, IssueRegister register, String run) {
+    SortRunWriter(RunFolder folder, String partition, IssuedDocuments register, String run) {
         this.folder = folder;
         this.partition = partition;
         this.register = register;
@@ -72,13 +74,7 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
         }
         issued.sort(IssuedCertificate.POSTAL_ORDER);
         int seq = chunks + 1;
-        AtomicFiles.write(folder.chunkExclusions(partition, seq), os -> {
-            Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
-            for (Exclusion e : excluded) {
-                w.write(e.toCsv());
-            }
-            w.flush();
-        });
+        AtomicFiles.write(folder.chunkExclusions(partition, seq), os -> PrintedBatchWriter.part(os, Exclusion.class, excluded));
         ChunkFile.write(folder.chunk(partition, seq),
                 new ChunkFile.Header(first, last, chunk.size(), excluded.size(), k, issued.size()),
                 keys, keyLines, issued);
@@ -98,7 +94,7 @@ class SortRunWriter implements ItemStreamWriter<Outcome> {
             if (by == null || by.equals(run)) {
                 keep.add(c);
             } else {
-                excluded.add(new Exclusion(c.line(), c.contractNo(), code, ExclusionReason.ALREADY_ISSUED,
+                excluded.add(new Exclusion(c.line(), c.contractNo(), code, ReasonCode.ALREADY_ISSUED,
                         "the register already holds %s, issued by %s before this run".formatted(code, by)));
             }
         }

@@ -1,5 +1,7 @@
 package jp.kakekin.reissue;
 
+import jp.kakekin.issuance.ReasonCode;
+
 import jp.kakekin.archive.IssuedDocumentArchiver;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.issuance.FiguresJson;
@@ -55,7 +57,12 @@ public class CertificateReissue {
     public record Issued(IssuedDocument document, byte[] pdf) implements Outcome {
     }
 
-    public record Refused(Refusal refusal, String detail) implements Outcome {
+    /**
+     * @param refusal what the operator API answers (its status code)
+     * @param reason  the same in the run reports' vocabulary: the Issuer's reason, or the channel's
+     *                ({@code UNKNOWN_CONTRACT}, {@code RENDER_FAILED}, {@code HELD})
+     */
+    public record Refused(Refusal refusal, ReasonCode reason, String detail) implements Outcome {
     }
 
     private final ContractStore contracts;
@@ -90,7 +97,7 @@ public class CertificateReissue {
         Optional<Ledger> stored = contracts.ledger(contractNo)
                 .filter(l -> checkDigits == null || l.checkDigits().equals(checkDigits));
         if (stored.isEmpty()) {
-            return refuse(actor, contractNo, year, null, Refusal.UNKNOWN_CONTRACT,
+            return refuse(actor, contractNo, year, null, Refusal.UNKNOWN_CONTRACT, ReasonCode.UNKNOWN_CONTRACT,
                     "no contract " + contractNo + (checkDigits == null ? "" : " with check digits " + checkDigits));
         }
         Ledger ledger = stored.get();
@@ -117,7 +124,7 @@ public class CertificateReissue {
             LocalDate today = calendar.today();
             Issuance issuance = decide.apply(IssueContext.onDemand(today).withMinSequence(floor));
             if (issuance instanceof Issuance.Held h) {
-                return refuse(actor, ledger.contractNo(), h.figures().year(), h.figures().document(), Refusal.HELD,
+                return refuse(actor, ledger.contractNo(), h.figures().year(), h.figures().document(), Refusal.HELD, ReasonCode.HELD,
                         "contract %s: the %s of %d is held for the operator: %s".formatted(ledger.contractNo(),
                                 h.figures().document(), h.figures().year(), h.detail()));
             }
@@ -127,7 +134,7 @@ public class CertificateReissue {
                             case NOT_YET_FINAL -> Refusal.NOT_YET_FINAL;
                             case SEQUENCE_EXHAUSTED -> Refusal.SEQUENCE_EXHAUSTED;
                             default -> Refusal.NO_CERTIFICATE;
-                        }, n.detail());
+                        }, n.reason(), n.detail());
             }
             Issuance.Issued i = (Issuance.Issued) issuance;
             UniqueCode code = i.uniqueCode();
@@ -138,7 +145,7 @@ public class CertificateReissue {
             } catch (CertificateRenderException e) {
                 // Never print with a glyph dropped: the operator hears why, nothing is registered.
                 return refuse(actor, ledger.contractNo(), i.figures().year(), kind, Refusal.RENDER_FAILED,
-                        e.getMessage());
+                        ReasonCode.RENDER_FAILED, e.getMessage());
             }
             String figuresJson = FiguresJson.write(FiguresJson.toJson(i.figures()));
             OffsetDateTime now = calendar.now();
@@ -176,8 +183,8 @@ public class CertificateReissue {
     }
 
     private Refused refuse(String actor, String contractNo, int year, DocumentKind kind, Refusal refusal,
-                           String detail) {
+                           ReasonCode reason, String detail) {
         audit.record(calendar.now(), actor, contractNo, year, kind, null, refusal.name());
-        return new Refused(refusal, detail);
+        return new Refused(refusal, reason, detail);
     }
 }

@@ -10,11 +10,14 @@ import java.time.Duration;
  *
  * @param batchDirectory where {@code reissue-run} writes its print batches
  * @param rateLimit      limits of the public form
+ * @param workers        partitions (threads) of a batch's letters step (default 1)
  */
 @ConfigurationProperties("kakekin.reissue")
-public record ReissueProperties(Path batchDirectory, RateLimit rateLimit) {
+public record ReissueProperties(Path batchDirectory, RateLimit rateLimit, Integer workers) {
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public ReissueProperties {
+        workers = workers == null || workers < 1 ? 1 : workers;
         batchDirectory = batchDirectory == null ? Path.of("out", "reissue") : batchDirectory;
         rateLimit = rateLimit == null ? new RateLimit(0, null, 0, null, 0, null, null, 0, null) : rateLimit;
     }
@@ -47,6 +50,10 @@ public record ReissueProperties(Path batchDirectory, RateLimit rateLimit) {
             maxTrackedKeys = maxTrackedKeys <= 0 ? 200_000 : maxTrackedKeys;
             redis = redis == null ? new Redis(null, null, null) : redis;
         }
+    }
+
+    public ReissueProperties(Path batchDirectory, RateLimit rateLimit) {
+        this(batchDirectory, rateLimit, null);
     }
 
     public enum Store { MEMORY, REDIS }

@@ -1,6 +1,7 @@
 package jp.kakekin.report;
 
 import jp.kakekin.issuance.ReasonCode;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,7 +65,9 @@ public final class RunReport<M extends Record, X extends Record & RunReport.Excl
         ReasonCode reason();
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Indented; a record's properties in the order of its components (Jackson 3 sorts them otherwise). */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
     private final Path dir;
     private final Path manifestFile;

@@ -57,15 +57,22 @@ public final class SafetyStatements {
     public sealed interface Rendering permits Pdf, Refused {
     }
 
-    /** The view, ready to render (alone or in a print batch). */
-    public record Ready(DocumentView view) implements Outcome {
+    /** The view, ready to render (alone or in a print batch), and the issuance core's outcome it maps. */
+    public record Ready(Issuance.Issued issued) implements Outcome {
+        public DocumentView view() {
+            return issued.view();
+        }
     }
 
     public record Refused(Refusal refusal, String detail) implements Outcome, Rendering {
     }
 
-    /** One document as its own PDF (one A4 page). */
-    public record Pdf(UniqueCode uniqueCode, byte[] bytes) implements Rendering {
+    /**
+     * One document as its own PDF (one A4 page).
+     *
+     * @param issued what the issuance core decided (figures, address), for the register and the archive
+     */
+    public record Pdf(UniqueCode uniqueCode, byte[] bytes, Issuance.Issued issued) implements Rendering {
     }
 
     /**
@@ -87,7 +94,7 @@ public final class SafetyStatements {
         // Asked for one holder on the day: the address registered that day unless a run's cutoff is given.
         IssueContext context = IssueContext.onDemand(issuedOn).withAddressCutoff(addressCutoff);
         return switch (issuer.issue(ledger, form.document(), year, context)) {
-            case Issuance.Issued i -> new Ready(i.view());
+            case Issuance.Issued i -> new Ready(i);
             case Issuance.Held h -> new Refused(Refusal.HELD, h.detail());
             case Issuance.NotIssued n -> new Refused(switch (n.reason()) {
                 case OTHER_SCHEME -> Refusal.NOT_SAFETY;
@@ -106,7 +113,7 @@ public final class SafetyStatements {
      */
     public Rendering pdf(Ledger ledger, StatementForm form, int year, LocalDate issuedOn, LocalDate addressCutoff) {
         return switch (view(ledger, form, year, issuedOn, addressCutoff)) {
-            case Ready r -> new Pdf(r.view().uniqueCode(), pdf.render(r.view()));
+            case Ready r -> new Pdf(r.view().uniqueCode(), pdf.render(r.view()), r.issued());
             case Refused r -> r;
         };
     }

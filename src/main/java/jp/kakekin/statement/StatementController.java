@@ -1,7 +1,6 @@
 package jp.kakekin.statement;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jp.kakekin.issuance.JapanClock;
 
 import jp.kakekin.store.LedgerLookup;
 import jp.kakekin.ledger.Ledger;
@@ -23,27 +22,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
 import java.util.Optional;
 
 /**
  * Operator API: {@code GET /api/v1/contracts/{contractNo}/statements/{year}?form=individual|corporate|payment-status}
  * returns the 経営セーフティ共済 document as a PDF (docs/safety-statements.md). The 明細書 is made afresh
  * from the ledger on every call, dated the day of the call; the form must match the holder (400), and a
- * year with nothing to state is a 404 that says so. Problems are RFC 9457 problem details.
+ * year with nothing to state is a 404 that says so. Each document handed out is archived and recorded first
+ * ({@link StatementIssue}, docs/archive.md). Problems are RFC 9457 problem details.
  */
 @RestController
 class StatementController {
 
-    private final ObjectProvider<SafetyStatements> statements;
+    private final StatementIssue statements;
     private final ObjectProvider<LedgerLookup> ledgers;
-    private final JapanClock clock;
 
-    StatementController(ObjectProvider<SafetyStatements> statements, ObjectProvider<LedgerLookup> ledgers,
-                        JapanClock clock) {
+    StatementController(StatementIssue statements, ObjectProvider<LedgerLookup> ledgers) {
         this.statements = statements;
         this.ledgers = ledgers;
-        this.clock = clock;
     }
 
     @ApiResponse(responseCode = "200", description = "the 明細書 or 掛金納付状況兼領収書 (PDF); its unique code in X-Kakekin-Unique-Code")
@@ -51,7 +47,7 @@ class StatementController {
     @ApiResponse(responseCode = "404", description = "unknown contract, not a 経営セーフティ共済 contract, or nothing to state")
     @ApiResponse(responseCode = "409", description = "the period has not ended (not yet final), or held for the operator")
     @ApiResponse(responseCode = "422", description = "cannot be printed or issued")
-    @ApiResponse(responseCode = "503", description = "no contract store is configured")
+    @ApiResponse(responseCode = "503", description = "no contract store is configured, or the archive copy cannot be kept")
     @GetMapping("/api/v1/contracts/{contractNumber}/statements/{year}")
     ResponseEntity<byte[]> statement(@PathVariable @ContractNumberText String contractNumber,
                                      @PathVariable @CalendarYear String year,
@@ -75,10 +71,12 @@ class StatementController {
         }
         SafetyStatements.Rendering rendering;
         try {
-            LocalDate today = clock.today();
-            rendering = statements.getObject().pdf(ledger.get(), statementForm, Integer.parseInt(year), today, null);
+            // dated today in Japan; archived and recorded before it is handed out (docs/archive.md)
+            rendering = statements.issue(ledger.get(), statementForm, Integer.parseInt(year));
         } catch (CertificateRenderException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be printed", e.getMessage());
+        } catch (StatementIssue.NotArchived e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Cannot be archived", e.getMessage());
         }
         return switch (rendering) {
             case SafetyStatements.Pdf pdf -> ResponseEntity.ok()

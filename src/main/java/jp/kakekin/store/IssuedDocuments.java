@@ -4,20 +4,47 @@ import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.document.UniqueCode;
 import jp.kakekin.issuance.IssuedRegister;
 import jp.kakekin.ledger.Address;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** The register of issued documents (print runs and reissues alike). */
+/**
+ * The register of issued documents ({@code issued_documents}, docs/reissue.md) — the one DAO of that table
+ * for every channel: reissues and single documents one at a time ({@link #record}), print runs in batches
+ * ({@link #registerRun}: idempotent, so a chunk rolled back and done again registers nothing twice).
+ */
 @Repository
 public class IssuedDocuments implements IssuedRegister {
+
+    /** Rows per {@code IN (…)} lookup. */
+    private static final int IN_LIST = 500;
+
+    /**
+     * A run's insert: only when the contract is in the store, and only once per code — the code is the run's
+     * key (document, year, contract, check digits, sequence 00), so a redone chunk inserts nothing again.
+     */
+    private static final String INSERT_RUN_RECORD = """
+            INSERT INTO issued_documents (unique_code, original_code, sequence_no, contract_no, doc_kind, cert_year,
+                   figures_json, postal_code, address_line1, address_line2, run, issued_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            WHERE EXISTS (SELECT 1 FROM contracts WHERE contract_no = ?)
+              AND NOT EXISTS (SELECT 1 FROM issued_documents WHERE unique_code = ?)""";
 
     private static final String COLUMNS = """
             id, unique_code, contract_no, doc_kind, cert_year, figures_json, postal_code, address_line1,
@@ -30,9 +57,12 @@ public class IssuedDocuments implements IssuedRegister {
             rs.getString(10), rs.getObject(11, OffsetDateTime.class));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private volatile Boolean available;
 
-    public IssuedDocuments(JdbcClient jdbc) {
+    public IssuedDocuments(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** The highest sequence issued so far of the document whose original is {@code original}. */
@@ -65,6 +95,186 @@ public class IssuedDocuments implements IssuedRegister {
                 .update(key, "id");
         return new IssuedDocument(key.getKey().longValue(), code, contractNo, kind, year, figuresJson, printedAddress,
                 run, at);
+    }
+
+    /** One document a run issued, as it goes into the register. */
+    public record RunRecord(UniqueCode code, String contractNo, DocumentKind kind, int year, String figuresJson,
+                            Address printedAddress) {
+    }
+
+    /**
+     * What became of a batch of a run's records: {@code registered} now, {@code alreadyThis} (registered by
+     * this very run before: a chunk done again), {@code issuedElsewhere} (another run or channel holds the
+     * code), {@code notInStore} (the contract was never imported: the document stays in the run's manifest).
+     */
+    public record RunOutcome(int registered, int alreadyThis, int issuedElsewhere, int notInStore) {
+    }
+
+    /**
+     * Whether this database holds the register at all: a print run's job repository may be a bare database
+     * without the store's tables.
+     */
+    public boolean available() {
+        Boolean a = available;
+        if (a == null) {
+            a = batch.execute((java.sql.Connection c) -> hasTable(c, "issued_documents") && hasTable(c, "contracts"));
+            available = a;
+        }
+        return Boolean.TRUE.equals(a);
+    }
+
+    /** The run that issued each of these codes, for the codes already in the register. */
+    public Map<String, String> runsOf(Collection<String> codes) {
+        Map<String, String> runs = new HashMap<>();
+        List<String> all = new ArrayList<>(codes);
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            List<String> part = all.subList(i, Math.min(i + IN_LIST, all.size()));
+            batch.query("SELECT unique_code, run FROM issued_documents WHERE unique_code IN (" + marks(part.size()) + ")",
+                    rs -> {
+                        runs.put(rs.getString(1), rs.getString(2));
+                    }, part.toArray());
+        }
+        return runs;
+    }
+
+    /**
+     * Registers a run's documents in one batch, idempotently (run + code: a record this run registered
+     * before is counted, not inserted again). Call it in the transaction of the chunk that produced them,
+     * so the records commit with the chunk or not at all.
+     */
+    public RunOutcome registerRun(String run, OffsetDateTime issuedAt, List<RunRecord> records) {
+        if (records.isEmpty()) {
+            return new RunOutcome(0, 0, 0, 0);
+        }
+        Map<String, String> runs = runsOf(records.stream().map(r -> r.code().value()).toList());
+        Set<String> contracts = storedContracts(records.stream().map(RunRecord::contractNo).toList());
+        List<Object[]> insert = new ArrayList<>();
+        int alreadyThis = 0;
+        int elsewhere = 0;
+        int notInStore = 0;
+        Timestamp at = Timestamp.from(issuedAt.toInstant());
+        for (RunRecord r : records) {
+            String by = runs.get(r.code().value());
+            if (by != null) {
+                if (by.equals(run)) {
+                    alreadyThis++;
+                } else {
+                    elsewhere++;
+                }
+            } else if (!contracts.contains(r.contractNo())) {
+                notInStore++;
+            } else {
+                Address a = r.printedAddress();
+                insert.add(new Object[] {r.code().value(), r.code().original().value(), r.code().sequence(),
+                        r.contractNo(), r.kind().name(), r.year(), r.figuresJson(), a == null ? null : a.postalCode(),
+                        a == null ? null : a.line1(), a == null ? null : a.line2(), run, at, r.contractNo(),
+                        r.code().value()});
+            }
+        }
+        // The guard skips a code registered since the lookup; a reissue racing this very statement meets the
+        // unique constraint, the chunk fails and its restart finds that code in the lookup.
+        int registered = 0;
+        for (int u : batch.batchUpdate(INSERT_RUN_RECORD, insert)) {
+            registered += Math.max(u, 0);
+        }
+        return new RunOutcome(registered, alreadyThis, elsewhere + insert.size() - registered, notInStore);
+    }
+
+    /**
+     * Of these codes, those this run registered and has not archived yet: a document issued elsewhere or
+     * not registered gets no archive copy from the run, and a chunk done again does not archive twice.
+     */
+    public Set<String> toArchive(Collection<String> codes, String run) {
+        Set<String> out = new HashSet<>();
+        List<String> all = new ArrayList<>(codes);
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            List<String> part = all.subList(i, Math.min(i + IN_LIST, all.size()));
+            List<Object> args = new ArrayList<>(part);
+            args.add(run);
+            batch.query("SELECT unique_code FROM issued_documents WHERE unique_code IN (" + marks(part.size())
+                    + ") AND run = ? AND archive_sha256 IS NULL", rs -> {
+                out.add(rs.getString(1));
+            }, args.toArray());
+        }
+        return out;
+    }
+
+    /** Records the archive copy of a document {@code run} registered; false when it is not that run's record. */
+    public boolean recordArchive(String uniqueCode, String run, String key, String sha256) {
+        return jdbc.sql("UPDATE issued_documents SET archive_key = ?, archive_sha256 = ? WHERE unique_code = ? AND run = ?")
+                .params(key, sha256, uniqueCode, run).update() == 1;
+    }
+
+    private Set<String> storedContracts(List<String> numbers) {
+        Set<String> found = new HashSet<>();
+        List<String> distinct = new ArrayList<>(new HashSet<>(numbers));
+        for (int i = 0; i < distinct.size(); i += IN_LIST) {
+            List<String> part = distinct.subList(i, Math.min(i + IN_LIST, distinct.size()));
+            batch.query("SELECT contract_no FROM contracts WHERE contract_no IN (" + marks(part.size()) + ")",
+                    rs -> {
+                        found.add(rs.getString(1));
+                    }, part.toArray());
+        }
+        return found;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    private static boolean hasTable(java.sql.Connection c, String name) throws java.sql.SQLException {
+        java.sql.DatabaseMetaData md = c.getMetaData();
+        for (String n : new String[] {name, name.toUpperCase(java.util.Locale.ROOT)}) {
+            try (java.sql.ResultSet rs = md.getTables(null, c.getSchema(), n, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The latest issue (highest sequence, not voided) of every document of one kind and year, in contract
+     * order, at most {@code limit} of them after contract {@code afterContractNo} (null: from the first):
+     * what a corrections run compares with, page by page.
+     */
+    public List<IssuedDocument> latestOfIssue(DocumentKind kind, int year, String afterContractNo, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issued_documents d WHERE doc_kind = ? AND cert_year = ?"
+                        + " AND contract_no > ? AND sequence_no = (SELECT MAX(x.sequence_no) FROM issued_documents x"
+                        + " WHERE x.original_code = d.original_code) ORDER BY contract_no, unique_code LIMIT ?")
+                .params(kind.name(), year, afterContractNo == null ? "" : afterContractNo, limit)
+                .query(ROW)
+                .list();
+    }
+
+    /**
+     * Registers a corrected certificate (docs/corrections.md): a document of the same original with its own
+     * sequence, naming the issue it corrects.
+     */
+    public IssuedDocument recordCorrection(UniqueCode code, UniqueCode corrects, String contractNo, DocumentKind kind,
+                                           int year, String figuresJson, Address printedAddress, String run,
+                                           OffsetDateTime issuedAt, java.time.LocalDate dataDate) {
+        IssuedDocument d = record(code, contractNo, kind, year, figuresJson, printedAddress, run, issuedAt);
+        jdbc.sql("UPDATE issued_documents SET corrects = ?, data_date = ? WHERE id = ?")
+                .params(corrects.value(), dataDate, d.id()).update();
+        return d;
+    }
+
+    /** The data date of the latest correction of the document whose original is {@code original}, if any. */
+    @Override
+    public Optional<java.time.LocalDate> correctedAsOf(UniqueCode original) {
+        return jdbc.sql("SELECT data_date FROM issued_documents WHERE original_code = ? AND corrects IS NOT NULL"
+                        + " AND data_date IS NOT NULL ORDER BY sequence_no DESC LIMIT 1")
+                .param(original.value())
+                .query((rs, i) -> rs.getObject(1, java.time.LocalDate.class))
+                .optional();
+    }
+
+    /** The code of the issue a corrected certificate corrects, or empty for any other document. */
+    public Optional<String> correctionOf(UniqueCode code) {
+        return jdbc.sql("SELECT corrects FROM issued_documents WHERE unique_code = ? AND corrects IS NOT NULL")
+                .param(code.value()).query(String.class).optional();
     }
 
     /** A voided run: who voided it, when, why, and how many documents left the register. */
@@ -140,6 +350,65 @@ public class IssuedDocuments implements IssuedRegister {
                 .param(code.value())
                 .query((rs, i) -> new ArchiveEntry(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional();
+    }
+
+    /**
+     * An archived copy of a document handed out under a code (docs/archive.md, table {@code archived_copies}):
+     * a statement made on request, an e-私書箱 export.
+     *
+     * @param channel   who handed it out ({@code statements-api}, {@code e-delivery})
+     * @param mediaType {@code application/pdf} (a PDF/A-3b copy) or {@code application/xml} (the signed XML as delivered)
+     */
+    public record ArchivedCopy(UniqueCode code, String contractNo, DocumentKind kind, int year, String channel,
+                               String mediaType, OffsetDateTime issuedAt, String key, String sha256) {
+    }
+
+    /**
+     * Records an archived copy; the same copy (same SHA-256) again is a no-op, so a document asked for twice
+     * on one day, or a run exported again, is recorded once.
+     *
+     * @return whether a row was added
+     */
+    public boolean recordCopy(ArchivedCopy copy) {
+        String sha = copy.sha256().toLowerCase(java.util.Locale.ROOT);
+        if (copyBySha256(sha).isPresent()) {
+            return false;
+        }
+        try {
+            jdbc.sql("""
+                            INSERT INTO archived_copies (unique_code, contract_no, doc_kind, cert_year, channel, media_type,
+                                   issued_at, archive_key, archive_sha256)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(copy.code().value(), copy.contractNo(), copy.kind().name(), copy.year(), copy.channel(),
+                            copy.mediaType(), copy.issuedAt().withOffsetSameInstant(ZoneOffset.UTC), copy.key(), sha)
+                    .update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            return false; // the same copy recorded by another request at the same moment
+        }
+    }
+
+    private static final RowMapper<ArchivedCopy> COPY = (rs, i) -> new ArchivedCopy(new UniqueCode(rs.getString(1)),
+            rs.getString(2), DocumentKind.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6),
+            rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getString(9));
+
+    private static final String COPY_COLUMNS = """
+            unique_code, contract_no, doc_kind, cert_year, channel, media_type, issued_at, archive_key, archive_sha256""";
+
+    /** The archived copy with this SHA-256 (hex), if any. */
+    public Optional<ArchivedCopy> copyBySha256(String sha256) {
+        return jdbc.sql("SELECT " + COPY_COLUMNS + " FROM archived_copies WHERE archive_sha256 = ?")
+                .param(sha256.toLowerCase(java.util.Locale.ROOT))
+                .query(COPY)
+                .optional();
+    }
+
+    /** Every archived copy handed out under a code, oldest first. */
+    public List<ArchivedCopy> copiesOf(UniqueCode code) {
+        return jdbc.sql("SELECT " + COPY_COLUMNS + " FROM archived_copies WHERE unique_code = ? ORDER BY issued_at, id")
+                .param(code.value())
+                .query(COPY)
+                .list();
     }
 
     /** The document whose archive copy has this SHA-256 (hex), if any. */

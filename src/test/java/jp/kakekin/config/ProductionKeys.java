@@ -44,6 +44,7 @@ public final class ProductionKeys {
     public static List<String> properties(Path keystore) {
         return List.of("kakekin.qr.key=" + QR_KEY, "kakekin.qr.base-url=" + BASE_URL,
                 "kakekin.e-delivery.keystore.path=" + keystore, "kakekin.e-delivery.keystore.password=" + PASSWORD,
-                "kakekin.e-delivery.keystore.alias=" + ALIAS);
+                "kakekin.e-delivery.keystore.alias=" + ALIAS,
+                "kakekin.archive.dir=" + keystore.toAbsolutePath().getParent().resolve("archive"));
     }
 }

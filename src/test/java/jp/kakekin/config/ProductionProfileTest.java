@@ -1,6 +1,7 @@
 package jp.kakekin.config;
 
 import jp.kakekin.Main;
+import jp.kakekin.archive.ArchiveProperties;
 import jp.kakekin.edelivery.EDeliveryProperties;
 import jp.kakekin.render.QrProperties;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class ProductionProfileTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({QrProperties.class, EDeliveryProperties.class})
+    @EnableConfigurationProperties({QrProperties.class, EDeliveryProperties.class, ArchiveProperties.class})
     static class Properties {
     }
 
@@ -102,6 +103,29 @@ class ProductionProfileTest {
     }
 
     @Test
+    void refusesAnArchiveDirectoryNotSetOrRelativeAndAnHttpBucket() {
+        List<String> withoutDir = new ArrayList<>(List.of(production()));
+        withoutDir.removeIf(p -> p.startsWith("kakekin.archive.dir="));
+        onProfile("postgres", withoutDir.toArray(String[]::new)).run(c ->
+                assertThat(c).getFailure().rootCause().hasMessage("refusing to start on the production profile: "
+                        + "kakekin.archive.dir is not set: archive copies need an absolute directory (KAKEKIN_ARCHIVE_DIR)"));
+        onProfile("postgres", production("kakekin.archive.dir=./data/archive")).run(c ->
+                assertThat(c).getFailure().rootCause().hasMessageContaining(
+                        "kakekin.archive.dir must be an absolute path, was data/archive (KAKEKIN_ARCHIVE_DIR)"));
+        onProfile("postgres", production("kakekin.archive.store=s3", "kakekin.archive.s3.endpoint=http://minio.internal:9000"))
+                .run(c -> assertThat(c).getFailure().rootCause()
+                        .hasMessageContaining("kakekin.archive.s3.bucket is not set (KAKEKIN_ARCHIVE_S3_BUCKET)")
+                        .hasMessageContaining("kakekin.archive.s3.endpoint must be https://, was http://minio.internal:9000"));
+        onProfile("postgres", production("kakekin.archive.store=tape")).run(c ->
+                assertThat(c).getFailure().rootCause().hasMessageContaining("kakekin.archive.store must be directory or s3, was tape"));
+        // an https bucket, or archiving turned off, starts
+        onProfile("postgres", production("kakekin.archive.store=s3", "kakekin.archive.s3.bucket=archive",
+                "kakekin.archive.s3.endpoint=https://s3.example.jp")).run(c -> assertThat(c).hasNotFailed());
+        onProfile("postgres", production("kakekin.archive.enabled=false", "kakekin.archive.dir=relative")).run(c ->
+                assertThat(c).hasNotFailed());
+    }
+
+    @Test
     void theDefaultProfileKeepsTheDevelopmentKeys() {
         onProfile("default", "kakekin.qr.key=" + QrProperties.DEVELOPMENT_KEY, "kakekin.qr.base-url=http://localhost:8080",
                 "kakekin.e-delivery.keystore.generate-if-missing=true")
@@ -113,7 +137,9 @@ class ProductionProfileTest {
     void aBareProductionStartSaysWhatIsMissingInOneLine(CapturedOutput output) {
         for (String profile : List.of("postgres", "production")) {
             int before = output.getErr().length();
-            assertThat(Main.runCommand("--spring.profiles.active=" + profile, "generate-ledger", "--count", "1",
+            // (the tests' config/application.yml gives every test an absolute archive directory; a relative one here)
+            assertThat(Main.runCommand("--spring.profiles.active=" + profile, "--kakekin.archive.dir=data/archive",
+                    "generate-ledger", "--count", "1",
                     "--year", "2026")).isEqualTo(1);
             String err = output.getErr().substring(before);
             String line = err.lines().filter(l -> l.contains("refusing to start on the production profile"))
@@ -121,7 +147,7 @@ class ProductionProfileTest {
             assertThat(line).contains("kakekin.qr.key is not set (KAKEKIN_QR_KEY)",
                     "kakekin.qr.base-url must be the public https:// address holders open, was http://localhost:8080 (KAKEKIN_QR_BASE_URL)",
                     "kakekin.e-delivery.keystore.path is not set (KAKEKIN_E_DELIVERY_KEYSTORE_PATH)",
-                    "KAKEKIN_E_DELIVERY_KEYSTORE_PASSWORD");
+                    "KAKEKIN_E_DELIVERY_KEYSTORE_PASSWORD", "kakekin.archive.dir must be an absolute path, was data/archive");
             assertThat(err).doesNotContain("\tat ");
         }
         // With the keys the same command runs.

@@ -1,11 +1,14 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.InputScan;
+import jp.kakekin.batch.LedgerLine;
+import jp.kakekin.batch.LedgerLineReader;
+import jp.kakekin.report.Exclusion;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,20 +97,11 @@ class LedgerInputTest {
                     }
                 });
         Exclusion e = ((Outcome.Excluded) processor.process(bad)).exclusion();
-        assertThat(e.reason()).isEqualTo(ExclusionReason.INVALID_LEDGER_LINE);
+        assertThat(e.reason()).isEqualTo(jp.kakekin.issuance.ReasonCode.INVALID_LEDGER_LINE);
         assertThat(e.detail()).startsWith("bad.jsonl:2: (line): not UTF-8").contains("C3 28");
         assertThat(reader.read().line()).isEqualTo(3);
         assertThat(reader.read()).isNull();
         reader.close();
-    }
-
-    @Test
-    void csvFieldsWithCommasQuotesAndLineBreaksRoundTrip() throws Exception {
-        String row = Csv.row("1", "a,b", "say \"hi\"", "two\nlines", "", null, "東京都");
-        BufferedReader in = new BufferedReader(new StringReader(row + Csv.row("x")));
-        assertThat(Csv.read(in)).containsExactly("1", "a,b", "say \"hi\"", "two\nlines", "", "", "東京都");
-        assertThat(Csv.read(in)).containsExactly("x");
-        assertThat(Csv.read(in)).isNull();
     }
 
     /** Issue 12: a line longer than the limit is skipped without being held, excluded with its size, and the run goes on. */
@@ -125,7 +119,7 @@ class LedgerInputTest {
                 PrintRunParameters.of(2026, PrintIssue.NOVEMBER, file, dir.resolve("out"), null, null, null), null)
                 .process(tooLong);
         Exclusion e = ((Outcome.Excluded) outcome).exclusion();
-        assertThat(e.reason()).isEqualTo(ExclusionReason.INVALID_LEDGER_LINE);
+        assertThat(e.reason()).isEqualTo(jp.kakekin.issuance.ReasonCode.INVALID_LEDGER_LINE);
         assertThat(e.detail()).isEqualTo("long.jsonl:2: (line): 10,003 bytes: longer than the 1,000 bytes a ledger"
                 + " line may have (kakekin.ledger.max-line-bytes); not read");
         assertThat(reader.read().line()).isEqualTo(3);

@@ -72,7 +72,7 @@ class PrintRunHeldTest {
         RunSummary summary = RunSummary.read(out.resolve("summary.json"));
 
         Map<Long, List<String>> heldRows = exclusions.stream()
-                .filter(r -> r.get(3).equals(ExclusionReason.HELD.name()))
+                .filter(r -> r.get(3).equals(jp.kakekin.issuance.ReasonCode.HELD.name()))
                 .collect(Collectors.toMap(r -> Long.parseLong(r.get(0)), r -> r));
         assertThat(heldRows.keySet()).isEqualTo(held.keySet());
         for (var e : held.entrySet()) {
@@ -84,7 +84,7 @@ class PrintRunHeldTest {
         // none of them printed
         assertThat(manifest).extracting(r -> r.get(ManifestRow.CONTRACT_NO))
                 .doesNotContainAnyElementsOf(held.keySet().stream().map(contractOf::get).toList());
-        assertThat(summary.excludedByReason()).containsEntry(ExclusionReason.HELD.name(), (long) held.size());
+        assertThat(summary.excludedByReason()).containsEntry(jp.kakekin.issuance.ReasonCode.HELD.name(), (long) held.size());
         assertThat(summary.records()).isEqualTo(COUNT);
         assertThat(summary.issued()).isEqualTo(manifest.size()).isPositive();
     }

@@ -12,9 +12,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -256,15 +257,12 @@ class PrintRunIntegrationTest {
         return new Expected(figures);
     }
 
+    /** The rows of a report table (its header left out), read by Jackson's CSV module as an RFC 4180 reader would. */
     static List<List<String>> csv(Path file) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Csv.read(in); // header
-            List<String> row;
-            while ((row = Csv.read(in)) != null) {
-                rows.add(row);
-            }
+        try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class)
+                .with(CsvReadFeature.WRAP_AS_ARRAY).readValues(file.toFile())) {
+            List<List<String>> rows = it.readAll();
+            return new ArrayList<>(rows.subList(Math.min(1, rows.size()), rows.size()));
         }
-        return rows;
     }
 }

@@ -43,6 +43,8 @@ class PrintRunRestartTest {
                 "--out", out.toString(), "--batch-size", "50", "--spring.datasource.url=" + url,
                 "--kakekin.print.workers=2", "--kakekin.print.chunk-size=100", "--kakekin.print.keep-work-files=true");
         RunFolder folder = new RunFolder(out);
+        // The contracts are in the store, so the run registers what it prints (in the print step's transactions).
+        assertThat(Main.runCommand("import", "--input", ledger.toString(), "--spring.datasource.url=" + url)).isIn(0, 2);
 
         // 1. Killed while calculating: some chunks committed, the sort not reached.
         Process first = start(run, "first", "--run-date", "2026-11-13");
@@ -80,6 +82,24 @@ class PrintRunRestartTest {
         assertThat(summary.problems()).isEmpty();
         assertThat(summary.issued()).isEqualTo(manifest.size()).isEqualTo(summary.pages());
         assertThat(batchesBeforeThirdStart).isLessThan(summary.batchFiles());
+        // Killed while printing and registering: every printed document registered, none twice, none lost.
+        assertThat(summary.register()).containsEntry("registered", (long) manifest.size())
+                .containsEntry("notInStore", 0L).containsEntry("issuedElsewhere", 0L);
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select count(*), count(distinct unique_code) from issued_documents where run = 'print-run-1'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(manifest.size()).isEqualTo(rs.getInt(2));
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             ResultSet rs = c.createStatement().executeQuery("select unique_code from issued_documents")) {
+            java.util.Set<String> registered = new java.util.HashSet<>();
+            while (rs.next()) {
+                registered.add(rs.getString(1));
+            }
+            assertThat(registered).isEqualTo(manifest.stream().map(r -> r.get(ManifestRow.UNIQUE_CODE))
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
 
         // No partial PDF among the final files: each one opens and has one page per manifest row.
         Map<String, Integer> rowsPerFile = new HashMap<>();

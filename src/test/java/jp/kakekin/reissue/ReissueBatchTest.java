@@ -10,6 +10,8 @@ import jp.kakekin.store.ReissueAudit;
 import jp.kakekin.store.ReissueRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +49,8 @@ class ReissueBatchTest {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    jp.kakekin.store.ContractStore contracts;
 
     @TempDir
     Path out;
@@ -92,8 +96,15 @@ class ReissueBatchTest {
         assertThat(manifest.get(2)).contains(",1000001,2026,NOVEMBER_CERTIFICATE,");
 
         List<String> exceptions = Files.readAllLines(report.directory().resolve("exceptions.csv"), StandardCharsets.UTF_8);
-        assertThat(exceptions).containsExactly("request_ids,contract_no,reason",
-                idsOf("1000007") + ",1000007,no certificate had been issued by 2027-01-20");
+        assertThat(exceptions).containsExactly("request_ids,contract_no,reason,detail",
+                idsOf("1000007") + ",1000007,NOT_ELIGIBLE_THIS_ISSUE,no certificate had been issued by 2027-01-20");
+        JsonNode summary = JsonMapper.builder().build().readTree(report.directory().resolve("summary.json").toFile());
+        assertThat(summary.path("batchId").asString()).isEqualTo("R20270127-180000");
+        assertThat(summary.path("requests").asInt()).isEqualTo(4);
+        assertThat(summary.path("letters").asInt()).isEqualTo(2);
+        assertThat(summary.path("failedByReason").path("NOT_ELIGIBLE_THIS_ISSUE").asLong()).isEqualTo(1);
+        assertThat(summary.path("reconciled").asBoolean()).isTrue();
+        assertThat(report.directory().resolve(".reissue-run")).as("work folder removed").doesNotExist();
 
         assertThat(requests.queued()).isEmpty();
         assertThat(requests.all()).extracting(ReissueRequests.Request::status).containsExactly(
@@ -122,8 +133,56 @@ class ReissueBatchTest {
         assertThat(Files.readAllLines(report.directory().resolve("manifest.csv")).get(1))
                 .contains(",1000001,2026,NOVEMBER_CERTIFICATE,");
         List<String> exceptions = Files.readAllLines(report.directory().resolve("exceptions.csv"));
-        assertThat(exceptions.get(1)).endsWith(",1000014,no certificate had been issued by 2026-10-20");
-        assertThat(exceptions.get(2)).endsWith(",2000001,SAFETY contracts have no 掛金控除証明書");
+        assertThat(exceptions.get(1)).endsWith(",1000014,NOT_ELIGIBLE_THIS_ISSUE,no certificate had been issued by 2026-10-20");
+        // The Issuer decides that a SAFETY contract has no certificate; the batch only maps its reason.
+        assertThat(exceptions.get(2)).endsWith(",2000001,OTHER_SCHEME,contract 2000001 is SAFETY: SAFETY contracts get no 小規模企業共済掛金控除証明書");
+        assertThat(requests.all()).filteredOn(r -> "2000001".equals(r.contractNo())).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(ReissueRequests.Status.FAILED));
+    }
+
+    /**
+     * A batch that fails in the middle of a chunk (the second letter cannot be written) leaves nothing of that
+     * chunk behind: the first letter's register record and its requests' closing are rolled back with it. The
+     * next reissue-run finishes that batch (same id, same folder) rather than starting another, and every
+     * contract gets exactly one reissue (sequence 01, not 02).
+     */
+    @Test
+    void aBatchThatFailedHalfWayIsFinishedByTheNextRunWithNothingIssuedTwice() throws Exception {
+        OffsetDateTime asked = japan(LocalDateTime.of(2027, 1, 20, 9, 0));
+        requests.file("1000014", asked);
+        requests.file("1000001", asked.plusHours(1));
+        clock.setJapan(LocalDateTime.of(2027, 1, 27, 18, 0));
+        String checkDigits = contracts.ledger("1000001").orElseThrow().checkDigits();
+        String second = jp.kakekin.document.UniqueCode.of(jp.kakekin.calc.DocumentKind.NOVEMBER_CERTIFICATE, 2026,
+                "1000001", checkDigits, 1).value();
+        Path blocked = out.resolve("R20270127-180000").resolve("00002-" + second + ".pdf");
+        Files.createDirectories(blocked);
+        Files.writeString(blocked.resolve("in-the-way"), "x");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> batch.run(out))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("R20270127-180000 FAILED");
+        assertThat(requests.queued()).as("the chunk was rolled back").hasSize(2);
+        assertThat(issued.ofContract("1000014")).isEmpty();
+
+        Files.delete(blocked.resolve("in-the-way"));
+        Files.delete(blocked);
+        clock.setJapan(LocalDateTime.of(2027, 1, 28, 9, 0));
+        requests.file("1000001", asked.plusDays(7)); // arrives meanwhile: the next batch's, not this one's
+        ReissueBatch.Report report = batch.run(out).orElseThrow();
+        assertThat(report.batchId()).isEqualTo("R20270127-180000");
+        assertThat(report.letters()).isEqualTo(2);
+        assertThat(report.requests()).isEqualTo(2);
+        assertThat(issued.ofContract("1000014")).singleElement()
+                .satisfies(d -> assertThat(d.code().sequence()).isEqualTo(1));
+        assertThat(issued.ofContract("1000001")).singleElement()
+                .satisfies(d -> assertThat(d.code().value()).isEqualTo(second));
+        assertThat(Files.readAllLines(report.directory().resolve("manifest.csv"))).hasSize(3);
+        assertThat(requests.queued()).hasSize(1);
+
+        ReissueBatch.Report next = batch.run(out).orElseThrow();
+        assertThat(next.batchId()).isEqualTo("R20270128-090000");
+        assertThat(next.letters()).isEqualTo(1);
+        assertThat(issued.ofContract("1000001")).hasSize(2);
     }
 
     private String idsOf(String contractNo) {

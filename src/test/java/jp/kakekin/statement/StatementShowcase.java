@@ -27,6 +27,22 @@ public final class StatementShowcase {
                 LocalDate.of(2027, 2, 12));
         write(out, "safety-payment-status-cancelled", "P04-cancelled-april", StatementForm.PAYMENT_STATUS,
                 LocalDate.of(2027, 2, 12));
+        archiveCopy(out, "statement-archive-copy", "T03-individual-december-prepay-24", StatementForm.INDIVIDUAL,
+                LocalDate.of(2027, 1, 20));
+    }
+
+    /** The archive copy (PDF/A-3b, docs/archive.md) of a statement issued on the API, as StatementIssue makes it. */
+    private static void archiveCopy(Path out, String name, String caseId, StatementForm form, LocalDate issuedOn)
+            throws Exception {
+        SafetyCases.Case c = SafetyCases.load(caseId);
+        if (!(SafetyCases.statements().pdf(c.ledger(), form, c.year(), issuedOn, null) instanceof SafetyStatements.Pdf pdf)) {
+            throw new IllegalStateException(caseId);
+        }
+        var store = new jp.kakekin.archive.FileSystemArchiveStore(Files.createTempDirectory("kakekin-showcase-archive"));
+        var archived = new jp.kakekin.archive.IssuedDocumentArchiver(new jp.kakekin.archive.DocumentArchive(store), null,
+                "独立行政法人中小企業基盤整備機構").archive(pdf.bytes(), pdf.uniqueCode(), pdf.issued().figures(), c.ledger(),
+                c.ledger().contractNo() + "-" + c.ledger().checkDigits() + " " + c.ledger().holder().name(), issuedOn);
+        Files.write(out.resolve(name + ".pdf"), store.get(archived.key()).orElseThrow());
     }
 
     private static void write(Path out, String name, String caseId, StatementForm form, LocalDate issuedOn)

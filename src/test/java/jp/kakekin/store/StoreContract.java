@@ -51,7 +51,7 @@ abstract class StoreContract {
         }
         contracts = new ContractStore(jdbc, new JdbcTemplate(ds), Clock.fixed(T0.toInstant(), ZoneOffset.UTC));
         importer = new LedgerImport(contracts, new TransactionTemplate(new DataSourceTransactionManager(ds)));
-        issued = new IssuedDocuments(jdbc);
+        issued = new IssuedDocuments(jdbc, new JdbcTemplate(ds));
         requests = new ReissueRequests(jdbc);
         audit = new ReissueAudit(jdbc);
     }

@@ -1,4 +1,4 @@
-package jp.kakekin.print;
+package jp.kakekin.batch;
 
 import jp.kakekin.ledger.LedgerLines;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -19,18 +19,18 @@ import java.nio.file.StandardOpenOption;
  * spaces, tabs, CRs) are skipped, as {@link InputScan} counts them; every other line is passed on, never
  * dropped.
  */
-class LedgerLineReader implements ItemStreamReader<LedgerLine> {
+public class LedgerLineReader implements ItemStreamReader<LedgerLine> {
 
-    static final String OFFSET = "reader.offset";
-    static final String LINE = "reader.line";
-    static final String RECORDS = "reader.records";
+    public static final String OFFSET = "reader.offset";
+    public static final String LINE = "reader.line";
+    public static final String RECORDS = "reader.records";
 
     private final Path file;
     private final long start;
     private final long end;
     private final long firstLine;
     private final int maxLineBytes;
-    private final PrintRunProgress.Phase progress;
+    private final Progress progress;
 
     private FileChannel channel;
     private LedgerLines lines;
@@ -38,7 +38,7 @@ class LedgerLineReader implements ItemStreamReader<LedgerLine> {
     private long line;
     private long records;
 
-    LedgerLineReader(Path file, long start, long end, long firstLine, PrintRunProgress.Phase progress) {
+    public LedgerLineReader(Path file, long start, long end, long firstLine, Progress progress) {
         this(file, start, end, firstLine, LedgerLines.DEFAULT_MAX_LINE_BYTES, progress);
     }
 
@@ -46,8 +46,8 @@ class LedgerLineReader implements ItemStreamReader<LedgerLine> {
      * @param firstLine    the number of the line that starts at {@code start}
      * @param maxLineBytes the longest line read ({@code kakekin.ledger.max-line-bytes})
      */
-    LedgerLineReader(Path file, long start, long end, long firstLine, int maxLineBytes,
-                     PrintRunProgress.Phase progress) {
+    public LedgerLineReader(Path file, long start, long end, long firstLine, int maxLineBytes,
+                     Progress progress) {
         this.file = file;
         this.start = start;
         this.end = end;

@@ -1,4 +1,4 @@
-package jp.kakekin.print;
+package jp.kakekin.batch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * SIGTERM (or any orderly close of the application) stops the runs this process executes instead of
  * abandoning them: each is asked to stop ({@link JobOperator#stop}: STOPPING, then STOPPED at the next
- * commit of each of its steps and partitions) and this waits, up to {@code kakekin.print.stop-timeout},
+ * commit of each of its steps and partitions) and this waits, up to {@code kakekin.print.stop-timeout} (it applies to every run),
  * until it has. The job repository then says STOPPED, so starting the same run again resumes it without
  * {@code --recover}. A lifecycle bean of the last phase: it stops before anything the runs use (the data
  * source, the broker connection) is closed.
@@ -31,21 +31,19 @@ public class RunShutdown implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RunShutdown.class);
 
-    /** The jobs whose executions this process stops; each records its owner process ({@link RunKeys#OWNER}). */
-    static final List<String> JOBS = List.of(PrintRunJob.NAME);
-
     // Providers: a command that launches no run must not build the jobs just to be able to stop them.
     private final ObjectProvider<JobRepository> repositoryProvider;
     private final ObjectProvider<JobOperator> operatorProvider;
-    private final PrintRunProperties properties;
+    private final java.time.Duration stopTimeout;
     private volatile boolean running;
     private volatile boolean launched;
 
     public RunShutdown(ObjectProvider<JobRepository> repository, ObjectProvider<JobOperator> operator,
-                       PrintRunProperties properties) {
+                       @org.springframework.beans.factory.annotation.Value("${kakekin.print.stop-timeout:2m}")
+                       java.time.Duration stopTimeout) {
         this.repositoryProvider = repository;
         this.operatorProvider = operator;
-        this.properties = properties;
+        this.stopTimeout = stopTimeout;
     }
 
     /**
@@ -54,7 +52,7 @@ public class RunShutdown implements SmartLifecycle {
      * goes on. Without that, an embedded H2 closes itself in its own shutdown hook, at the same moment
      * as the application begins to close, and the run could not record that it stopped.
      */
-    synchronized void launched() {
+    public synchronized void launched() {
         if (launched) {
             return;
         }
@@ -100,7 +98,9 @@ public class RunShutdown implements SmartLifecycle {
         JobOperator operator = operatorProvider.getObject();
         String me = RunOwner.current().toString();
         List<JobExecution> mine = new ArrayList<>();
-        for (String job : JOBS) {
+        // Every job of the repository (print runs, e-私書箱 runs, reissue batches): each records its owner
+        // process (RunKeys.OWNER) when it starts.
+        for (String job : repository.getJobNames()) {
             for (JobExecution running : repository.findRunningJobExecutions(job)) {
                 JobExecution e = repository.getJobExecution(running.getId()); // with its context
                 if (e != null && me.equals(e.getExecutionContext().getString(RunKeys.OWNER, ""))) {
@@ -118,7 +118,7 @@ public class RunShutdown implements SmartLifecycle {
                 log.warn("cannot stop execution {}: {}", e.getId(), ex.toString());
             }
         }
-        long deadline = System.nanoTime() + properties.stopTimeout().toNanos();
+        long deadline = System.nanoTime() + stopTimeout.toNanos();
         for (JobExecution e : mine) {
             while (System.nanoTime() < deadline) {
                 JobExecution stored = repository.getJobExecution(e.getId());

@@ -1,4 +1,4 @@
-package jp.kakekin.print;
+package jp.kakekin.batch;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,13 +14,13 @@ import java.util.List;
  * holds — the total for the progress line and for reconciliation — and where to cut it into partitions
  * of about equal size, each starting on a line boundary, with the number of its first line.
  */
-record InputScan(long bytes, long lines, long records, long lastModified, List<Split> splits) {
+public record InputScan(long bytes, long lines, long records, long lastModified, List<Split> splits) {
 
     /** A partition of the input: bytes {@code [start, end)}, whose first line is {@code firstLine}. */
-    record Split(long start, long end, long firstLine) {
+    public record Split(long start, long end, long firstLine) {
     }
 
-    static InputScan of(Path file, int partitions) throws IOException {
+    public static InputScan of(Path file, int partitions) throws IOException {
         long size = Files.size(file);
         long modified = Files.getLastModifiedTime(file).toMillis();
         List<Long> starts = new ArrayList<>();

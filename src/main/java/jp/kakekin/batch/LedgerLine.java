@@ -1,4 +1,4 @@
-package jp.kakekin.print;
+package jp.kakekin.batch;
 
 import jp.kakekin.ledger.LedgerLines;
 

@@ -1,4 +1,4 @@
-package jp.kakekin.print;
+package jp.kakekin.batch;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,10 +12,10 @@ import org.springframework.batch.core.step.StepExecution;
  * across machines. Written to standard error, as the commands' own messages are (the console log of a
  * command shows warnings only).
  */
-class PartitionLog implements StepExecutionListener {
+public class PartitionLog implements StepExecutionListener {
 
     /** One line of a worker's account of its partitions, stamped (UTC). */
-    static void say(String format, Object... args) {
+    public static void say(String format, Object... args) {
         System.err.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + format.formatted(args));
     }
 

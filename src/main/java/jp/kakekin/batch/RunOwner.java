@@ -1,4 +1,4 @@
-package jp.kakekin.print;
+package jp.kakekin.batch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,14 +11,14 @@ import java.util.Optional;
  * belongs to a process started at another time) is known to be dead and may be recovered without
  * asking. A run owned by another host cannot be checked from here.
  */
-record RunOwner(long pid, String host, long startMillis) {
+public record RunOwner(long pid, String host, long startMillis) {
 
-    static RunOwner current() {
+    public static RunOwner current() {
         ProcessHandle self = ProcessHandle.current();
         return new RunOwner(self.pid(), hostName(), self.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
     }
 
-    static Optional<RunOwner> parse(String s) {
+    public static Optional<RunOwner> parse(String s) {
         if (s == null) {
             return Optional.empty();
         }
@@ -30,12 +30,12 @@ record RunOwner(long pid, String host, long startMillis) {
         }
     }
 
-    boolean isThisHost() {
+    public boolean isThisHost() {
         return host.equals(hostName());
     }
 
     /** Only meaningful on this host. */
-    boolean isAlive() {
+    public boolean isAlive() {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .map(p -> p.info().startInstant().map(Instant::toEpochMilli).orElse(0L) == startMillis)
                 .orElse(false);
