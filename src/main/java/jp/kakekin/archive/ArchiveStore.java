@@ -10,6 +10,12 @@ import java.util.Optional;
 public interface ArchiveStore {
 
     /**
+     * The largest copy read back (64 MiB; an archive copy is one document, tens of kilobytes): an object
+     * planted in the store cannot exhaust the memory of whoever verifies it.
+     */
+    long MAX_COPY_BYTES = 64L * 1024 * 1024;
+
+    /**
      * Keeps {@code bytes} under {@code key}. Storing the same bytes again is a no-op (a restarted run
      * archives the same documents); different bytes under a key already used are refused, so an
      * archived copy is never replaced.

@@ -85,6 +85,10 @@ public final class FileSystemArchiveStore implements ArchiveStore {
 
     private static Optional<byte[]> read(Path p) throws IOException {
         try {
+            if (Files.size(p) > MAX_COPY_BYTES) {
+                throw new IllegalStateException("archive " + p + " holds " + Files.size(p)
+                        + " bytes, more than an archive copy may (" + MAX_COPY_BYTES + ")");
+            }
             return Optional.of(Files.readAllBytes(p));
         } catch (NoSuchFileException e) {
             return Optional.empty();

@@ -1,6 +1,6 @@
 package jp.kakekin.archive;
 
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -89,9 +89,19 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
     @Override
     public Optional<byte[]> get(String key) {
         String object = object(key);
-        ResponseBytes<GetObjectResponse> read;
-        try {
-            read = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object));
+        byte[] bytes;
+        GetObjectResponse response;
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(object))) {
+            response = in.response();
+            Long length = response.contentLength();
+            if (length != null && length > MAX_COPY_BYTES) {
+                throw new IllegalStateException("archive " + locate(key) + " holds " + length
+                        + " bytes, more than an archive copy may (" + MAX_COPY_BYTES + ")");
+            }
+            bytes = in.readNBytes((int) MAX_COPY_BYTES + 1);
+            if (bytes.length > MAX_COPY_BYTES) {
+                throw new IllegalStateException("archive " + locate(key) + " holds more than " + MAX_COPY_BYTES + " bytes");
+            }
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -99,10 +109,11 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
                 return Optional.empty();
             }
             throw failure("cannot read", object, e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + locate(key) + ": " + e.getMessage(), e);
         }
-        byte[] bytes = read.asByteArray();
         String actual = PdfA3.sha256Hex(bytes);
-        String recorded = read.response().metadata().get(SHA256_METADATA);
+        String recorded = response.metadata().get(SHA256_METADATA);
         if (recorded != null && !recorded.toLowerCase(Locale.ROOT).equals(actual)) {
             throw new IllegalStateException("archive " + locate(key) + " is damaged: its SHA-256 is " + actual
                     + ", the object was stored with " + recorded);

@@ -168,9 +168,20 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
         public record Placed(Bar bar, double leftMm, double topMm, double widthMm, double heightMm) {
             /** The bar as an absolutely positioned box. */
             public String style() {
-                return "left: " + mm(leftMm) + "; top: " + mm(topMm) + "; width: " + mm(widthMm) + "; height: " + mm(heightMm) + ";";
+                // Every certificate draws 67 bars of a few hundred distinct places and kinds: formatted once each.
+                String style = STYLES.get(this);
+                if (style == null) {
+                    style = "left: " + mm(leftMm) + "; top: " + mm(topMm) + "; width: " + mm(widthMm) + "; height: " + mm(heightMm) + ";";
+                    if (STYLES.size() > 8192) {
+                        STYLES.clear();
+                    }
+                    STYLES.put(this, style);
+                }
+                return style;
             }
         }
+
+        private static final java.util.concurrent.ConcurrentHashMap<Placed, String> STYLES = new java.util.concurrent.ConcurrentHashMap<>();
 
         static String mm(double v) {
             return String.format(Locale.ROOT, "%.3fmm", v);

@@ -90,6 +90,11 @@ public class ArchiveVerifyCommand implements Callable<Integer> {
     private boolean verify(PrintWriter o, IssuedDocuments documents, Path f) {
         byte[] bytes;
         try {
+            if (Files.size(f) > ArchiveStore.MAX_COPY_BYTES) {
+                o.printf("%s: FAILED: %d bytes, more than an archive copy may (%d)%n", f, Files.size(f),
+                        ArchiveStore.MAX_COPY_BYTES);
+                return false;
+            }
             bytes = Files.readAllBytes(f);
         } catch (IOException e) {
             o.printf("%s: FAILED: cannot read: %s%n", f, e.getMessage());

@@ -297,7 +297,7 @@ public class CorrectionRun {
                 UniqueCode code = x.issued().uniqueCode();
                 documents.recordCorrection(code, x.latest().code(), x.ledger().contractNo(),
                         p.kind(), p.year(), FiguresJson.write(FiguresJson.toJson(x.figures())), x.issued().address(),
-                        p.runId(), p.runDate().atStartOfDay(JAPAN).toOffsetDateTime());
+                        p.runId(), p.runDate().atStartOfDay(JAPAN).toOffsetDateTime(), p.dataDate());
                 if (archive != null) {
                     IssuedDocumentArchiver.Archived a = archive.archive(renderer.render(x.issued().view()), code,
                             x.figures(), x.ledger(), x.ledger().contractNo() + "-" + x.ledger().checkDigits() + " "

@@ -63,8 +63,9 @@ public record CertificateView(
      * @param original         the code of the certificate it corrects (its first issue)
      * @param asOfLabel        the data date in 和暦, e.g. 令和8年11月30日
      * @param paidThroughMonth お払込み済額 covers January to this month; 予定額 the months after it
+     * @param reissued         a copy of the corrected certificate issued again on request (marked 再発行)
      */
-    public record CorrectionMark(UniqueCode original, String asOfLabel, int paidThroughMonth) {
+    public record CorrectionMark(UniqueCode original, String asOfLabel, int paidThroughMonth, boolean reissued) {
         public CorrectionMark {
             Objects.requireNonNull(original);
         }
@@ -77,9 +78,17 @@ public record CertificateView(
                 issuer, mark);
     }
 
-    /** A corrected certificate (訂正・追加発行): it replaces an earlier issue of the same document. */
+    /**
+     * Figures as of a correction's data date (訂正・追加発行, or a reissue of one): the period labels and the
+     * note say so.
+     */
     public boolean corrected() {
         return correction != null;
+    }
+
+    /** The 訂正（追加発行） mark: the corrected certificate itself (a reissue of it is marked 再発行). */
+    public boolean correctionMark() {
+        return correction != null && !correction.reissued();
     }
 
     /** お払込み済額's months on a corrected certificate, e.g. （1月～11月）. */
@@ -128,7 +137,7 @@ public record CertificateView(
      * certificate also has a later sequence but is marked as a correction instead.
      */
     public boolean reissue() {
-        return uniqueCode.sequence() > 0 && correction == null;
+        return uniqueCode.sequence() > 0 && (correction == null || correction.reissued());
     }
 
     /** The code of the first issue, which a reissue refers to (the same code for a first issue). */

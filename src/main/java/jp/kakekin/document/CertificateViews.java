@@ -91,14 +91,17 @@ public final class CertificateViews {
     /**
      * A corrected certificate (追加発行, docs/corrections.md): the same view, marked 訂正 with the original's
      * code and the data date its figures are as of.
+     *
+     * @param reissue a copy of the corrected certificate issued again on request: marked 再発行 instead
      */
     public CertificateView corrected(CertificateFigures figures, Ledger ledger, UniqueCode code, LocalDate issuedOn,
-                                     LocalDate dataDate) {
+                                     LocalDate dataDate, boolean reissue) {
         CertificateView v = view(figures, ledger, code, issuedOn);
         int year = figures.year();
         int paidThrough = dataDate.getYear() > year ? 12 : dataDate.getMonthValue();
         LocalDate asOf = dataDate.getYear() > year ? LocalDate.of(year, 12, 31) : dataDate;
-        return v.withCorrection(new CertificateView.CorrectionMark(code.original(), Wareki.date(asOf), paidThrough));
+        return v.withCorrection(new CertificateView.CorrectionMark(code.original(), Wareki.date(asOf), paidThrough,
+                reissue));
     }
 
     /** 〒100-0013 from the ledger's 7 digits; empty when there are none. */

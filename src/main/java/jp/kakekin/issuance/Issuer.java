@@ -83,11 +83,18 @@ public final class Issuer {
                     Finality.notFinal(kind, year, Finality.dataCutoff(kind, year), context.runDate()));
         }
         LocalDate addressCutoff = AddressRule.cutoff(kind, year, context);
+        // A certificate corrected since (追加発行): a copy issued on request states the correction's figures,
+        // as of its data date, not the ones the correction replaced.
+        Optional<LocalDate> correctedAsOf = context.onDemand() && isCertificate(kind)
+                ? register.correctedAsOf(UniqueCode.of(kind, year, ledger.contractNo(), ledger.checkDigits(), 0))
+                : Optional.empty();
         Figures figures;
         try {
             // The figures see the ledger at the document's own cutoffs; only a run's override moves the
             // address cutoff the certificate figures record.
-            figures = calculator.calculate(kind, ledger, year, context.onDemand() ? null : addressCutoff);
+            figures = correctedAsOf.isPresent()
+                    ? calculator.corrected(kind, ledger, year, correctedAsOf.get(), addressCutoff)
+                    : calculator.calculate(kind, ledger, year, context.onDemand() ? null : addressCutoff);
         } catch (RuntimeException e) {
             // One record the rules cannot cope with must not stop a run: it is reported.
             return new Issuance.NotIssued(ReasonCode.CALCULATION_FAILED,
@@ -127,6 +134,8 @@ public final class Issuer {
             return new Issuance.Issued(null, code, address, figures);
         }
         DocumentView view = switch (figures) {
+            case CertificateFigures f when correctedAsOf.isPresent() -> certificates().corrected(withAddress(f, address),
+                    ledger, code, context.runDate(), correctedAsOf.get(), true);
             case CertificateFigures f -> certificates().view(withAddress(f, address), ledger, code, context.runDate());
             case SafetyPaymentStatusFigures f -> statements().paymentStatus(f, ledger, code, context.runDate(),
                     addressCutoff);
@@ -205,7 +214,8 @@ public final class Issuer {
         if (!withView || certificates == null) {
             return new Issuance.Issued(null, code, address, addressed);
         }
-        DocumentView view = certificates.corrected(addressed, ledger, code, context.runDate(), correction.dataDate());
+        DocumentView view = certificates.corrected(addressed, ledger, code, context.runDate(), correction.dataDate(),
+                false);
         return new Issuance.Issued(view, code, address, addressed);
     }
 

@@ -93,7 +93,7 @@ public final class CertificatePdf {
     /** A field in a text with this much fixed text around it is prose: it may share its lines with others. */
     private static final int PROSE_CHARACTERS = 16;
     /** Compiled variants kept per marked layout (each with other values of its paragraph fields). */
-    private static final int VARIANTS_PER_KEY = 8;
+    private static final int VARIANTS_PER_KEY = 16;
     private static final int MAX_KEYS = 512;
 
     /**
@@ -164,7 +164,8 @@ public final class CertificatePdf {
      * How the pages rendered so far were made: {@code filled} from a compiled layout, or laid out in full
      * ({@code fullLayouts}, by reason: {@code overflow}, {@code fallback-glyph}, {@code baked-field},
      * {@code paragraph-field}, {@code whitespace}, {@code not-compilable}, {@code off}); {@code compiled}
-     * layouts built.
+     * layouts built. The renderer's {@link #counts()} count full layouts when they are decided, also for a
+     * document that then fails; a {@link Batch}'s count only its pages.
      */
     public record Counts(long filled, long compiled, Map<String, Long> fullLayouts) {
         public Counts {
@@ -268,7 +269,7 @@ public final class CertificatePdf {
 
     /**
      * A document ready to be printed: filled from a compiled layout, or laid out in full in the slot's
-     * renderer ({@code fullReason}: why, or null when compiled layouts are off).
+     * renderer ({@code fullReason}: why; {@code off} when compiled layouts are off).
      */
     private record Page(Rectangle size, CompiledLayout layout, CertificateTemplates.Marked doc, String title,
                         String fullReason, boolean compiledNow) {
@@ -286,14 +287,7 @@ public final class CertificatePdf {
             return null;
         }
         for (CompiledLayout layout : variants) {
-            boolean matches = true;
-            for (Map.Entry<Integer, String> baked : layout.baked().entrySet()) {
-                if (!baked.getValue().equals(doc.values().get(baked.getKey()))) {
-                    matches = false;
-                    break;
-                }
-            }
-            if (matches) {
+            if (layout.matches(doc, fonts)) {
                 return layout;
             }
         }
@@ -538,7 +532,7 @@ public final class CertificatePdf {
         /** Checks, fills and — unless a compiled layout can fill it — lays out one document. */
         Page prepare(DocumentView view) {
             check(view);
-            CertificateTemplates.Marked marked = templates.fill(view);
+            CertificateTemplates.Marked marked = templates.fill(view, compiling);
             CompiledLayout layout = null;
             String fullReason = null;
             if (compiling) {
@@ -552,22 +546,30 @@ public final class CertificatePdf {
                     layout = null;
                 }
             }
+            String counted = compiling ? fullLayoutReason(marked) : null;
+            if (counted != null && fullReason == null) {
+                fullReason = counted;
+            }
+            if (!compiling) {
+                fullReason = "off";
+            }
+            if (fullReason != null) {
+                // Counted when decided, also for a document that then fails (too long for its page or window).
+                fullLayouts.computeIfAbsent(fullReason, r -> new LongAdder()).increment();
+            }
             Realized realized = new Realized(parse(marked.xhtml(), marked.layout()), marked);
             glyphCheck.applyFallback(realized.doc, view.contractNo(), view.layout());
             List<HeightLimit> limits = heightLimits(realized.doc);
             Rectangle size = layout(realized, limits, view);
             String title = realized.markedTitle == null ? null : marked.realize(realized.markedTitle);
-            String counted = compiling ? fullLayoutReason(marked) : null;
-            if (counted != null && fullReason == null) {
-                fullReason = counted;
-            }
-            if (compiling && counted == null) {
+            if (fullReason == null) {
                 CompiledLayout built = compile(realized, marked, size);
                 if (built != null && built.whyNot(marked, fonts) == null) {
                     keep(built);
                     return new Page(size, built, marked, null, null, true);
                 }
                 fullReason = "not-compilable";
+                fullLayouts.computeIfAbsent(fullReason, r -> new LongAdder()).increment();
             }
             return new Page(size, null, marked, title, fullReason, false);
         }
@@ -584,7 +586,7 @@ public final class CertificatePdf {
             // A layout of this shape exists and refused the document for its values (not for a paragraph's): compile only for new paragraph values.
             for (CompiledLayout l : variants) {
                 String why = l.whyNot(marked, fonts);
-                if (!"baked-field".equals(why)) {
+                if (!"baked-field".equals(why) && !"fallback-shape".equals(why)) {
                     return why == null ? "not-compilable" : why;
                 }
             }
@@ -632,9 +634,7 @@ public final class CertificatePdf {
                 CertificatePdf.this.filled.increment();
                 return;
             }
-            String reason = page.fullReason() != null ? page.fullReason() : compiling ? "not-compilable" : "off";
-            full.merge(reason, 1L, Long::sum);
-            fullLayouts.computeIfAbsent(reason, r -> new LongAdder()).increment();
+            full.merge(page.fullReason(), 1L, Long::sum);
             file.title(page.title());
             PdfContentByte cb = file.newPage(page.size());
             paint(cb, file, page.size());
@@ -673,15 +673,6 @@ public final class CertificatePdf {
          * not prose does not sit on a line of its own, so another holder's value would move the page).
          */
         private CompiledLayout compile(Realized realized, CertificateTemplates.Marked marked, Rectangle size) {
-            for (String value : marked.values()) {
-                for (int i = 0; i < value.length(); ) {
-                    int cp = value.codePointAt(i);
-                    if (cp != ' ' && !fonts.primaryHas(cp)) {
-                        return null;
-                    }
-                    i += Character.charCount(cp);
-                }
-            }
             RenderingContext c = renderingContext();
             List<LineBox> lineBoxes = new ArrayList<>();
             collectLines(renderer.getRootBox().getLayer(), lineBoxes, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -696,13 +687,18 @@ public final class CertificatePdf {
                 List<InlineText> texts = new ArrayList<>();
                 boolean plain = flatten(line, texts, c) && (line.getTextDecorations() == null || line.getTextDecorations().isEmpty());
                 boolean hasSlot = false;
+                Element previousSpan = null;
                 for (InlineText t : texts) {
                     Element span = slotSpan(t);
                     if (span != null) {
                         hasSlot = true;
                         spanTexts.put(span, t);
-                        spanCounts.merge(span, 1, Integer::sum);
+                        if (span != previousSpan) {
+                            // A field split by fallback-font runs is one group of consecutive texts.
+                            spanCounts.merge(span, 1, Integer::sum);
+                        }
                     }
+                    previousSpan = span;
                 }
                 if (!hasSlot) {
                     continue;
@@ -720,21 +716,53 @@ public final class CertificatePdf {
                     continue;
                 }
                 List<CompiledLayout.Run> runs = new ArrayList<>();
+                List<Element> runSpans = new ArrayList<>();
                 boolean ok = true;
                 for (InlineText t : texts) {
                     InlineLayoutBox box = t.getParent();
                     Element span = slotSpan(t);
                     int slot = span == null ? -1 : Integer.parseInt(span.getAttribute(SLOT_ATTRIBUTE));
-                    if (span != null && !t.getSubstring().equals(marked.values().get(slot))) {
-                        ok = false;
-                    }
                     if (!(box.getStyle().getFSFont(c) instanceof ITextFSFont font)) {
                         ok = false;
                         break;
                     }
-                    runs.add(new CompiledLayout.Run(slot, t.getSubstring(), box.getAbsX() + t.getX(),
-                            box.getAbsY() + box.getBaseline(), t.getWidth(), font, box.getStyle().getColor(),
-                            box.getStyle().getFontSpecification()));
+                    boolean fallback = isFallbackText(t);
+                    float x = box.getAbsX() + t.getX();
+                    float y = box.getAbsY() + box.getBaseline();
+                    CompiledLayout.Run last = runs.isEmpty() ? null : runs.getLast();
+                    if (span != null && last != null && runSpans.getLast() == span) {
+                        // The next piece of a field split into primary and fallback-font runs.
+                        CompiledLayout.Fallback piece = new CompiledLayout.Fallback(font, box.getStyle().getColor(),
+                                box.getStyle().getFontSpecification(), y);
+                        if (!fallback && last.font() == null) {
+                            // The first primary piece of a field that started with a fallback-font run.
+                            last = last.withPrimary(piece);
+                        }
+                        boolean same = fallback ? last.fallback() == null || last.fallback().equals(piece)
+                                : piece.equals(new CompiledLayout.Fallback(last.font(), last.color(), last.spec(), last.y()));
+                        if (x != last.x() + last.width() || !same) {
+                            ok = false;
+                            break;
+                        }
+                        runs.set(runs.size() - 1, last.extend(t.getSubstring(), t.getWidth(), fallback ? piece : last.fallback()));
+                        continue;
+                    }
+                    if (fallback && span != null) {
+                        // A field starting with a fallback-font run: its primary font comes with its next piece.
+                        runs.add(new CompiledLayout.Run(slot, t.getSubstring(), x, Float.NaN, t.getWidth(), null, null, null,
+                                new CompiledLayout.Fallback(font, box.getStyle().getColor(), box.getStyle().getFontSpecification(), y)));
+                        runSpans.add(span);
+                        continue;
+                    }
+                    runs.add(new CompiledLayout.Run(slot, t.getSubstring(), x, y, t.getWidth(), font, box.getStyle().getColor(),
+                            box.getStyle().getFontSpecification(), null));
+                    runSpans.add(span);
+                }
+                for (int k = 0; ok && k < runs.size(); k++) {
+                    CompiledLayout.Run run = runs.get(k);
+                    if (run.font() == null || run.slot() >= 0 && !run.text().equals(marked.values().get(run.slot()))) {
+                        ok = false;
+                    }
                 }
                 if (!ok) {
                     continue;
@@ -745,11 +773,20 @@ public final class CertificatePdf {
                     // In a paragraph only a field of the same width is filled, so nothing else of the line
                     // moves: its fixed text stays in the static form.
                     List<CompiledLayout.Run> fields = new ArrayList<>();
-                    for (int k = 0; k < texts.size(); k++) {
-                        if (runs.get(k).slot() >= 0) {
-                            fields.add(runs.get(k));
-                            drawn.add(texts.get(k));
+                    boolean withFallback = false;
+                    for (CompiledLayout.Run run : runs) {
+                        if (run.slot() >= 0) {
+                            fields.add(run);
+                            withFallback |= run.fallback() != null;
                         }
+                    }
+                    for (InlineText t : texts) {
+                        if (slotSpan(t) != null) {
+                            drawn.add(t);
+                        }
+                    }
+                    if (withFallback) {
+                        continue;
                     }
                     runs = fields;
                 } else {
@@ -862,7 +899,8 @@ public final class CertificatePdf {
                         device.qrSize()[1]);
             }
             return new CompiledLayout(marked.xhtml(), size, origin[0], origin[1], Map.copyOf(baked), bytes.toByteArray(),
-                    List.copyOf(kept), qr, List.copyOf(boxSlots), realized.markedTitle);
+                    List.copyOf(kept), qr, List.copyOf(boxSlots), realized.markedTitle,
+                    CompiledLayout.fallbackShape(marked.values(), fonts));
         }
 
         private boolean isProse(Realized realized, CompiledLayout.Run run) {
@@ -877,7 +915,16 @@ public final class CertificatePdf {
 
     private static Element slotSpan(InlineText t) {
         Node parent = t.getTextNode() == null ? null : t.getTextNode().getParentNode();
+        if (parent instanceof Element e && GlyphCheck.FALLBACK_CLASS.equals(e.getAttribute("class"))) {
+            parent = e.getParentNode();
+        }
         return parent instanceof Element e && e.hasAttribute(SLOT_ATTRIBUTE) ? e : null;
+    }
+
+    /** Whether a text is a run the glyph check set in the fallback font. */
+    private static boolean isFallbackText(InlineText t) {
+        Node parent = t.getTextNode() == null ? null : t.getTextNode().getParentNode();
+        return parent instanceof Element e && GlyphCheck.FALLBACK_CLASS.equals(e.getAttribute("class"));
     }
 
     /** Every box of the page with an element, by element (the first box of each). */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +34,14 @@ public final class CertificateTemplates {
     private final SpringTemplateEngine engine;
     private final long cacheTtlMillis;
     private final Set<String> found = ConcurrentHashMap.newKeySet();
+    private final org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator evaluator;
+    /** Whether a layout may be traced ({@link FillTrace#traceable}), by layout file. */
+    private final ConcurrentHashMap<String, Boolean> traceable = new ConcurrentHashMap<>();
+    /** Traces of fills, by layout and specimen flag: replayed instead of running Thymeleaf. */
+    private final ConcurrentHashMap<String, List<FillTrace>> traces = new ConcurrentHashMap<>();
+    private volatile long tracesSince = System.currentTimeMillis();
+    private final java.util.concurrent.atomic.LongAdder replayed = new java.util.concurrent.atomic.LongAdder();
+    private static final int TRACES_PER_LAYOUT = 32;
 
     public CertificateTemplates(Path dir, long cacheTtlMillis) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -50,9 +59,11 @@ public final class CertificateTemplates {
             resolver.setCacheTTLMs(cacheTtlMillis);
         }
         SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setDialect(SlotMarking.dialect());
+        org.thymeleaf.spring6.dialect.SpringStandardDialect dialect = SlotMarking.dialect();
+        engine.setDialect(dialect);
         engine.setTemplateResolver(resolver);
         this.engine = engine;
+        this.evaluator = dialect.getVariableExpressionEvaluator();
     }
 
     public Path directory() {
@@ -85,15 +96,78 @@ public final class CertificateTemplates {
      * marked text is the same for every document of the same shape; {@code values} are this document's.
      */
     Marked fill(DocumentView view) {
+        return fill(view, false);
+    }
+
+    /**
+     * As {@link #fill(DocumentView)}; with {@code traced}, a document of a shape filled before gets its
+     * marked XHTML and values from the trace of that fill ({@link FillTrace}) instead of from Thymeleaf —
+     * the same text, by construction — and a new shape's fill is traced.
+     */
+    Marked fill(DocumentView view, boolean traced) {
         requireLayout(view.layout());
-        Context context = new Context(Locale.JAPAN);
         // A trial run's document is the same view marked 見本 (templates/specimen-mark.html).
         boolean specimen = view instanceof Specimen;
-        context.setVariable(view.layoutVariable(), specimen ? ((Specimen) view).view() : view);
-        context.setVariable("specimen", specimen);
+        Object model = specimen ? ((Specimen) view).view() : view;
+        boolean tracing = traced && cacheTtlMillis != 0
+                && traceable.computeIfAbsent(view.layout(), l -> FillTrace.traceable(dir, l) == null);
+        String key = view.layout() + (specimen ? "|specimen" : "");
         List<String> values = new ArrayList<>();
-        context.setVariable(SlotMarking.VALUES, values);
-        return new Marked(view.layout(), engine.process(view.layout(), context), values);
+        Map<String, Object> top = new java.util.HashMap<>(4);
+        top.put(view.layoutVariable(), model);
+        top.put("specimen", specimen);
+        top.put(SlotMarking.VALUES, values);
+        if (tracing) {
+            if (cacheTtlMillis > 0 && System.currentTimeMillis() - tracesSince >= cacheTtlMillis) {
+                // The layouts may have been edited: trace them again as they are now.
+                traces.clear();
+                traceable.clear();
+                tracesSince = System.currentTimeMillis();
+            }
+            List<FillTrace> known = traces.get(key);
+            if (known != null) {
+                for (FillTrace trace : known) {
+                    List<String> replay = trace.replay(model, top);
+                    if (replay != null) {
+                        replayed.increment();
+                        return new Marked(view.layout(), trace.xhtml, replay);
+                    }
+                }
+                if (known.size() >= TRACES_PER_LAYOUT) {
+                    tracing = false;
+                }
+            }
+        }
+        Context context = new Context(Locale.JAPAN);
+        context.setVariables(top);
+        FillTrace.Recorder recorder = tracing ? new FillTrace.Recorder(top) : null;
+        String xhtml;
+        if (recorder != null) {
+            FillTrace.RECORDING.set(recorder);
+        }
+        try {
+            xhtml = engine.process(view.layout(), context);
+        } finally {
+            FillTrace.RECORDING.remove();
+        }
+        if (recorder != null) {
+            FillTrace trace = recorder.finish(view.layout(), specimen, xhtml, evaluator, engine.getConfiguration());
+            if (trace != null) {
+                traces.compute(key, (k, old) -> {
+                    List<FillTrace> list = old == null ? new ArrayList<>() : new ArrayList<>(old);
+                    if (list.size() < TRACES_PER_LAYOUT) {
+                        list.add(trace);
+                    }
+                    return List.copyOf(list);
+                });
+            }
+        }
+        return new Marked(view.layout(), xhtml, values);
+    }
+
+    /** Documents whose fill was replayed from a trace instead of run by Thymeleaf. */
+    long replayed() {
+        return replayed.sum();
     }
 
     /** A filled-in layout: XHTML with one marker character per printed field, and the fields' values. */

@@ -37,7 +37,54 @@ import java.util.Map;
  * @param title     the document title with markers, or null
  */
 record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Integer, String> baked, byte[] staticPdf,
-                      List<Line> lines, Qr qr, List<Box> boxes, String title) {
+                      List<Line> lines, Qr qr, List<Box> boxes, String title, String fallbackShape) {
+
+    /**
+     * Which fields hold characters only the fallback font has, one character per field: {@code -} none,
+     * {@code m} mixed with primary ones, {@code f} fallback only; empty when no field has any (the usual
+     * case). A line holding a fallback-font run may be taller, so a layout fills only documents of its
+     * own shape.
+     */
+    static String fallbackShape(List<String> values, FontLibrary fonts) {
+        StringBuilder shape = null;
+        for (int v = 0; v < values.size(); v++) {
+            String value = values.get(v);
+            boolean primary = false;
+            boolean fallback = false;
+            for (int i = 0; i < value.length(); ) {
+                int cp = value.codePointAt(i);
+                if (isFallback(cp, fonts)) {
+                    fallback = true;
+                } else if (cp != ' ') {
+                    primary = true;
+                }
+                i += Character.charCount(cp);
+            }
+            if (fallback && shape == null) {
+                shape = new StringBuilder(values.size());
+                shape.append("-".repeat(v));
+            }
+            if (shape != null) {
+                shape.append(!fallback ? '-' : primary ? 'm' : 'f');
+            }
+        }
+        return shape == null ? "" : shape.toString();
+    }
+
+    /** As the glyph check splits a text: a character set in the fallback font. */
+    private static boolean isFallback(int cp, FontLibrary fonts) {
+        return cp != '\n' && cp != '\r' && cp != '\t' && !fonts.primaryHas(cp);
+    }
+
+    /** Whether the document has this layout's baked fields and fallback shape (then {@link #whyNot} tells the rest). */
+    boolean matches(CertificateTemplates.Marked doc, FontLibrary fonts) {
+        for (Map.Entry<Integer, String> e : baked.entrySet()) {
+            if (!e.getValue().equals(doc.values().get(e.getKey()))) {
+                return false;
+            }
+        }
+        return fallbackShape.equals(fallbackShape(doc.values(), fonts));
+    }
 
     /**
      * A filled box whose place and size come from the document ({@code style="position: absolute; left: …mm;
@@ -51,6 +98,28 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
     static final double DOTS_PER_MM = org.xhtmlrenderer.pdf.ITextRenderer.DEFAULT_DOTS_PER_PIXEL * 96 / 25.4;
 
     private static final String[] BOX_PROPERTIES = {"left", "top", "width", "height"};
+
+    private static final int[] NOT_A_BOX = new int[0];
+    private static final java.util.concurrent.ConcurrentHashMap<String, int[]> GEOMETRIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * As {@link #boxGeometry(String)}, remembered: the bars of a カスタマバーコード take a few hundred distinct
+     * styles, each parsed once. The array must not be changed.
+     */
+    static int[] cachedBoxGeometry(String style) {
+        int[] g = GEOMETRIES.get(style);
+        if (g == null) {
+            g = boxGeometry(style);
+            if (g == null) {
+                g = NOT_A_BOX;
+            }
+            if (GEOMETRIES.size() > 8192) {
+                GEOMETRIES.clear();
+            }
+            GEOMETRIES.put(style, g);
+        }
+        return g == NOT_A_BOX ? null : g;
+    }
 
     /** left, top, width, height of a box style in layout units, or null when the style is not an absolute box in mm. */
     static int[] boxGeometry(String style) {
@@ -95,8 +164,26 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
         return Double.NaN;
     }
 
-    /** One piece of text of a line, as Flying Saucer drew it; {@code slot} is the marker index, or -1 for fixed text. */
-    record Run(int slot, String text, float x, float y, int width, ITextFSFont font, FSColor color, FontSpecification spec) {
+    /**
+     * One piece of text of a line, as Flying Saucer drew it; {@code slot} is the marker index, or -1 for fixed
+     * text. A field whose compiled value had characters only the fallback font has ({@link GlyphCheck}) has
+     * the font those were drawn with: {@code fallback}.
+     */
+    record Run(int slot, String text, float x, float y, int width, ITextFSFont font, FSColor color, FontSpecification spec,
+               Fallback fallback) {
+        /** The run with the next piece of its field appended. */
+        Run extend(String more, int moreWidth, Fallback fallback) {
+            return new Run(slot, text + more, x, y, width + moreWidth, font, color, spec, fallback);
+        }
+
+        /** The run with its primary font as drawn by the given piece. */
+        Run withPrimary(Fallback piece) {
+            return new Run(slot, text, x, piece.y(), width, piece.font(), piece.color(), piece.spec(), fallback);
+        }
+    }
+
+    /** How the fallback-font pieces of a field are drawn (or, compared at compile time, any piece). */
+    record Fallback(ITextFSFont font, FSColor color, FontSpecification spec, float y) {
     }
 
     /**
@@ -120,8 +207,11 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
                 return "baked-field";
             }
         }
+        if (!fallbackShape.equals(fallbackShape(doc.values(), fonts))) {
+            return "fallback-shape";
+        }
         for (Box box : boxes) {
-            if (boxGeometry(doc.realize(box.markedStyle())) == null) {
+            if (cachedBoxGeometry(doc.realize(box.markedStyle())) == null) {
                 return "box-style";
             }
         }
@@ -132,11 +222,11 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
                     continue;
                 }
                 String value = doc.values().get(run.slot());
-                String why = printable(value, fonts);
+                String why = printable(value, fonts, run.fallback() != null);
                 if (why != null) {
                     return why;
                 }
-                int width = CertificateTextRenderer.width(fonts, run.font(), value);
+                int width = width(run, value, fonts);
                 if (width < 0) {
                     return "font";
                 }
@@ -153,7 +243,7 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
     }
 
     /** Draws the page: the static form, the lines with this document's values, the QR code. */
-    void fill(PdfFile file, CertificateTemplates.Marked doc, ITextOutputDevice device, FontLibrary fonts) {
+    void fill(PdfFile file, CertificateTemplates.Marked doc, SlotDevice device, FontLibrary fonts) {
         PdfContentByte cb = file.newPage(pageSize);
         file.drawStatic(cb, this);
         device.setWriter(file.writer());
@@ -164,7 +254,7 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
             int delta = 0;
             for (int i = 0; i < widths.length; i++) {
                 Run run = line.runs().get(i);
-                widths[i] = run.slot() < 0 ? run.width() : CertificateTextRenderer.width(fonts, run.font(), doc.values().get(run.slot()));
+                widths[i] = run.slot() < 0 ? run.width() : width(run, doc.values().get(run.slot()), fonts);
                 delta += widths[i] - run.width();
             }
             int shift = switch (line.align().toString()) {
@@ -176,18 +266,38 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
             for (int i = 0; i < widths.length; i++) {
                 Run run = line.runs().get(i);
                 String text = run.slot() < 0 ? run.text() : doc.values().get(run.slot());
-                device.setColor(run.color());
-                device.setFont(run.font());
-                device.setFontSpecification(run.spec());
-                device.drawString(text, run.x() + before + shift, run.y(), null);
+                if (run.fallback() == null) {
+                    device.setColor(run.color());
+                    device.setFont(run.font());
+                    device.setFontSpecification(run.spec());
+                    device.drawString(text, run.x() + before + shift, run.y(), null);
+                } else {
+                    // As the glyph check split it: runs of primary and of fallback characters, each its own text.
+                    int x = 0;
+                    for (int from = 0; from < text.length(); ) {
+                        boolean fallback = isFallback(text.codePointAt(from), fonts);
+                        int to = from;
+                        while (to < text.length() && isFallback(text.codePointAt(to), fonts) == fallback) {
+                            to += Character.charCount(text.codePointAt(to));
+                        }
+                        String piece = text.substring(from, to);
+                        Fallback f = fallback ? run.fallback() : new Fallback(run.font(), run.color(), run.spec(), run.y());
+                        device.setColor(f.color());
+                        device.setFont(f.font());
+                        device.setFontSpecification(f.spec());
+                        device.drawString(piece, run.x() + x + before + shift, f.y(), null);
+                        x += CertificateTextRenderer.width(fonts, f.font(), piece);
+                        from = to;
+                    }
+                }
                 before += widths[i] - run.width();
             }
         }
         for (Box box : boxes) {
-            int[] g = boxGeometry(doc.realize(box.markedStyle()));
+            int[] g = cachedBoxGeometry(doc.realize(box.markedStyle()));
             device.setColor(box.color());
-            // As Flying Saucer paints a background: the box as an Area (its path is what viewers see as a rectangle).
-            device.fill(new java.awt.geom.Area(new java.awt.Rectangle(box.originX() + g[0], box.originY() + g[1], g[2], g[3])));
+            // Flying Saucer paints a background as an Area's path; for a rectangle, one re operator is the same.
+            device.fillBox(new java.awt.Rectangle(box.originX() + g[0], box.originY() + g[1], g[2], g[3]));
         }
         if (qr != null) {
             Image image = QrImage.of(doc.realize(qr.markedText()));
@@ -201,8 +311,30 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
         }
     }
 
+    /** A field's width as Flying Saucer lays it out: each run of primary or fallback characters measured in its font. */
+    private static int width(Run run, String value, FontLibrary fonts) {
+        if (run.fallback() == null) {
+            return CertificateTextRenderer.width(fonts, run.font(), value);
+        }
+        int total = 0;
+        for (int from = 0; from < value.length(); ) {
+            boolean fallback = isFallback(value.codePointAt(from), fonts);
+            int to = from;
+            while (to < value.length() && isFallback(value.codePointAt(to), fonts) == fallback) {
+                to += Character.charCount(value.codePointAt(to));
+            }
+            int w = CertificateTextRenderer.width(fonts, fallback ? run.fallback().font() : run.font(), value.substring(from, to));
+            if (w < 0) {
+                return -1;
+            }
+            total += w;
+            from = to;
+        }
+        return total;
+    }
+
     /** Null when the value can be printed in a slot's line as it is; else why not. */
-    private static String printable(String value, FontLibrary fonts) {
+    private static String printable(String value, FontLibrary fonts, boolean fallbackFont) {
         if (value.isEmpty() || value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
             return "whitespace";
         }
@@ -211,7 +343,7 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
             if (cp < ' ' || cp == ' ' && i + 1 < value.length() && value.charAt(i + 1) == ' ') {
                 return "whitespace";
             }
-            if (cp != ' ' && !fonts.primaryHas(cp)) {
+            if (cp != ' ' && !fonts.primaryHas(cp) && !fallbackFont) {
                 return "fallback-glyph";
             }
             i += Character.charCount(cp);

@@ -34,6 +34,22 @@ final class QrImage {
     }
 
     static Image of(String text) {
+        if (QrEncoder.byteMode(text)) {
+            int[] side = new int[1];
+            boolean[] modules = QrEncoder.encode(text, QUIET_ZONE, side);
+            if (modules != null) {
+                byte[] pixels = new byte[modules.length];
+                for (int i = 0; i < modules.length; i++) {
+                    pixels[i] = modules[i] ? 0 : (byte) 0xFF;
+                }
+                return image(side[0], side[0], pixels);
+            }
+        }
+        return zxing(text);
+    }
+
+    /** The same image through ZXing's encoder (the reference QrEncoder is tested against). */
+    static Image zxing(String text) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, HINTS);
@@ -48,6 +64,10 @@ final class QrImage {
                 pixels[y * width + x] = matrix.get(x, y) ? 0 : (byte) 0xFF;
             }
         }
+        return image(width, height, pixels);
+    }
+
+    private static Image image(int width, int height, byte[] pixels) {
         try {
             Image image = Image.getInstance(width, height, 1, 8, pixels);
             image.setInterpolation(false);

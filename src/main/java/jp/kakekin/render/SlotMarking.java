@@ -84,24 +84,45 @@ final class SlotMarking {
                 && PRINTING_ATTRIBUTES.contains(name.getMatchingAttributeName().getAttributeName());
     }
 
+    /** The text a printed value is marked with, or null when it is printed as it is (not text, empty, or holding a marker). */
+    static String markable(Object result) {
+        if (!(result instanceof CharSequence || result instanceof UniqueCode)) {
+            return null;
+        }
+        String value = result.toString();
+        if (value.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (isMarker(value.charAt(i))) {
+                return null;
+            }
+        }
+        return value;
+    }
+
     private record Evaluator(IStandardVariableExpressionEvaluator delegate) implements IStandardVariableExpressionEvaluator {
         @Override
         public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
                                StandardExpressionExecutionContext executionContext) {
             Object result = delegate.evaluate(context, expression, executionContext);
-            if (PRINTING.get() == null || !(result instanceof CharSequence || result instanceof UniqueCode)) {
+            Object printed = mark(context, result);
+            FillTrace.Recorder recorder = FillTrace.RECORDING.get();
+            if (recorder != null) {
+                recorder.record(context, expression, executionContext, PRINTING.get() != null, result, printed != result);
+            }
+            return printed;
+        }
+
+        private static Object mark(IExpressionContext context, Object result) {
+            if (PRINTING.get() == null) {
                 return result;
             }
+            String value = markable(result);
             @SuppressWarnings("unchecked")
             List<String> values = (List<String>) context.getVariable(VALUES);
-            String value = result.toString();
-            if (values == null || value.isEmpty() || values.size() >= MAX) {
+            if (value == null || values == null || values.size() >= MAX) {
                 return result;
-            }
-            for (int i = 0; i < value.length(); i++) {
-                if (isMarker(value.charAt(i))) {
-                    return result;
-                }
             }
             values.add(value);
             return String.valueOf((char) (FIRST + values.size() - 1));

@@ -254,10 +254,21 @@ public class IssuedDocuments implements IssuedRegister {
      */
     public IssuedDocument recordCorrection(UniqueCode code, UniqueCode corrects, String contractNo, DocumentKind kind,
                                            int year, String figuresJson, Address printedAddress, String run,
-                                           OffsetDateTime issuedAt) {
+                                           OffsetDateTime issuedAt, java.time.LocalDate dataDate) {
         IssuedDocument d = record(code, contractNo, kind, year, figuresJson, printedAddress, run, issuedAt);
-        jdbc.sql("UPDATE issued_documents SET corrects = ? WHERE id = ?").params(corrects.value(), d.id()).update();
+        jdbc.sql("UPDATE issued_documents SET corrects = ?, data_date = ? WHERE id = ?")
+                .params(corrects.value(), dataDate, d.id()).update();
         return d;
+    }
+
+    /** The data date of the latest correction of the document whose original is {@code original}, if any. */
+    @Override
+    public Optional<java.time.LocalDate> correctedAsOf(UniqueCode original) {
+        return jdbc.sql("SELECT data_date FROM issued_documents WHERE original_code = ? AND corrects IS NOT NULL"
+                        + " AND data_date IS NOT NULL ORDER BY sequence_no DESC LIMIT 1")
+                .param(original.value())
+                .query((rs, i) -> rs.getObject(1, java.time.LocalDate.class))
+                .optional();
     }
 
     /** The code of the issue a corrected certificate corrects, or empty for any other document. */

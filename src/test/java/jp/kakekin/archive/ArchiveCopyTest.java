@@ -136,6 +136,17 @@ class ArchiveCopyTest {
     }
 
     @Test
+    void aFileLargerThanAnArchiveCopyMayBeIsNotRead(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("2026/K26N10000012800Y/big.pdf");
+        Files.createDirectories(big.getParent());
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(ArchiveStore.MAX_COPY_BYTES + 1); // sparse: no 64 MiB written
+        }
+        assertThatThrownBy(() -> new FileSystemArchiveStore(dir).get("2026/K26N10000012800Y/big.pdf"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("more than an archive copy may");
+    }
+
+    @Test
     void aFileChangedOnDiskIsRefusedOnRead(@TempDir Path dir) throws Exception {
         DocumentArchive archive = new DocumentArchive(new FileSystemArchiveStore(dir));
         DocumentArchive.ArchivedCopy copy = archive.archive(rendered, metadata(), null);

@@ -147,15 +147,13 @@ class PrintRunIntegrationTest {
                 "NOT_ELIGIBLE_THIS_ISSUE", "GLYPH_MISSING", "DUPLICATE_CONTRACT");
         assertThat(manifest).as("the generator's withheld (****) certificates print too").anyMatch(r -> r.get(16).isEmpty());
 
-        // Pages laid out in full instead of filled from a compiled layout are counted in summary.json: at
-        // least every page with a name or address character only the fallback font (IPAmj) has; few in all.
-        jp.kakekin.render.FontLibrary fonts = jp.kakekin.render.FontLibrary.open(Path.of("fonts"));
-        long withFallbackGlyph = manifest.stream().filter(r -> (r.get(9) + r.get(10) + r.get(11)).codePoints()
-                .anyMatch(cp -> cp != ' ' && !fonts.primaryHas(cp))).count();
-        assertThat(withFallbackGlyph).isPositive();
+        // Pages laid out in full instead of filled from a compiled layout are counted in summary.json, by
+        // reason: a few (the first page of each layout and shape is compiled and filled; values too long
+        // for their line are laid out in full).
         assertThat(summary.fullLayouts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(summary.fullLayoutPages());
-        assertThat(summary.fullLayoutPages()).isGreaterThanOrEqualTo(withFallbackGlyph).isLessThan(summary.issued() / 5);
-        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"fullLayoutPages\" : " + summary.fullLayoutPages());
+        assertThat(summary.fullLayoutPages()).isLessThan(summary.issued() / 5);
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"fullLayoutPages\" : " + summary.fullLayoutPages(),
+                "\"fullLayoutsByReason\"");
         // The work files are gone; the claim stays.
         assertThat(out.resolve(RunFolder.WORK)).doesNotExist();
         assertThat(out.resolve("print-run.json")).exists();

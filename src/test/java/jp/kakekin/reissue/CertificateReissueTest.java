@@ -102,6 +102,22 @@ class CertificateReissueTest {
     }
 
     @Test
+    void aReissueAfterACorrectionStatesTheCorrectedFigures() {
+        // docs/corrections.md: a corrections run registered sequence 01 with figures as of 2026-12-31
+        UniqueCode original = UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 0);
+        UniqueCode correction = UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 1);
+        issued.recordCorrection(correction, original, "1000014", DocumentKind.NOVEMBER_CERTIFICATE, 2026, "{}", null,
+                "corrections-2026-N-20270110", OffsetDateTime.now(clock), java.time.LocalDate.of(2026, 12, 31));
+        assertThat(issued.correctedAsOf(original)).contains(java.time.LocalDate.of(2026, 12, 31));
+
+        CertificateReissue.Issued copy = issue("1000014", 2026);
+        assertThat(copy.document().sequence()).isEqualTo(2);
+        String text = PdfText.of(copy.pdf());
+        assertThat(text).contains("（再発行。原本のユニークコード " + original + "）", "（1月～12月）", "（なし）",
+                "令和8年12月31日現在").doesNotContain("訂正・追加発行。").doesNotContain("（1月～9月）");
+    }
+
+    @Test
     void eachReissueTakesTheNextSequenceOfTheSameOriginal() {
         assertThat(issue("1000014", 2026).document().sequence()).isEqualTo(1);
         assertThat(issue("1000014", 2026).document().sequence()).isEqualTo(2);

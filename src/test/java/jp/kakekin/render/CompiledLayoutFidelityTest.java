@@ -58,6 +58,7 @@ class CompiledLayoutFidelityTest {
 
         int pages = 0;
         int pixelChecks = 0;
+        int fallbackPixelChecks = 0;
         int step = Math.max(1, views.size() / PIXEL_SAMPLE);
         for (int from = 0; from < views.size(); from += 250) {
             List<DocumentView> batch = views.subList(from, Math.min(views.size(), from + 250));
@@ -73,8 +74,11 @@ class CompiledLayoutFidelityTest {
                 PDFRenderer laidOutRaster = new PDFRenderer(laidOut);
                 for (int p = 0; p < filled.getNumberOfPages(); p++) {
                     String where = filledBatch.placed().get(p).contractNo() + " " + filledBatch.placed().get(p).uniqueCode();
-                    assertSameText(positions(filled, p), positions(laidOut, p), where);
-                    if ((from + p) % step == 0) {
+                    List<Glyph> glyphs = positions(filled, p);
+                    assertSameText(glyphs, positions(laidOut, p), where);
+                    // Pages with a 外字 (IPAmj) run in a filled field: compared by pixels too, up to 40 of them.
+                    boolean fallback = glyphs.stream().anyMatch(g -> g.text().codePoints().anyMatch(cp -> cp > ' ' && !FONTS.primaryHas(cp)));
+                    if ((from + p) % step == 0 || fallback && fallbackPixelChecks++ < 40) {
                         try {
                             assertSamePixels(filledRaster.renderImageWithDPI(p, 72, ImageType.GRAY),
                                     laidOutRaster.renderImageWithDPI(p, 72, ImageType.GRAY), where);
@@ -97,7 +101,10 @@ class CompiledLayoutFidelityTest {
         assertThat(pixelChecks).isGreaterThanOrEqualTo(PIXEL_SAMPLE * 9 / 10);
         // Both paths were exercised: most pages filled, and each kind of full-layout fallback met.
         assertThat(counts.filled()).isGreaterThan(pages * 3L / 4);
-        assertThat(counts.fullLayouts()).containsKeys("overflow", "fallback-glyph");
+        assertThat(counts.fullLayouts()).containsKeys("overflow");
+        // Fields with 外字 are filled too (their own layout variant per fallback shape), and were looked at.
+        assertThat(counts.fullLayouts()).doesNotContainKey("fallback-glyph");
+        assertThat(fallbackPixelChecks).isGreaterThanOrEqualTo(40);
         assertThat(full.counts().filled()).isZero();
     }
 
@@ -155,7 +162,7 @@ class CompiledLayoutFidelityTest {
     }
 
     /** Generated documents of every kind, with the variants a print run meets and some it rarely does. */
-    private static List<DocumentView> documents() {
+    static List<DocumentView> documents() {
         Calculator calculator = new Calculator();
         List<DocumentView> out = new ArrayList<>();
         certificates(calculator, DocumentKind.NOVEMBER_CERTIFICATE, SyntheticLedgers.ExportPoint.OCTOBER,

@@ -1,0 +1,346 @@
+package jp.kakekin.render;
+
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.decoder.Version;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The QR codes of the documents, encoded the way ZXing's {@code QRCodeWriter} encodes them with
+ * {@link QrImage}'s hints (byte mode with the UTF-8 ECI, level M, mask pattern 2, 4-module quiet zone) —
+ * the same modules, tested against ZXing — without its per-code allocations: ZXing builds its Reed–Solomon
+ * generator polynomials anew for every code, which was most of a certificate's QR cost. The version
+ * and block tables are ZXing's ({@link Version}).
+ */
+final class QrEncoder {
+
+    private static final ErrorCorrectionLevel LEVEL = ErrorCorrectionLevel.M;
+    private static final int MASK = 2;
+    /** ECI designator of UTF-8. */
+    private static final int UTF8_ECI = 26;
+    private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+    private static final int[] EXP = new int[512];
+    private static final int[] LOG = new int[256];
+    /** Generator polynomials by degree, highest coefficient first (leading 1 omitted). */
+    private static final int[][] GENERATORS = new int[70][];
+
+    static {
+        int x = 1;
+        for (int i = 0; i < 255; i++) {
+            EXP[i] = x;
+            LOG[x] = i;
+            x <<= 1;
+            if (x >= 256) {
+                x ^= 0x11D;
+            }
+        }
+        for (int i = 255; i < 512; i++) {
+            EXP[i] = EXP[i - 255];
+        }
+    }
+
+    private QrEncoder() {
+    }
+
+    /** Whether ZXing would encode the text in byte mode (otherwise use ZXing itself). */
+    static boolean byteMode(String text) {
+        boolean digits = true;
+        boolean alphanumeric = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            digits &= c >= '0' && c <= '9';
+            alphanumeric &= ALPHANUMERIC.indexOf(c) >= 0;
+        }
+        return !text.isEmpty() && !digits && !alphanumeric;
+    }
+
+    /**
+     * The code's modules with the quiet zone, row by row: true is dark; {@code size} is the side in
+     * modules. Null when the text is too long for any version.
+     */
+    static boolean[] encode(String text, int quietZone, int[] size) {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        int headerBits = 4 + 8 + 4;
+        Version version = chooseVersion(headerBits + 8 + data.length * 8);
+        if (version == null) {
+            return null;
+        }
+        version = chooseVersion(headerBits + countBits(version) + data.length * 8);
+        if (version == null) {
+            return null;
+        }
+        Version.ECBlocks ecBlocks = version.getECBlocksForLevel(LEVEL);
+        int total = version.getTotalCodewords();
+        int dataBytes = total - ecBlocks.getTotalECCodewords();
+        Bits bits = new Bits(dataBytes * 8);
+        bits.append(0b0111, 4);
+        bits.append(UTF8_ECI, 8);
+        bits.append(0b0100, 4);
+        bits.append(data.length, countBits(version));
+        for (byte b : data) {
+            bits.append(b & 0xFF, 8);
+        }
+        // Terminator (up to four zero bits), zeros to the byte, then the pad bytes.
+        for (int i = 0; i < 4 && bits.size < dataBytes * 8; i++) {
+            bits.append(0, 1);
+        }
+        if ((bits.size & 7) != 0) {
+            bits.append(0, 8 - (bits.size & 7));
+        }
+        for (int i = 0; bits.size < dataBytes * 8; i++) {
+            bits.append((i & 1) == 0 ? 0xEC : 0x11, 8);
+        }
+        byte[] codewords = interleave(bits.bytes, total, dataBytes, ecBlocks.getNumBlocks());
+
+        int dim = version.getDimensionForVersion();
+        byte[] m = new byte[dim * dim];
+        java.util.Arrays.fill(m, (byte) -1);
+        finder(m, dim, 0, 0);
+        finder(m, dim, dim - 7, 0);
+        finder(m, dim, 0, dim - 7);
+        set(m, dim, 8, dim - 8, 1);
+        if (version.getVersionNumber() >= 2) {
+            int[] centers = version.getAlignmentPatternCenters();
+            for (int cy : centers) {
+                for (int cx : centers) {
+                    if (m[cy * dim + cx] == -1) {
+                        for (int dy = -2; dy <= 2; dy++) {
+                            for (int dx = -2; dx <= 2; dx++) {
+                                int ring = Math.max(Math.abs(dx), Math.abs(dy));
+                                set(m, dim, cx + dx, cy + dy, ring == 1 ? 0 : 1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 8; i < dim - 8; i++) {
+            int bit = (i + 1) % 2;
+            if (m[6 * dim + i] == -1) {
+                set(m, dim, i, 6, bit);
+            }
+            if (m[i * dim + 6] == -1) {
+                set(m, dim, 6, i, bit);
+            }
+        }
+        typeInfo(m, dim);
+        if (version.getVersionNumber() >= 7) {
+            int info = version.getVersionNumber() << 12 | bch(version.getVersionNumber(), 0x1F25);
+            int bitIndex = 17;
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < 3; j++) {
+                    // LSB first, as ZXing places them.
+                    int bit = info >> (17 - bitIndex--) & 1;
+                    set(m, dim, i, dim - 11 + j, bit);
+                    set(m, dim, dim - 11 + j, i, bit);
+                }
+            }
+        }
+        // Data, in two-column zigzag from the bottom right, mask 2: (x % 3) == 0.
+        int bitIndex = 0;
+        int dataBits = codewords.length * 8;
+        int direction = -1;
+        int y = dim - 1;
+        for (int x = dim - 1; x > 0; x -= 2) {
+            if (x == 6) {
+                x--;
+            }
+            while (y >= 0 && y < dim) {
+                for (int i = 0; i < 2; i++) {
+                    int xx = x - i;
+                    if (m[y * dim + xx] != -1) {
+                        continue;
+                    }
+                    boolean bit = false;
+                    if (bitIndex < dataBits) {
+                        bit = (codewords[bitIndex >> 3] >> (7 - (bitIndex & 7)) & 1) != 0;
+                        bitIndex++;
+                    }
+                    if (xx % 3 == 0) {
+                        bit = !bit;
+                    }
+                    set(m, dim, xx, y, bit ? 1 : 0);
+                }
+                y += direction;
+            }
+            direction = -direction;
+            y += direction;
+        }
+        int side = dim + 2 * quietZone;
+        boolean[] out = new boolean[side * side];
+        for (int yy = 0; yy < dim; yy++) {
+            for (int xx = 0; xx < dim; xx++) {
+                out[(yy + quietZone) * side + xx + quietZone] = m[yy * dim + xx] == 1;
+            }
+        }
+        size[0] = side;
+        return out;
+    }
+
+    private static int countBits(Version version) {
+        return version.getVersionNumber() <= 9 ? 8 : 16;
+    }
+
+    private static Version chooseVersion(int bits) {
+        for (int v = 1; v <= 40; v++) {
+            Version version = Version.getVersionForNumber(v);
+            int dataBytes = version.getTotalCodewords() - version.getECBlocksForLevel(LEVEL).getTotalECCodewords();
+            if (dataBytes >= (bits + 7) / 8) {
+                return version;
+            }
+        }
+        return null;
+    }
+
+    private static byte[] interleave(byte[] data, int total, int dataBytes, int blocks) {
+        int group2 = total % blocks;
+        int group1 = blocks - group2;
+        int total1 = total / blocks;
+        int data1 = dataBytes / blocks;
+        int ec1 = total1 - data1;
+        int ec2 = total1 + 1 - (data1 + 1);
+        byte[][] dataBlocks = new byte[blocks][];
+        byte[][] ecBlocks = new byte[blocks][];
+        int offset = 0;
+        int maxData = 0;
+        int maxEc = 0;
+        for (int b = 0; b < blocks; b++) {
+            int n = b < group1 ? data1 : data1 + 1;
+            int ec = b < group1 ? ec1 : ec2;
+            dataBlocks[b] = java.util.Arrays.copyOfRange(data, offset, offset + n);
+            ecBlocks[b] = ecBytes(dataBlocks[b], ec);
+            offset += n;
+            maxData = Math.max(maxData, n);
+            maxEc = Math.max(maxEc, ec);
+        }
+        byte[] out = new byte[total];
+        int k = 0;
+        for (int i = 0; i < maxData; i++) {
+            for (byte[] d : dataBlocks) {
+                if (i < d.length) {
+                    out[k++] = d[i];
+                }
+            }
+        }
+        for (int i = 0; i < maxEc; i++) {
+            for (byte[] e : ecBlocks) {
+                if (i < e.length) {
+                    out[k++] = e[i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reed–Solomon check bytes: the remainder of data·x^n divided by the generator of degree n. */
+    private static byte[] ecBytes(byte[] data, int n) {
+        int[] g = generator(n);
+        int[] r = new int[n];
+        for (byte b : data) {
+            int factor = (b & 0xFF) ^ r[0];
+            System.arraycopy(r, 1, r, 0, n - 1);
+            r[n - 1] = 0;
+            if (factor != 0) {
+                int lf = LOG[factor];
+                for (int i = 0; i < n; i++) {
+                    if (g[i] != 0) {
+                        r[i] ^= EXP[lf + LOG[g[i]]];
+                    }
+                }
+            }
+        }
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (byte) r[i];
+        }
+        return out;
+    }
+
+    /** (x - α^0)(x - α^1)…(x - α^(n-1)), coefficients after the leading 1, highest degree first. */
+    private static int[] generator(int n) {
+        int[] g = GENERATORS[n];
+        if (g == null) {
+            int[] poly = {1};
+            for (int d = 0; d < n; d++) {
+                int[] next = new int[poly.length + 1];
+                for (int i = 0; i < poly.length; i++) {
+                    next[i] ^= poly[i];
+                    if (poly[i] != 0) {
+                        next[i + 1] ^= EXP[LOG[poly[i]] + d];
+                    }
+                }
+                poly = next;
+            }
+            g = java.util.Arrays.copyOfRange(poly, 1, poly.length);
+            GENERATORS[n] = g;
+        }
+        return g;
+    }
+
+    private static void finder(byte[] m, int dim, int x0, int y0) {
+        for (int dy = -1; dy <= 7; dy++) {
+            for (int dx = -1; dx <= 7; dx++) {
+                int x = x0 + dx;
+                int y = y0 + dy;
+                if (x < 0 || y < 0 || x >= dim || y >= dim) {
+                    continue;
+                }
+                int ring = Math.max(Math.abs(dx - 3), Math.abs(dy - 3));
+                set(m, dim, x, y, ring == 4 || ring == 2 ? 0 : 1);
+            }
+        }
+    }
+
+    private static final int[][] TYPE_INFO_COORDINATES = {{8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4}, {8, 5}, {8, 7}, {8, 8},
+            {7, 8}, {5, 8}, {4, 8}, {3, 8}, {2, 8}, {1, 8}, {0, 8}};
+
+    private static void typeInfo(byte[] m, int dim) {
+        int info = LEVEL.getBits() << 3 | MASK;
+        int bits = (info << 10 | bch(info, 0x537)) ^ 0x5412;
+        for (int i = 0; i < 15; i++) {
+            int bit = bits >> i & 1;
+            set(m, dim, TYPE_INFO_COORDINATES[i][0], TYPE_INFO_COORDINATES[i][1], bit);
+            if (i < 8) {
+                set(m, dim, dim - i - 1, 8, bit);
+            } else {
+                set(m, dim, 8, dim - 7 + (i - 8), bit);
+            }
+        }
+    }
+
+    private static int bch(int value, int poly) {
+        int msb = 31 - Integer.numberOfLeadingZeros(poly);
+        value <<= msb;
+        while (31 - Integer.numberOfLeadingZeros(value) >= msb) {
+            value ^= poly << (31 - Integer.numberOfLeadingZeros(value) - msb);
+        }
+        return value;
+    }
+
+    private static void set(byte[] m, int dim, int x, int y, int v) {
+        m[y * dim + x] = (byte) v;
+    }
+
+    /** A growing bit string, most significant bit first. */
+    private static final class Bits {
+        byte[] bytes;
+        int size;
+
+        Bits(int capacityBits) {
+            bytes = new byte[(capacityBits + 7) / 8];
+        }
+
+        void append(int value, int count) {
+            for (int i = count - 1; i >= 0; i--) {
+                if ((size >> 3) >= bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2 + 1);
+                }
+                if ((value >> i & 1) != 0) {
+                    bytes[size >> 3] |= (byte) (0x80 >> (size & 7));
+                }
+                size++;
+            }
+        }
+    }
+}
