@@ -122,7 +122,9 @@ public class CorrectionsCommand implements Callable<Integer> {
                 .iterator();
         RunParameters params = new RunParameters(year, kind, runDate, runDate, eDelivery.today(),
                 "corrections " + folder);
-        EDeliveryService.RunResult result = eDelivery.exportRun(candidates, params, folder, false);
+        // The folder is this run's and has no summary yet: a package left by an attempt that stopped before
+        // registering is replaced.
+        EDeliveryService.RunResult result = eDelivery.exportRun(candidates, params, folder, true);
         Map<String, Long> excluded = new LinkedHashMap<>();
         result.summary().excluded().forEach((k, v) -> excluded.put(String.valueOf(k), v));
         return new ElectronicCopies.Result(params.packageName(), result.summary().delivered(), excluded);
