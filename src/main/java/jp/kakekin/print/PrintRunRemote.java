@@ -12,7 +12,7 @@ import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 
 /** The print run's partitions over RabbitMQ ({@code kakekin.print.partitioning=remote}; docs/print-run.md). */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "printRunRemoteConfiguration", proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kakekin.print.partitioning", havingValue = "remote")
 @EnableIntegration
 public class PrintRunRemote {
