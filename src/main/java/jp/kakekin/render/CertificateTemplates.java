@@ -171,7 +171,11 @@ public final class CertificateTemplates {
     }
 
     /** A filled-in layout: XHTML with one marker character per printed field, and the fields' values. */
-    record Marked(String layout, String xhtml, List<String> values) {
+    record Marked(String layout, String xhtml, List<String> values, String[] fallbackShape) {
+        Marked(String layout, String xhtml, List<String> values) {
+            this(layout, xhtml, values, new String[1]);
+        }
+
         String value(char marker) {
             return values.get(SlotMarking.index(marker));
         }

@@ -45,20 +45,33 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
      * case). A line holding a fallback-font run may be taller, so a layout fills only documents of its
      * own shape.
      */
+    static String fallbackShape(CertificateTemplates.Marked doc, FontLibrary fonts) {
+        String shape = doc.fallbackShape()[0];
+        if (shape == null) {
+            shape = fallbackShape(doc.values(), fonts);
+            doc.fallbackShape()[0] = shape;
+        }
+        return shape;
+    }
+
     static String fallbackShape(List<String> values, FontLibrary fonts) {
         StringBuilder shape = null;
         for (int v = 0; v < values.size(); v++) {
             String value = values.get(v);
             boolean primary = false;
             boolean fallback = false;
-            for (int i = 0; i < value.length(); ) {
-                int cp = value.codePointAt(i);
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                int cp = c;
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()) {
+                    cp = value.codePointAt(i);
+                    i++;
+                }
                 if (isFallback(cp, fonts)) {
                     fallback = true;
                 } else if (cp != ' ') {
                     primary = true;
                 }
-                i += Character.charCount(cp);
             }
             if (fallback && shape == null) {
                 shape = new StringBuilder(values.size());
@@ -83,7 +96,7 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
                 return false;
             }
         }
-        return fallbackShape.equals(fallbackShape(doc.values(), fonts));
+        return fallbackShape.equals(fallbackShape(doc, fonts));
     }
 
     /**
@@ -91,7 +104,44 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
      * top: …; width: …; height: …"}), such as a bar of the カスタマバーコード: drawn at {@code origin} (its
      * containing block, in layout units) plus its offsets.
      */
-    record Box(String markedStyle, int originX, int originY, org.xhtmlrenderer.css.parser.FSColor color) {
+    record Box(String markedStyle, int originX, int originY, org.xhtmlrenderer.css.parser.FSColor color, int marker,
+               java.util.concurrent.ConcurrentHashMap<String, int[]> geometries) {
+        Box(String markedStyle, int originX, int originY, org.xhtmlrenderer.css.parser.FSColor color) {
+            this(markedStyle, originX, originY, color, singleMarker(markedStyle), new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        /** The box's left, top, width, height in this document, or null; remembered by the value of its one field. */
+        int[] geometry(CertificateTemplates.Marked doc) {
+            if (marker < 0) {
+                return cachedBoxGeometry(doc.realize(markedStyle));
+            }
+            String value = doc.values().get(marker);
+            int[] g = geometries.get(value);
+            if (g == null) {
+                g = boxGeometry(doc.realize(markedStyle));
+                if (g == null) {
+                    g = NOT_A_BOX;
+                }
+                if (geometries.size() > 4096) {
+                    geometries.clear();
+                }
+                geometries.put(value, g);
+            }
+            return g == NOT_A_BOX ? null : g;
+        }
+
+        private static int singleMarker(String style) {
+            int marker = -1;
+            for (int i = 0; i < style.length(); i++) {
+                if (SlotMarking.isMarker(style.charAt(i))) {
+                    if (marker >= 0) {
+                        return -1;
+                    }
+                    marker = SlotMarking.index(style.charAt(i));
+                }
+            }
+            return marker;
+        }
     }
 
     /** Layout units per millimetre (Flying Saucer's CSS lengths: 96 px per inch). */
@@ -207,11 +257,11 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
                 return "baked-field";
             }
         }
-        if (!fallbackShape.equals(fallbackShape(doc.values(), fonts))) {
+        if (!fallbackShape.equals(fallbackShape(doc, fonts))) {
             return "fallback-shape";
         }
         for (Box box : boxes) {
-            if (cachedBoxGeometry(doc.realize(box.markedStyle())) == null) {
+            if (box.geometry(doc) == null) {
                 return "box-style";
             }
         }
@@ -294,7 +344,7 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
             }
         }
         for (Box box : boxes) {
-            int[] g = cachedBoxGeometry(doc.realize(box.markedStyle()));
+            int[] g = box.geometry(doc);
             device.setColor(box.color());
             // Flying Saucer paints a background as an Area's path; for a rectangle, one re operator is the same.
             device.fillBox(new java.awt.Rectangle(box.originX() + g[0], box.originY() + g[1], g[2], g[3]));

@@ -102,6 +102,7 @@ final class FillTrace {
         Object[] results = new Object[steps.size()];
         List<String> values = new ArrayList<>();
         ExpressionContext ctx = null;
+        Object evaluationContext = null;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             Object[] bound = new Object[step.names().length];
@@ -125,8 +126,13 @@ final class FillTrace {
                 } else {
                     if (ctx == null) {
                         ctx = new ExpressionContext(configuration, Locale.JAPAN);
+                        // As in a Thymeleaf fill: one SpEL evaluation context for the document, not one per expression.
+                        evaluationContext = new org.thymeleaf.spring6.expression.ThymeleafEvaluationContextWrapper(
+                                new org.springframework.expression.spel.support.StandardEvaluationContext());
                     }
                     ctx.clearVariables();
+                    ctx.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext
+                            .THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, evaluationContext);
                     for (int k = 0; k < bound.length; k++) {
                         ctx.setVariable(step.names()[k], bound[k]);
                     }
@@ -379,7 +385,8 @@ final class FillTrace {
             String[] properties = java.util.Arrays.copyOfRange(parts, 1, parts.length);
             PropertyPath path = new PropertyPath(properties, new Method[properties.length]);
             Object check = path.get(root);
-            boolean same = check == result || (result instanceof String && result.equals(check));
+            boolean same = check == result || check != null && result != null && check.getClass() == result.getClass()
+                    && check.equals(result);
             return same ? path : null;
         }
 

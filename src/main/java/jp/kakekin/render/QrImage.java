@@ -38,11 +38,7 @@ final class QrImage {
             int[] side = new int[1];
             boolean[] modules = QrEncoder.encode(text, QUIET_ZONE, side);
             if (modules != null) {
-                byte[] pixels = new byte[modules.length];
-                for (int i = 0; i < modules.length; i++) {
-                    pixels[i] = modules[i] ? 0 : (byte) 0xFF;
-                }
-                return image(side[0], side[0], pixels);
+                return bilevel(side[0], modules);
             }
         }
         return zxing(text);
@@ -65,6 +61,30 @@ final class QrImage {
             }
         }
         return image(width, height, pixels);
+    }
+
+    /**
+     * One bit per module, rows padded to the byte, 0 black (DeviceGray): an eighth of the grey image to
+     * deflate and store. Made as a raw image: {@code Image.getInstance} would re-encode it as CCITT G4.
+     */
+    private static Image bilevel(int side, boolean[] modules) {
+        int stride = (side + 7) / 8;
+        byte[] bits = new byte[stride * side];
+        java.util.Arrays.fill(bits, (byte) 0xFF);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                if (modules[y * side + x]) {
+                    bits[y * stride + (x >> 3)] &= (byte) ~(0x80 >> (x & 7));
+                }
+            }
+        }
+        try {
+            Image image = new org.openpdf.text.ImgRaw(side, side, 1, 1, bits);
+            image.setInterpolation(false);
+            return image;
+        } catch (BadElementException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Image image(int width, int height, byte[] pixels) {

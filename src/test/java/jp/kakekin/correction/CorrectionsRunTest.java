@@ -142,6 +142,46 @@ class CorrectionsRunTest {
                 .isZero();
         assertThat(summary.get("eDelivery").get("delivered").asLong()).isEqualTo(1);
 
+        // On demand (a holder who asks later, or links later): the e-私書箱 copy of the latest issued document —
+        // the corrected certificate, the same figures and code as the run's XML — not DEDUCTION_WITHHELD.
+        // Today's request; the holders linked in this ledger file include two never corrected.
+        Path linkedLater = dir.resolve("ledger-linked.jsonl");
+        Files.write(linkedLater, List.of(
+                ledger("4000001", "11", "1000013", true, 11, true, true),
+                ledger("4000002", "22", "1000014", true, 11, false, false),
+                ledger("4000003", "33", "1000015", true, 9, true, false)));
+        java.time.ZoneId japan = java.time.ZoneId.of("Asia/Tokyo");
+        java.time.LocalDate dayBefore = java.time.LocalDate.now(japan);
+        Path onDemand = dir.resolve("on-demand");
+        assertThat(Main.runCommand("export-e-delivery", "--contract", "4000001", "--input", linkedLater.toString(),
+                "--out", onDemand.toString(), db, keys, archive)).isZero();
+        java.time.LocalDate dayAfter = java.time.LocalDate.now(japan);
+        Path electronic = onDemand.resolve("TEG850-" + correctedCode + ".xml");
+        assertThat(electronic).exists();
+        String copied = Files.readString(electronic);
+        assertThat(element(copied, "WPI00000")).as("控除額 of the corrected certificate").isEqualTo("110000")
+                .isEqualTo(element(teg850, "WPI00000"));
+        assertThat(element(copied, "WPP00000")).isEqualTo(correctedCode);
+        assertThat(sakuseiDay(copied)).isIn(dayBefore.toString(), dayAfter.toString());
+        assertThat(Main.runCommand("verify", electronic.toString(), keys)).isZero();
+        // never corrected: as before — the original's code and figures, or no XML while the 控除額 is ****
+        assertThat(Main.runCommand("export-e-delivery", "--contract", "4000002", "--input", linkedLater.toString(),
+                "--out", onDemand.toString(), db, keys, archive)).isZero();
+        String unchangedCode = manifest.stream().filter(l -> l.contains(",4000002,")).findFirst().orElseThrow()
+                .split(",")[7];
+        assertThat(element(Files.readString(onDemand.resolve("TEG850-" + unchangedCode + ".xml")), "WPI00000"))
+                .isEqualTo("120000");
+        PrintStream err = System.err;
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(refused, true, StandardCharsets.UTF_8));
+            assertThat(Main.runCommand("export-e-delivery", "--contract", "4000003", "--input",
+                    linkedLater.toString(), "--out", onDemand.toString(), db, keys, archive)).isEqualTo(1);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(refused.toString(StandardCharsets.UTF_8)).contains("DEDUCTION_WITHHELD");
+
         // The same run again (another folder): nothing changed since the corrections, nothing issued.
         Path again = dir.resolve("corrections-again");
         assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", again.toString(),
@@ -182,6 +222,19 @@ class CorrectionsRunTest {
         assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out",
                 dir.resolve("d").toString(), "--data-date", "2026-11-15", db,
                 "--kakekin.clock.fixed=2026-12-07T09:00+09:00")).as("not a month end").isEqualTo(2);
+    }
+
+    /** The text of the first element named {@code name} in a TEG850 document. */
+    static String element(String xml, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
+        assertThat(m.find()).as(name + " in the document").isTrue();
+        return m.group(1);
+    }
+
+    static String sakuseiDay(String xml) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sakuseiDay=\"([0-9-]+)\"").matcher(xml);
+        assertThat(m.find()).as("sakuseiDay").isTrue();
+        return m.group(1);
     }
 
     static String text(Path pdf) throws IOException {
