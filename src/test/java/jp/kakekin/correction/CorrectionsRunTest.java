@@ -200,6 +200,60 @@ class CorrectionsRunTest {
                     .filter(f -> f.toString().endsWith(".pdf")).findFirst().orElseThrow();
             assertThat(Main.runCommand("archive-verify", copy.toString(), db, keys, archive)).isZero();
         }
+
+        // The runs list shows the corrections runs (kind, counts, who started them); voiding the first one takes
+        // its corrected certificates out of the register: the e-私書箱 copy is the **** original again, the same
+        // parameters are refused, and a new corrections run issues them again.
+        String user = System.getProperty("user.name");
+        List<String[]> listed = runs(db);
+        String[] first = listed.stream().filter(r -> r[1].equals("corrections") && r[r.length - 1].equals(out.toString()))
+                .findFirst().orElseThrow();
+        assertThat(first[2]).isEqualTo("NOVEMBER");
+        assertThat(first).containsSubsequence("2026", "2026-12-01", "COMPLETED", "2", "1", "2", user);
+        assertThat(listed.stream().filter(r -> r[1].equals("corrections") && r[r.length - 1].equals(trial.toString())))
+                .as("the trial is listed too").hasSize(1);
+        String[] secondRun = listed.stream().filter(r -> r[1].equals("corrections")
+                && r[r.length - 1].equals(again.toString())).findFirst().orElseThrow();
+        assertThat(secondRun).containsSubsequence("COMPLETED", "0", "1", "0", user);
+        long runId = Long.parseLong(first[0]);
+        assertThat(Main.runCommand("runs", "void", String.valueOf(runId), "--reason", "wrong data date", db)).isZero();
+        assertThat(Files.readString(out.resolve("VOID.txt"))).contains("wrong data date").contains("2 corrected certificates");
+        String[] voided = runs(db).stream().filter(r -> r[0].equals(first[0])).findFirst().orElseThrow();
+        assertThat(voided).containsSubsequence("VOID", "2", "1", "0", user);
+        assertThat(Main.runCommand("runs", "void", String.valueOf(runId), "--reason", "twice", db)).isEqualTo(2);
+        assertThat(Main.runCommand("export-e-delivery", "--contract", "4000001", "--input", linkedLater.toString(),
+                "--out", dir.resolve("after-void").toString(), db, keys, archive))
+                .as("the voided correction no longer counts: **** again").isEqualTo(1);
+        Files.delete(out.resolve("summary.json"));
+        assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", out.toString(),
+                db, keys, archive, december)).as("a voided run is not run again").isEqualTo(2);
+        Path reissued = dir.resolve("corrections-after-void");
+        assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", reissued.toString(),
+                db, keys, archive, december)).isZero();
+        JsonNode third = JSON.readTree(reissued.resolve("summary.json").toFile());
+        assertThat(third.get("corrected").asLong()).isEqualTo(2);
+        assertThat(third.get("registered").asLong()).isEqualTo(2);
+        assertThat(third.get("runId").asString()).startsWith("corrections-run-");
+        assertThat(Main.runCommand("export-e-delivery", "--contract", "4000001", "--input", linkedLater.toString(),
+                "--out", dir.resolve("after-void").toString(), db, keys, archive)).isZero();
+    }
+
+    /** The {@code runs} list, one array of columns per run (the folder last). */
+    private static List<String[]> runs(String db) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertThat(Main.runCommand("runs", db)).isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : captured.toString(StandardCharsets.UTF_8).lines().skip(1).toList()) {
+            String row = line.contains("  void: ") ? line.substring(0, line.indexOf("  void: ")) : line;
+            rows.add(row.trim().split("\\s+"));
+        }
+        return rows;
     }
 
     @Test
