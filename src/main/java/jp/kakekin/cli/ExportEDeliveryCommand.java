@@ -180,8 +180,11 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
                 String why = execution.getAllFailureExceptions().stream()
                         .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).distinct()
                         .reduce((a, b) -> a + "; " + b).orElse("stopped (" + execution.getExitStatus().getExitCode() + ")");
-                err.printf("export-e-delivery: run %d %s: %s; run the same command again to resume it%n", launch.runId(),
-                        execution.getStatus(), why);
+                boolean refused = execution.getStepExecutions().stream()
+                        .anyMatch(st -> st.getStepName().equals("e-delivery-prepare") && st.getStatus() == BatchStatus.FAILED);
+                // Refused before anything was exported (another run's package, a ledger that changed): no resume hint.
+                err.printf("export-e-delivery: run %d %s: %s%s%n", launch.runId(), execution.getStatus(), why,
+                        refused ? "" : "; run the same command again to resume it");
                 return 1;
             }
         }
