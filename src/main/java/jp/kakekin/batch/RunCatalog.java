@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * The runs of one kind of bulk job, for the runs list ({@code runs}, {@code GET /api/v1/runs}) and its voids.
- * Each channel's job provides one (print runs, e-私書箱 runs, reissue batches); run ids are Spring Batch job
+ * Each channel's job provides one (print runs, e-私書箱 runs, reissue batches, corrections runs); run ids are Spring Batch job
  * instance ids, unique across the kinds.
  */
 public interface RunCatalog {
 
-    /** {@code print}, {@code e-delivery}, {@code reissue}. */
+    /** {@code print}, {@code e-delivery}, {@code reissue}, {@code corrections}. */
     String kind();
 
     /** The runs of this kind, newest first. */

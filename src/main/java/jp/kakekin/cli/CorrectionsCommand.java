@@ -3,10 +3,10 @@ package jp.kakekin.cli;
 import jp.kakekin.calc.DocumentKind;
 import jp.kakekin.correction.CorrectionRun;
 import jp.kakekin.correction.CorrectionSummary;
-import jp.kakekin.correction.ElectronicCopies;
-import jp.kakekin.edelivery.EDeliveryService;
-import jp.kakekin.edelivery.ExportCandidate;
-import jp.kakekin.edelivery.RunParameters;
+import jp.kakekin.correction.CorrectionRuns;
+import jp.kakekin.batch.RunLauncher;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import jp.kakekin.issuance.Correction;
 import jp.kakekin.issuance.Finality;
 import jp.kakekin.issuance.JapanClock;
@@ -16,14 +16,13 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code corrections}: the corrected certificates (追加発行) of one issue, from the store (docs/corrections.md).
- * The issuance core decides each; this command maps the run's outcome to files and an exit status, and wires
+ * The issuance core decides each; this command starts the run (the {@code corrections-run} job: in the runs
+ * list, resumable, voidable) and maps its outcome to an exit status; {@link CorrectionsElectronicCopies} wires
  * the e-私書箱 export for the linked holders.
  */
 @Command(name = "corrections", mixinStandardHelpOptions = true,
@@ -31,7 +30,7 @@ import java.util.concurrent.Callable;
                 + "printed **** and now has a 控除額, or whose figures changed since it was issued; from the store "
                 + "(import the later ledger first). Merged PDFs in postal order, manifest.csv, exclusions.csv, "
                 + "summary.json, and a TEG850 package for the holders linked to e-私書箱.",
-                "Exit 0 done, 1 failed, 2 bad arguments or not final."})
+                "Exit 0 done, 1 failed, 2 bad arguments or not final, 3 the run is in progress elsewhere."})
 public class CorrectionsCommand implements Callable<Integer> {
 
     /** The certificate issues that can be corrected. */
@@ -68,13 +67,14 @@ public class CorrectionsCommand implements Callable<Integer> {
             + "registered, nothing delivered; allowed before the data is final")
     boolean trial;
 
-    private final CorrectionRun run;
-    private final EDeliveryService eDelivery;
+    @Option(names = "--recover", description = "resume a run left STARTED by a process on another host that is gone")
+    boolean recover;
+
+    private final CorrectionRuns runs;
     private final JapanClock clock;
 
-    public CorrectionsCommand(CorrectionRun run, EDeliveryService eDelivery, JapanClock clock) {
-        this.run = run;
-        this.eDelivery = eDelivery;
+    public CorrectionsCommand(CorrectionRuns runs, JapanClock clock) {
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -101,32 +101,48 @@ public class CorrectionsCommand implements Callable<Integer> {
         }
         CorrectionRun.Parameters p = new CorrectionRun.Parameters(year, issue.kind, out.toAbsolutePath().normalize(),
                 dated, asOf, addressCutoff, trial);
-        CorrectionSummary summary;
-        try {
-            summary = run.run(p, this::exportElectronically);
-        } catch (CorrectionRun.AlreadyRun e) {
-            System.err.println("corrections: " + e.getMessage() + "; nothing issued again");
-            System.out.println(Files.readString(e.summary()).strip());
+        Path summaryFile = p.folder().resolve(jp.kakekin.report.RunReport.SUMMARY);
+        if (Files.exists(summaryFile)) {
+            System.err.println("corrections: the folder already holds a finished corrections run: " + summaryFile
+                    + "; nothing issued again");
+            System.out.println(Files.readString(summaryFile).strip());
             return 0;
         }
+        RunLauncher.Launch launch;
+        try {
+            launch = runs.launch(p, recover, System.getProperty("user.name"));
+        } catch (RunLauncher.InProgress e) {
+            System.err.println("corrections: " + e.getMessage());
+            return 3;
+        } catch (IllegalStateException e) {
+            System.err.println("corrections: " + e.getMessage());
+            return 2;
+        }
+        if (launch.note() != null) {
+            System.err.println("corrections: " + launch.note());
+        }
+        if (launch.outcome() != RunLauncher.Outcome.ALREADY_COMPLETE) {
+            long execution = launch.execution().getId();
+            while (!runs.finished(execution)) {
+                Thread.sleep(100);
+            }
+            JobExecution done = runs.execution(execution);
+            if (done.getStatus() != BatchStatus.COMPLETED) {
+                String why = done.getAllFailureExceptions().stream()
+                        .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).distinct()
+                        .reduce((a, b) -> a + "; " + b).orElse(done.getExitStatus().getExitCode());
+                System.err.printf("corrections: run %d %s: %s; run the same command again to resume it%n",
+                        launch.runId(), done.getStatus(), why);
+                return 1;
+            }
+        }
+        if (!Files.exists(summaryFile)) {
+            System.err.printf("corrections: run %d completed, but %s is missing%n", launch.runId(), summaryFile);
+            return 1;
+        }
+        CorrectionSummary summary = runs.summary(summaryFile);
         System.out.println(summary.describe());
-        System.err.println("corrections: " + p.folder());
+        System.err.printf("corrections: run %d, %s%n", launch.runId(), p.folder());
         return summary.reconciled() ? 0 : 1;
-    }
-
-    /** The e-私書箱 channel's run export, into the corrections run's folder (same signing as every export). */
-    private ElectronicCopies.Result exportElectronically(java.util.List<ElectronicCopies.Certificate> certificates,
-                                                         int year, DocumentKind kind, LocalDate runDate, Path folder) {
-        var candidates = certificates.stream()
-                .map(c -> (ExportCandidate) new ExportCandidate.Certificate(0, c.ledger(), c.figures(), c.code()))
-                .iterator();
-        RunParameters params = new RunParameters(year, kind, runDate, runDate, eDelivery.today(),
-                "corrections " + folder);
-        // The folder is this run's and has no summary yet: a package left by an attempt that stopped before
-        // registering is replaced.
-        EDeliveryService.RunResult result = eDelivery.exportRun(candidates, params, folder, true);
-        Map<String, Long> excluded = new LinkedHashMap<>();
-        result.summary().excluded().forEach((k, v) -> excluded.put(String.valueOf(k), v));
-        return new ElectronicCopies.Result(params.packageName(), result.summary().delivered(), excluded);
     }
 }

@@ -91,11 +91,16 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
     boolean recover;
 
     private final EDeliveryService service;
-    private final EDeliveryRuns runs;
+    private final org.springframework.beans.factory.ObjectProvider<EDeliveryRuns> jobs;
 
-    public ExportEDeliveryCommand(EDeliveryService service, EDeliveryRuns runs) {
+    /**
+     * @param jobs the run's job machinery, looked up only when a run is asked for: picocli creates every
+     *             command, and the job repository needs the database, which other commands (generate-ledger)
+     *             do not
+     */
+    public ExportEDeliveryCommand(EDeliveryService service, org.springframework.beans.factory.ObjectProvider<EDeliveryRuns> jobs) {
         this.service = service;
-        this.runs = runs;
+        this.jobs = jobs;
     }
 
     @Override
@@ -124,6 +129,7 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
                     + "has not passed in Japan (today is %s); nothing exported%n", year, issue, cutoff, today);
             return 2;
         }
+        EDeliveryRuns runs = jobs.getObject();
         EDeliveryRunParameters params = new EDeliveryRunParameters(year, issue.kind, input, out, dated,
                 certifiedOn != null ? certifiedOn : dated, addressCutoff, today, replace);
         if (runDate == null) {
@@ -174,8 +180,11 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
                 String why = execution.getAllFailureExceptions().stream()
                         .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).distinct()
                         .reduce((a, b) -> a + "; " + b).orElse("stopped (" + execution.getExitStatus().getExitCode() + ")");
-                err.printf("export-e-delivery: run %d %s: %s; run the same command again to resume it%n", launch.runId(),
-                        execution.getStatus(), why);
+                boolean refused = execution.getStepExecutions().stream()
+                        .anyMatch(st -> st.getStepName().equals("e-delivery-prepare") && st.getStatus() == BatchStatus.FAILED);
+                // Refused before anything was exported (another run's package, a ledger that changed): no resume hint.
+                err.printf("export-e-delivery: run %d %s: %s%s%n", launch.runId(), execution.getStatus(), why,
+                        refused ? "" : "; run the same command again to resume it");
                 return 1;
             }
         }

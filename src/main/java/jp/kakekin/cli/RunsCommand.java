@@ -13,11 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code runs}: every bulk run, newest first — print runs, e-私書箱 runs and reissue batches (kind, issue,
+ * {@code runs}: every bulk run, newest first — print runs, e-私書箱 runs, reissue batches and corrections runs (kind, issue,
  * year, state, counts, who started them); {@code runs void RUN-ID --reason TEXT} voids one (docs/print-run.md).
  */
 @Command(name = "runs", mixinStandardHelpOptions = true, subcommands = RunsCommand.Void.class,
-        description = "Lists the runs (print runs, e-私書箱 runs, reissue batches): kind, issue, year, run date, state, "
+        description = "Lists the runs (print runs, e-私書箱 runs, reissue batches, corrections runs): kind, issue, year, run date, state, "
                 + "counts and who started each.")
 public class RunsCommand implements Callable<Integer> {
 
@@ -52,7 +52,8 @@ public class RunsCommand implements Callable<Integer> {
     @Command(name = "void", mixinStandardHelpOptions = true,
             description = "Voids a finished run. A print run: its documents no longer count as issued (a new run issues "
                     + "them again) and its folder gets a VOID.txt. An e-私書箱 run: its package is withdrawn "
-                    + "(NAME.VOID.txt beside the ZIP). Reissue batches cannot be voided. Audited with the reason and the OS user.")
+                    + "(NAME.VOID.txt beside the ZIP). A corrections run: its corrected certificates no longer count as issued "
+                    + "(a new corrections run issues them again) and its folder gets a VOID.txt. Reissue batches cannot be voided. Audited with the reason and the OS user.")
     static class Void implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "RUN-ID")

@@ -92,7 +92,7 @@ public class CorrectionRun {
      * @param addressCutoff an operator's override of the address (default: registered on the run date), or null
      */
     public record Parameters(int year, DocumentKind kind, Path out, LocalDate runDate, LocalDate dataDate,
-                             LocalDate addressCutoff, boolean trial) {
+                             LocalDate addressCutoff, boolean trial, String run) {
         public Parameters {
             Objects.requireNonNull(kind);
             Objects.requireNonNull(out);
@@ -100,15 +100,29 @@ public class CorrectionRun {
             Objects.requireNonNull(dataDate);
         }
 
+        public Parameters(int year, DocumentKind kind, Path out, LocalDate runDate, LocalDate dataDate,
+                          LocalDate addressCutoff, boolean trial) {
+            this(year, kind, out, runDate, dataDate, addressCutoff, trial, null);
+        }
+
+        /** The same, registered under {@code run} ({@link CorrectionRuns#runName}: the runs list's id). */
+        public Parameters withRun(String run) {
+            return new Parameters(year, kind, out, runDate, dataDate, addressCutoff, trial, run);
+        }
+
         /** Where the run writes: {@code out}, or {@code <out>-trial} for a trial. */
         public Path folder() {
             return trial ? out.resolveSibling(out.getFileName() + "-trial") : out;
         }
 
-        /** The run's name in the register ({@code run} column), e.g. {@code corrections-2026-N-20261205}. */
+        /**
+         * The run's name in the register ({@code run} column) and its reports: {@code corrections-run-<id>} for a
+         * run of the job (the id the runs list shows and {@code runs void} takes), else e.g.
+         * {@code corrections-2026-N-20261205}.
+         */
         public String runId() {
-            return "corrections-%d-%s-%s".formatted(year, kind == DocumentKind.NOVEMBER_CERTIFICATE ? "N" : "F",
-                    runDate.toString().replace("-", ""));
+            return run != null ? run : "corrections-%d-%s-%s".formatted(year,
+                    kind == DocumentKind.NOVEMBER_CERTIFICATE ? "N" : "F", runDate.toString().replace("-", ""));
         }
     }
 

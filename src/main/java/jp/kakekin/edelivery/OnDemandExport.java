@@ -3,7 +3,6 @@ package jp.kakekin.edelivery;
 import jp.kakekin.issuance.ReasonCode;
 import jp.kakekin.calc.CertificateFigures;
 import jp.kakekin.calc.DocumentKind;
-import jp.kakekin.document.UniqueCode;
 import jp.kakekin.issuance.IssueContext;
 import jp.kakekin.issuance.Issuance;
 import jp.kakekin.issuance.Issuer;
@@ -16,8 +15,10 @@ import java.time.LocalDate;
  * the run (operator endpoint, {@code export-e-delivery --contract}). The same eligibility as a run
  * applies, with the request day as the run date.
  * <p>
- * <b>Policy</b>: 証明日 is the request day (the day the electronic certificate is issued); the unique
- * code is that of the original paper certificate (sequence 0) unless a reissue's sequence is given.
+ * <b>Policy</b>: 証明日 is the request day (the day the electronic certificate is issued); the document is
+ * the holder's latest issued one (docs/corrections.md): the corrected certificate once the certificate was
+ * corrected — its figures as of the correction's data date, its address, its unique code — else the bulk
+ * run's with the original's code (sequence 0); a later reissue's sequence may be given.
  */
 public final class OnDemandExport {
 
@@ -32,25 +33,23 @@ public final class OnDemandExport {
     /**
      * @param issue    the certificate wanted, or null for the latest on {@code asOf} ({@link Issuer#latest})
      * @param year     its year; required with {@code issue}
-     * @param sequence 0 for the original's unique code, 1.. for a reissue's
+     * @param sequence 0 for the latest issued document's own unique code (the original's, or a corrected
+     *                 certificate's), 1.. for a later reissue's
      */
     public ExportOutcome export(Ledger ledger, LocalDate asOf, DocumentKind issue, Integer year, int sequence,
                                 LocalDate sakuseiDay) {
-        // The certificate as the bulk run issued it (its figures, its address, the original's code): the
-        // electronic copy of a paper certificate, not a new document.
-        IssueContext context = IssueContext.run(asOf);
+        // The electronic copy of the certificate the holder was issued, not a new document: the Issuer decides
+        // which (the bulk run's, or the corrected one once corrected: IssueContext.copy), its figures, address
+        // and code; this channel only maps the outcome.
+        IssueContext context = IssueContext.copy(asOf, sequence);
         Issuance issuance = issue == null ? issuer.latest(ledger, asOf, context)
                 : issuer.decide(ledger, issue, year, context);
         return switch (issuance) {
             case Issuance.Held h -> excluded(ledger, null, ReasonCode.HELD, h.detail());
             // One vocabulary: the Issuer's reason is the exclusion's.
             case Issuance.NotIssued n -> excluded(ledger, null, n.reason(), n.detail());
-            case Issuance.Issued i -> {
-                CertificateFigures f = (CertificateFigures) i.figures();
-                UniqueCode code = UniqueCode.of(f.document(), f.year(), ledger.contractNo(), ledger.checkDigits(),
-                        sequence);
-                yield exporter.export(new ExportCandidate.Certificate(0, ledger, f, code), asOf, asOf, sakuseiDay);
-            }
+            case Issuance.Issued i -> exporter.export(new ExportCandidate.Certificate(0, ledger,
+                    (CertificateFigures) i.figures(), i.uniqueCode()), asOf, asOf, sakuseiDay);
         };
     }
 

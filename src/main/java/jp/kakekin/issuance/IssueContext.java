@@ -17,16 +17,35 @@ import java.util.Objects;
  *                      register decides alone); a channel that lost a race for a sequence asks again above it
  * @param correction    a corrections run (追加発行): the certificate issued before and the data date; null
  *                      for every other issue
+ * @param copy          a copy of what was issued, not a new document (the e-私書箱 on-demand export): the
+ *                      holder's latest issued document of the certificate — a corrected certificate's figures,
+ *                      address and code once it was corrected, else the bulk run's — with no new sequence
+ *                      ({@code minSequence} names a later reissue's code)
  */
 public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean onDemand, boolean trial,
-                           int minSequence, Correction correction) {
+                           int minSequence, Correction correction, boolean copy) {
 
     public IssueContext {
         Objects.requireNonNull(runDate, "runDate");
     }
 
     public IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean onDemand, boolean trial, int minSequence) {
-        this(runDate, addressCutoff, onDemand, trial, minSequence, null);
+        this(runDate, addressCutoff, onDemand, trial, minSequence, null, false);
+    }
+
+    public IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean onDemand, boolean trial, int minSequence,
+                        Correction correction) {
+        this(runDate, addressCutoff, onDemand, trial, minSequence, correction, false);
+    }
+
+    /**
+     * The electronic copy, made on {@code day}, of the certificate a holder was issued (e-私書箱 on demand,
+     * docs/e-delivery.md): the latest issued document of it ({@link IssuedRegister#latestCorrection}) — the
+     * corrected certificate once corrected (its figures as of its data date, its address, its code), else
+     * the bulk run's certificate. {@code sequence} 1.. names a later reissue's code, 0 the document's own.
+     */
+    public static IssueContext copy(LocalDate day, int sequence) {
+        return new IssueContext(day, null, false, false, sequence, null, true);
     }
 
     /**
@@ -56,15 +75,15 @@ public record IssueContext(LocalDate runDate, LocalDate addressCutoff, boolean o
     }
 
     public IssueContext withAddressCutoff(LocalDate cutoff) {
-        return new IssueContext(runDate, cutoff, onDemand, trial, minSequence, correction);
+        return new IssueContext(runDate, cutoff, onDemand, trial, minSequence, correction, copy);
     }
 
     public IssueContext asTrial(boolean trial) {
-        return new IssueContext(runDate, addressCutoff, onDemand, trial, minSequence, correction);
+        return new IssueContext(runDate, addressCutoff, onDemand, trial, minSequence, correction, copy);
     }
 
     /** The same, taking no sequence below {@code sequence} (after losing a race for a lower one). */
     public IssueContext withMinSequence(int sequence) {
-        return new IssueContext(runDate, addressCutoff, onDemand, trial, sequence, correction);
+        return new IssueContext(runDate, addressCutoff, onDemand, trial, sequence, correction, copy);
     }
 }

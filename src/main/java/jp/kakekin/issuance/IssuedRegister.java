@@ -14,11 +14,29 @@ public interface IssuedRegister {
     OptionalInt lastSequence(UniqueCode original);
 
     /**
-     * When the document was corrected (追加発行, docs/corrections.md): the data date its latest correction's
-     * figures are as of; a document issued again on request states those figures. Empty when never corrected.
+     * The latest correction of a document (追加発行, docs/corrections.md), not voided: the corrected
+     * certificate's code, the data date its figures are as of and the address it was printed with.
+     *
+     * @param address the address the corrected certificate went to (null when the register has none)
      */
-    default java.util.Optional<java.time.LocalDate> correctedAsOf(UniqueCode original) {
+    record Corrected(UniqueCode code, java.time.LocalDate dataDate, jp.kakekin.ledger.Address address) {
+        public Corrected {
+            java.util.Objects.requireNonNull(code);
+            java.util.Objects.requireNonNull(dataDate);
+        }
+    }
+
+    /**
+     * The latest correction of the document whose original is {@code original}: a document issued again on
+     * request, or copied for e-私書箱, states its figures. Empty when never corrected (or its run was voided).
+     */
+    default java.util.Optional<Corrected> latestCorrection(UniqueCode original) {
         return java.util.Optional.empty();
+    }
+
+    /** The data date of {@link #latestCorrection}, when the document was corrected. */
+    default java.util.Optional<java.time.LocalDate> correctedAsOf(UniqueCode original) {
+        return latestCorrection(original).map(Corrected::dataDate);
     }
 
     /** A register with nothing in it (channels without a store: a file run not imported, a trial). */

@@ -83,11 +83,13 @@ public final class Issuer {
                     Finality.notFinal(kind, year, Finality.dataCutoff(kind, year), context.runDate()));
         }
         LocalDate addressCutoff = AddressRule.cutoff(kind, year, context);
-        // A certificate corrected since (追加発行): a copy issued on request states the correction's figures,
-        // as of its data date, not the ones the correction replaced.
-        Optional<LocalDate> correctedAsOf = context.onDemand() && isCertificate(kind)
-                ? register.correctedAsOf(UniqueCode.of(kind, year, ledger.contractNo(), ledger.checkDigits(), 0))
+        // A certificate corrected since (追加発行) — one "latest issued document" rule for every channel: a
+        // reissue and an e-私書箱 copy state the correction's figures, as of its data date, not the ones the
+        // correction replaced.
+        Optional<IssuedRegister.Corrected> correction = (context.onDemand() || context.copy()) && isCertificate(kind)
+                ? register.latestCorrection(UniqueCode.of(kind, year, ledger.contractNo(), ledger.checkDigits(), 0))
                 : Optional.empty();
+        Optional<LocalDate> correctedAsOf = correction.map(IssuedRegister.Corrected::dataDate);
         Figures figures;
         try {
             // The figures see the ledger at the document's own cutoffs; only a run's override moves the
@@ -108,6 +110,9 @@ public final class Issuer {
             return refused.get();
         }
         Address address = switch (figures) {
+            // the copy of a corrected certificate: the address it was printed with
+            case CertificateFigures f when context.copy() && correction.isPresent()
+                    && correction.get().address() != null -> correction.get().address();
             case CertificateFigures f when !context.onDemand() -> f.address();
             default -> jp.kakekin.calc.AddressCutoff.addressAt(ledger.addresses(), addressCutoff);
         };
@@ -116,7 +121,15 @@ public final class Issuer {
         }
         UniqueCode original = UniqueCode.of(kind, year, ledger.contractNo(), ledger.checkDigits(), 0);
         int sequence = 0;
-        if (context.onDemand() && !context.trial() && isCertificate(kind)) {
+        if (context.copy()) {
+            // no new document: the latest issued one's code (a corrected certificate's once corrected), or a
+            // later reissue's when asked for
+            sequence = Math.max(context.minSequence(), correction.map(c -> c.code().sequence()).orElse(0));
+            if (sequence > MAX_SEQUENCE) {
+                return new Issuance.NotIssued(ReasonCode.SEQUENCE_EXHAUSTED,
+                        original + " has no sequence " + sequence, figures);
+            }
+        } else if (context.onDemand() && !context.trial() && isCertificate(kind)) {
             OptionalInt last = register.lastSequence(original);
             // Not in the register but past its run: the bulk run printed the original (sequence 00) before
             // the register knew of it, so this copy is a reissue all the same.
@@ -130,12 +143,15 @@ public final class Issuer {
         }
         UniqueCode code = UniqueCode.of(kind, year, ledger.contractNo(), ledger.checkDigits(), sequence);
         if (!withView || certificates == null && statements == null) {
-            // An Issuer built without views (calculate, e-私書箱 candidates, tests) decides only.
-            return new Issuance.Issued(null, code, address, figures);
+            // An Issuer built without views (calculate, e-私書箱 candidates, tests) decides only. A copy carries
+            // the address it states in its figures too (the e-私書箱 XML writes the figures' address).
+            return new Issuance.Issued(null, code, address, context.copy() && figures instanceof CertificateFigures f
+                    ? withAddress(f, address) : figures);
         }
         DocumentView view = switch (figures) {
             case CertificateFigures f when correctedAsOf.isPresent() -> certificates().corrected(withAddress(f, address),
-                    ledger, code, context.runDate(), correctedAsOf.get(), true);
+                    ledger, code, context.runDate(), correctedAsOf.get(),
+                    !(context.copy() && code.equals(correction.get().code())));
             case CertificateFigures f -> certificates().view(withAddress(f, address), ledger, code, context.runDate());
             case SafetyPaymentStatusFigures f -> statements().paymentStatus(f, ledger, code, context.runDate(),
                     addressCutoff);

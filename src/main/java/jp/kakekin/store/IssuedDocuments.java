@@ -261,13 +261,16 @@ public class IssuedDocuments implements IssuedRegister {
         return d;
     }
 
-    /** The data date of the latest correction of the document whose original is {@code original}, if any. */
+    /** The latest correction of the document whose original is {@code original}, if any (a voided one is gone). */
     @Override
-    public Optional<java.time.LocalDate> correctedAsOf(UniqueCode original) {
-        return jdbc.sql("SELECT data_date FROM issued_documents WHERE original_code = ? AND corrects IS NOT NULL"
-                        + " AND data_date IS NOT NULL ORDER BY sequence_no DESC LIMIT 1")
+    public Optional<Corrected> latestCorrection(UniqueCode original) {
+        return jdbc.sql("SELECT unique_code, data_date, postal_code, address_line1, address_line2 FROM issued_documents"
+                        + " WHERE original_code = ? AND corrects IS NOT NULL AND data_date IS NOT NULL"
+                        + " ORDER BY sequence_no DESC LIMIT 1")
                 .param(original.value())
-                .query((rs, i) -> rs.getObject(1, java.time.LocalDate.class))
+                .query((rs, i) -> new Corrected(new UniqueCode(rs.getString(1)),
+                        rs.getObject(2, java.time.LocalDate.class), rs.getString(3) == null ? null
+                        : new Address(null, rs.getString(3), rs.getString(4), rs.getString(5))))
                 .optional();
     }
 

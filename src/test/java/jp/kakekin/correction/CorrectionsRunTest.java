@@ -142,6 +142,46 @@ class CorrectionsRunTest {
                 .isZero();
         assertThat(summary.get("eDelivery").get("delivered").asLong()).isEqualTo(1);
 
+        // On demand (a holder who asks later, or links later): the e-私書箱 copy of the latest issued document —
+        // the corrected certificate, the same figures and code as the run's XML — not DEDUCTION_WITHHELD.
+        // Today's request; the holders linked in this ledger file include two never corrected.
+        Path linkedLater = dir.resolve("ledger-linked.jsonl");
+        Files.write(linkedLater, List.of(
+                ledger("4000001", "11", "1000013", true, 11, true, true),
+                ledger("4000002", "22", "1000014", true, 11, false, false),
+                ledger("4000003", "33", "1000015", true, 9, true, false)));
+        java.time.ZoneId japan = java.time.ZoneId.of("Asia/Tokyo");
+        java.time.LocalDate dayBefore = java.time.LocalDate.now(japan);
+        Path onDemand = dir.resolve("on-demand");
+        assertThat(Main.runCommand("export-e-delivery", "--contract", "4000001", "--input", linkedLater.toString(),
+                "--out", onDemand.toString(), db, keys, archive)).isZero();
+        java.time.LocalDate dayAfter = java.time.LocalDate.now(japan);
+        Path electronic = onDemand.resolve("TEG850-" + correctedCode + ".xml");
+        assertThat(electronic).exists();
+        String copied = Files.readString(electronic);
+        assertThat(element(copied, "WPI00000")).as("控除額 of the corrected certificate").isEqualTo("110000")
+                .isEqualTo(element(teg850, "WPI00000"));
+        assertThat(element(copied, "WPP00000")).isEqualTo(correctedCode);
+        assertThat(sakuseiDay(copied)).isIn(dayBefore.toString(), dayAfter.toString());
+        assertThat(Main.runCommand("verify", electronic.toString(), keys)).isZero();
+        // never corrected: as before — the original's code and figures, or no XML while the 控除額 is ****
+        assertThat(Main.runCommand("export-e-delivery", "--contract", "4000002", "--input", linkedLater.toString(),
+                "--out", onDemand.toString(), db, keys, archive)).isZero();
+        String unchangedCode = manifest.stream().filter(l -> l.contains(",4000002,")).findFirst().orElseThrow()
+                .split(",")[7];
+        assertThat(element(Files.readString(onDemand.resolve("TEG850-" + unchangedCode + ".xml")), "WPI00000"))
+                .isEqualTo("120000");
+        PrintStream err = System.err;
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(refused, true, StandardCharsets.UTF_8));
+            assertThat(Main.runCommand("export-e-delivery", "--contract", "4000003", "--input",
+                    linkedLater.toString(), "--out", onDemand.toString(), db, keys, archive)).isEqualTo(1);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(refused.toString(StandardCharsets.UTF_8)).contains("DEDUCTION_WITHHELD");
+
         // The same run again (another folder): nothing changed since the corrections, nothing issued.
         Path again = dir.resolve("corrections-again");
         assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", again.toString(),
@@ -160,6 +200,60 @@ class CorrectionsRunTest {
                     .filter(f -> f.toString().endsWith(".pdf")).findFirst().orElseThrow();
             assertThat(Main.runCommand("archive-verify", copy.toString(), db, keys, archive)).isZero();
         }
+
+        // The runs list shows the corrections runs (kind, counts, who started them); voiding the first one takes
+        // its corrected certificates out of the register: the e-私書箱 copy is the **** original again, the same
+        // parameters are refused, and a new corrections run issues them again.
+        String user = System.getProperty("user.name");
+        List<String[]> listed = runs(db);
+        String[] first = listed.stream().filter(r -> r[1].equals("corrections") && r[r.length - 1].equals(out.toString()))
+                .findFirst().orElseThrow();
+        assertThat(first[2]).isEqualTo("NOVEMBER");
+        assertThat(first).containsSubsequence("2026", "2026-12-01", "COMPLETED", "2", "1", "2", user);
+        assertThat(listed.stream().filter(r -> r[1].equals("corrections") && r[r.length - 1].equals(trial.toString())))
+                .as("the trial is listed too").hasSize(1);
+        String[] secondRun = listed.stream().filter(r -> r[1].equals("corrections")
+                && r[r.length - 1].equals(again.toString())).findFirst().orElseThrow();
+        assertThat(secondRun).containsSubsequence("COMPLETED", "0", "1", "0", user);
+        long runId = Long.parseLong(first[0]);
+        assertThat(Main.runCommand("runs", "void", String.valueOf(runId), "--reason", "wrong data date", db)).isZero();
+        assertThat(Files.readString(out.resolve("VOID.txt"))).contains("wrong data date").contains("2 corrected certificates");
+        String[] voided = runs(db).stream().filter(r -> r[0].equals(first[0])).findFirst().orElseThrow();
+        assertThat(voided).containsSubsequence("VOID", "2", "1", "0", user);
+        assertThat(Main.runCommand("runs", "void", String.valueOf(runId), "--reason", "twice", db)).isEqualTo(2);
+        assertThat(Main.runCommand("export-e-delivery", "--contract", "4000001", "--input", linkedLater.toString(),
+                "--out", dir.resolve("after-void").toString(), db, keys, archive))
+                .as("the voided correction no longer counts: **** again").isEqualTo(1);
+        Files.delete(out.resolve("summary.json"));
+        assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", out.toString(),
+                db, keys, archive, december)).as("a voided run is not run again").isEqualTo(2);
+        Path reissued = dir.resolve("corrections-after-void");
+        assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out", reissued.toString(),
+                db, keys, archive, december)).isZero();
+        JsonNode third = JSON.readTree(reissued.resolve("summary.json").toFile());
+        assertThat(third.get("corrected").asLong()).isEqualTo(2);
+        assertThat(third.get("registered").asLong()).isEqualTo(2);
+        assertThat(third.get("runId").asString()).startsWith("corrections-run-");
+        assertThat(Main.runCommand("export-e-delivery", "--contract", "4000001", "--input", linkedLater.toString(),
+                "--out", dir.resolve("after-void").toString(), db, keys, archive)).isZero();
+    }
+
+    /** The {@code runs} list, one array of columns per run (the folder last). */
+    private static List<String[]> runs(String db) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertThat(Main.runCommand("runs", db)).isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : captured.toString(StandardCharsets.UTF_8).lines().skip(1).toList()) {
+            String row = line.contains("  void: ") ? line.substring(0, line.indexOf("  void: ")) : line;
+            rows.add(row.trim().split("\\s+"));
+        }
+        return rows;
     }
 
     @Test
@@ -182,6 +276,19 @@ class CorrectionsRunTest {
         assertThat(Main.runCommand("corrections", "--year", "2026", "--issue", "NOVEMBER", "--out",
                 dir.resolve("d").toString(), "--data-date", "2026-11-15", db,
                 "--kakekin.clock.fixed=2026-12-07T09:00+09:00")).as("not a month end").isEqualTo(2);
+    }
+
+    /** The text of the first element named {@code name} in a TEG850 document. */
+    static String element(String xml, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
+        assertThat(m.find()).as(name + " in the document").isTrue();
+        return m.group(1);
+    }
+
+    static String sakuseiDay(String xml) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sakuseiDay=\"([0-9-]+)\"").matcher(xml);
+        assertThat(m.find()).as("sakuseiDay").isTrue();
+        return m.group(1);
     }
 
     static String text(Path pdf) throws IOException {

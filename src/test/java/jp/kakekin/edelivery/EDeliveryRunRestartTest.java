@@ -90,6 +90,29 @@ class EDeliveryRunRestartTest {
             assertThat(delivered.add(row.split(",")[1])).as("once: " + row).isTrue();
         }
         assertThat(delivered).isEqualTo(linked);
+
+        // The runs list shows it (kind e-delivery); voiding it withdraws the package and refuses the same run again.
+        String db = "--spring.datasource.url=" + url;
+        String listed = stdout(() -> Main.runCommand("runs", db));
+        assertThat(listed).containsPattern("\\d+\\s+e-delivery\\s+NOVEMBER\\s+2026\\s+2026-11-12\\s+COMPLETED\\s+" + linked.size());
+        long runId = Long.parseLong(listed.lines().filter(l -> l.contains("e-delivery")).findFirst().orElseThrow().split("\\s+")[0]);
+        assertThat(Main.runCommand("runs", "void", Long.toString(runId), "--reason", "wrong run date", db)).isZero();
+        assertThat(out.resolve("TEG850-2026-NOVEMBER-20261112.VOID.txt")).content(StandardCharsets.UTF_8)
+                .contains("wrong run date").contains("Do not deliver");
+        assertThat(stdout(() -> Main.runCommand("runs", db))).containsPattern("e-delivery\\s+NOVEMBER.*VOID");
+        assertThat(Main.runCommand(run.toArray(String[]::new))).as("a voided run is not run again").isEqualTo(1);
+    }
+
+    private static String stdout(java.util.concurrent.Callable<Integer> command) throws Exception {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(command.call()).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
     }
 
     private Process child(List<String> run, String name) throws Exception {

@@ -98,8 +98,8 @@ class CorrectionDecisionTest {
             }
 
             @Override
-            public Optional<LocalDate> correctedAsOf(UniqueCode original) {
-                return Optional.of(NOV_30);
+            public Optional<Corrected> latestCorrection(UniqueCode original) {
+                return Optional.of(new Corrected(UniqueCode.of(NOV, 2026, "4000001", "11", 1), NOV_30, null));
             }
         };
         Issuance copy = new Issuer(new Calculator(), null, null, corrected)
@@ -111,5 +111,47 @@ class CorrectionDecisionTest {
         Issuance uncorrected = new Issuer(new Calculator(), null, null, IssuedRegister.EMPTY)
                 .decide(ledger(true), NOV, 2026, IssueContext.onDemand(LocalDate.of(2027, 2, 10)));
         assertThat(((CertificateFigures) ((Issuance.Issued) uncorrected).figures()).deduction()).isNull();
+    }
+
+    /**
+     * The e-私書箱 copy (IssueContext.copy) follows the same latest-issued-document rule as a reissue: once
+     * corrected it is the corrected certificate — its figures, its code (no new sequence) and the address it
+     * was printed with; a certificate never corrected is copied as the bulk run issued it (****, the
+     * original's code).
+     */
+    @Test
+    void anElectronicCopyIsTheLatestIssuedDocument() {
+        jp.kakekin.ledger.Address printedTo = new jp.kakekin.ledger.Address(null, "2630023", "千葉市稲毛区緑町3丁目30-8", "");
+        UniqueCode correctedCode = UniqueCode.of(NOV, 2026, "4000001", "11", 1);
+        IssuedRegister corrected = new IssuedRegister() {
+            @Override
+            public OptionalInt lastSequence(UniqueCode original) {
+                return OptionalInt.of(1);
+            }
+
+            @Override
+            public Optional<Corrected> latestCorrection(UniqueCode original) {
+                return Optional.of(new Corrected(correctedCode, NOV_30, printedTo));
+            }
+        };
+        LocalDate request = LocalDate.of(2027, 1, 12);
+        Issuer issuer = new Issuer(new Calculator(), null, null, corrected);
+        Issuance.Issued copy = (Issuance.Issued) issuer.latest(ledger(true), request, IssueContext.copy(request, 0));
+        assertThat(copy.uniqueCode()).isEqualTo(correctedCode);
+        CertificateFigures f = (CertificateFigures) copy.figures();
+        assertThat(f.deduction()).isEqualTo(110_000);
+        assertThat(f.paid()).isEqualTo(100_000);
+        assertThat(f.dataCutoff()).isEqualTo(NOV_30);
+        assertThat(copy.address()).isEqualTo(printedTo);
+        assertThat(f.address()).isEqualTo(printedTo);
+        // a later reissue's code may be named
+        assertThat(((Issuance.Issued) issuer.decide(ledger(true), NOV, 2026, IssueContext.copy(request, 3)))
+                .uniqueCode().sequence()).isEqualTo(3);
+
+        Issuance.Issued plain = (Issuance.Issued) new Issuer(new Calculator(), null, null, IssuedRegister.EMPTY)
+                .latest(ledger(true), request, IssueContext.copy(request, 0));
+        assertThat(plain.uniqueCode()).isEqualTo(ORIGINAL);
+        assertThat(((CertificateFigures) plain.figures()).deduction()).isNull();
+        assertThat(((CertificateFigures) plain.figures()).address().postalCode()).isEqualTo("1000013");
     }
 }

@@ -51,6 +51,8 @@ class ReissueBatchTest {
     JdbcClient jdbc;
     @Autowired
     jp.kakekin.store.ContractStore contracts;
+    @Autowired
+    List<jp.kakekin.batch.RunCatalog> catalogs;
 
     @TempDir
     Path out;
@@ -183,6 +185,19 @@ class ReissueBatchTest {
         assertThat(next.batchId()).isEqualTo("R20270128-090000");
         assertThat(next.letters()).isEqualTo(1);
         assertThat(issued.ofContract("1000001")).hasSize(2);
+
+        // Both batches in the runs list (kind reissue), the resumed one with its two letters; not voidable.
+        jp.kakekin.batch.RunCatalog reissues = catalogs.stream().filter(c -> c.kind().equals("reissue")).findFirst().orElseThrow();
+        var listed = reissues.list().stream().filter(l -> l.out().startsWith(out.toString())).toList();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).out()).endsWith("R20270128-090000");
+        assertThat(listed.get(1)).satisfies(l -> {
+            assertThat(l.state()).isEqualTo("COMPLETED");
+            assertThat(l.issued()).isEqualTo(2L);
+            assertThat(l.registered()).isEqualTo(2);
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reissues.voidRun(listed.get(1).runId(), "x", "me"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be voided");
     }
 
     private String idsOf(String contractNo) {
