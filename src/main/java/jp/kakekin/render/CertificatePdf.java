@@ -873,13 +873,17 @@ public final class CertificatePdf {
             PdfFile staticFile = new PdfFile(bytes, size, LocalDate.EPOCH, digest(marked.xhtml() + baked), producer,
                     CONTENT_COMPRESSION, FONT_COMPRESSION);
             device.leaveOut(leftOut, leftOutBoxes, realized.qrElement);
+            Map<org.openpdf.text.pdf.BaseFont, StringBuilder> staticTexts = new LinkedHashMap<>();
+            device.recordTexts(staticTexts);
             int[] origin;
             try {
                 origin = paint(staticFile.newPage(size), staticFile, size);
             } finally {
                 device.paintEverything();
+                device.recordTexts(null);
             }
             staticFile.finish();
+            PdfFile.StaticForm staticForm = PdfFile.StaticForm.of(bytes.toByteArray(), staticTexts, fonts);
             // A box's origin is where Flying Saucer painted it, less its offsets in this document.
             for (int i = 0; i < boxSlots.size(); i++) {
                 java.awt.Rectangle edge = device.boxEdge(boxElements.get(i));
@@ -900,7 +904,7 @@ public final class CertificatePdf {
             }
             return new CompiledLayout(marked.xhtml(), size, origin[0], origin[1], Map.copyOf(baked), bytes.toByteArray(),
                     List.copyOf(kept), qr, List.copyOf(boxSlots), realized.markedTitle,
-                    CompiledLayout.fallbackShape(marked.values(), fonts));
+                    CompiledLayout.fallbackShape(marked.values(), fonts), staticForm);
         }
 
         private boolean isProse(Realized realized, CompiledLayout.Run run) {

@@ -37,7 +37,8 @@ import java.util.Map;
  * @param title     the document title with markers, or null
  */
 record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Integer, String> baked, byte[] staticPdf,
-                      List<Line> lines, Qr qr, List<Box> boxes, String title, String fallbackShape) {
+                      List<Line> lines, Qr qr, List<Box> boxes, String title, String fallbackShape,
+                      PdfFile.StaticForm staticForm) {
 
     /**
      * Which fields hold characters only the fallback font has, one character per field: {@code -} none,

@@ -140,6 +140,17 @@ public final class FontLibrary {
         return fallback != null && fallback.font() == font ? fallback.bmpWidths() : null;
     }
 
+    /** The loaded font of this library with that PostScript name, or null. */
+    BaseFont font(String postscriptName) {
+        for (Face face : primaries()) {
+            if (face.font().getPostscriptFontName().equals(postscriptName)) {
+                return face.font();
+            }
+        }
+        Face fallback = this.fallback;
+        return fallback != null && fallback.font().getPostscriptFontName().equals(postscriptName) ? fallback.font() : null;
+    }
+
     /** The fallback if something already needed it (renderers register it only then). */
     Face fallbackIfLoaded() {
         return fallback;
@@ -149,7 +160,8 @@ public final class FontLibrary {
         Path path = dir.resolve(file);
         try {
             byte[] bytes = Files.readAllBytes(path);
-            FontSubsetCompactor.registerOriginal(bytes);
+            // The BIZ UD faces (SIL OFL) are embedded without hinting; IPAmj's program is kept as it is.
+            FontSubsetCompactor.registerOriginal(bytes, !FALLBACK_FILE.equals(file));
             // Not BaseFont's own cache: it is keyed by name only, and two directories may hold different files.
             BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             font.setSecureRandom(new SubsetPrefix(file));

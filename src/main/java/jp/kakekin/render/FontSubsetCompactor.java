@@ -25,12 +25,22 @@ final class FontSubsetCompactor {
 
     /** hmtx checksum of an original font → its glyphs whose outline is empty in the original. */
     private static final Map<Integer, BitSet> EMPTY_IN_ORIGINAL = new ConcurrentHashMap<>();
+    /** hmtx checksums of the originals whose subsets are written without hinting. */
+    private static final java.util.Set<Integer> UNHINTED = ConcurrentHashMap.newKeySet();
 
     private FontSubsetCompactor() {
     }
 
     /** Records the glyphs that are empty in an original font, so that a subset of it keeps their metrics. */
     static void registerOriginal(byte[] font) {
+        registerOriginal(font, false);
+    }
+
+    /**
+     * @param withoutHinting its subsets are written without their hinting programs ({@link #stripHinting}):
+     *                       the BIZ UD fonts (SIL Open Font License)
+     */
+    static void registerOriginal(byte[] font, boolean withoutHinting) {
         Tables t = Tables.of(font);
         if (t == null) {
             return;
@@ -41,7 +51,131 @@ final class FontSubsetCompactor {
                 empty.set(gid);
             }
         }
-        EMPTY_IN_ORIGINAL.put(checksum(ByteBuffer.wrap(font), t.hmtx, t.hmtxLength), empty);
+        int key = checksum(ByteBuffer.wrap(font), t.hmtx, t.hmtxLength);
+        EMPTY_IN_ORIGINAL.put(key, empty);
+        if (withoutHinting) {
+            UNHINTED.add(key);
+        }
+    }
+
+    /**
+     * A subset of a {@link #registerOriginal registered} font without hinting when so registered: the
+     * glyphs' instructions and the {@code fpgm}, {@code prep} and {@code cvt} tables, about a fifth of a
+     * BIZ UD subset. Hinting adjusts outlines to a screen's pixel grid at small sizes; printers and PDF
+     * viewers draw the outlines as they are, and the glyphs, their metrics and the PDF's widths do not
+     * change. Anything else (an unknown font, composite glyphs) is returned as it is.
+     */
+    static byte[] stripHinting(byte[] font) {
+        Tables t = Tables.of(font);
+        if (t == null || !UNHINTED.contains(checksum(ByteBuffer.wrap(font), t.hmtx, t.hmtxLength))) {
+            return font;
+        }
+        ByteBuffer b = ByteBuffer.wrap(font);
+        int numTables = b.getShort(4) & 0xFFFF;
+        java.util.TreeMap<String, int[]> tables = new java.util.TreeMap<>();
+        for (int i = 0; i < numTables; i++) {
+            int record = 12 + 16 * i;
+            String tag = new String(font, record, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            tables.put(tag, new int[]{b.getInt(record + 8), b.getInt(record + 12)});
+        }
+        if (!tables.containsKey("glyf") || !tables.containsKey("head")) {
+            return font;
+        }
+        int glyf = tables.get("glyf")[0];
+        int n = t.numGlyphs;
+        java.io.ByteArrayOutputStream glyphs = new java.io.ByteArrayOutputStream(tables.get("glyf")[1]);
+        long[] offsets = new long[n + 1];
+        for (int gid = 0; gid < n; gid++) {
+            offsets[gid] = glyphs.size();
+            long start = t.locaOffset(gid);
+            long end = t.locaOffset(gid + 1);
+            if (end <= start) {
+                continue;
+            }
+            int from = glyf + (int) start;
+            int length = (int) (end - start);
+            if (from + length > font.length || length < 10) {
+                return font;
+            }
+            short contours = b.getShort(from);
+            if (contours < 0) {
+                glyphs.write(font, from, length); // composite: as it is
+            } else {
+                int at = from + 10 + 2 * contours;
+                if (at + 2 > from + length) {
+                    return font;
+                }
+                int instructions = b.getShort(at) & 0xFFFF;
+                if (at + 2 + instructions > from + length) {
+                    return font;
+                }
+                glyphs.write(font, from, at - from);
+                glyphs.write(0);
+                glyphs.write(0);
+                glyphs.write(font, at + 2 + instructions, from + length - (at + 2 + instructions));
+            }
+            while (glyphs.size() % (t.longLoca ? 4 : 2) != 0) {
+                glyphs.write(0);
+            }
+        }
+        offsets[n] = glyphs.size();
+        if (!t.longLoca && offsets[n] / 2 > 0xFFFF) {
+            return font;
+        }
+        ByteBuffer loca = ByteBuffer.allocate((n + 1) * (t.longLoca ? 4 : 2));
+        for (long o : offsets) {
+            if (t.longLoca) {
+                loca.putInt((int) o);
+            } else {
+                loca.putShort((short) (o / 2));
+            }
+        }
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, int[]> e : tables.entrySet()) {
+            String tag = e.getKey();
+            switch (tag) {
+                case "fpgm", "prep", "cvt " -> {
+                }
+                case "glyf" -> out.put(tag, glyphs.toByteArray());
+                case "loca" -> out.put(tag, loca.array());
+                default -> out.put(tag, java.util.Arrays.copyOfRange(font, e.getValue()[0], e.getValue()[0] + e.getValue()[1]));
+            }
+        }
+        return assemble(b.getInt(0), out);
+    }
+
+    /** A TrueType file of these tables (tag order), each 4-byte aligned, checksums and head's adjustment set. */
+    private static byte[] assemble(int version, Map<String, byte[]> tables) {
+        int count = tables.size();
+        int size = 12 + 16 * count;
+        for (byte[] table : tables.values()) {
+            size += (table.length + 3) & ~3;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        int power = Integer.highestOneBit(count);
+        out.putInt(version).putShort((short) count).putShort((short) (power * 16))
+                .putShort((short) (31 - Integer.numberOfLeadingZeros(power))).putShort((short) (count * 16 - power * 16));
+        int offset = 12 + 16 * count;
+        int headAt = -1;
+        for (Map.Entry<String, byte[]> e : tables.entrySet()) {
+            byte[] table = e.getValue();
+            if (e.getKey().equals("head")) {
+                table = table.clone();
+                ByteBuffer.wrap(table).putInt(8, 0);
+                headAt = offset;
+            }
+            out.put(e.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.putInt(checksum(ByteBuffer.wrap(table), 0, table.length)).putInt(offset).putInt(table.length);
+            int record = out.position();
+            out.position(offset);
+            out.put(table);
+            offset += (table.length + 3) & ~3;
+            out.position(record);
+        }
+        if (headAt >= 0) {
+            out.putInt(headAt + 8, 0xB1B0AFBA - checksum(out, 0, size));
+        }
+        return out.array();
     }
 
     /** @return the font with the metrics of its left-out glyphs zeroed (the same array, changed), or it unchanged if it is not a TrueType font this understands or not one {@link #registerOriginal registered} */
@@ -115,6 +249,10 @@ final class FontSubsetCompactor {
             }
             return new Tables(b, loca, b.getShort(head + 50) != 0, hmtx, hmtxLength, hmtxRecord,
                     b.getShort(maxp + 4) & 0xFFFF, b.getShort(hhea + 34) & 0xFFFF);
+        }
+
+        long locaOffset(int gid) {
+            return longLoca ? b.getInt(loca + 4 * gid) & 0xFFFFFFFFL : (b.getShort(loca + 2 * gid) & 0xFFFF) * 2L;
         }
 
         boolean outlineEmpty(int gid) {

@@ -37,7 +37,7 @@ final class PdfFile {
     private final Document document;
     private final PdfWriter writer;
     private final byte[] documentId;
-    private final Map<CompiledLayout, PdfImportedPage> statics = new IdentityHashMap<>();
+    private final Map<CompiledLayout, org.openpdf.text.pdf.PdfTemplate> statics = new IdentityHashMap<>();
     private boolean open;
     private String title;
 
@@ -96,17 +96,28 @@ final class PdfFile {
      * same bytes.
      */
     void drawStatic(PdfContentByte cb, CompiledLayout layout) {
-        PdfImportedPage form = statics.get(layout);
+        org.openpdf.text.pdf.PdfTemplate form = statics.get(layout);
         if (form != null) {
             cb.addTemplate(form, 0, 0);
             return;
         }
+        if (layout.staticForm() != null) {
+            try {
+                form = layout.staticForm().draw(writer, layout.pageSize());
+                cb.addTemplate(form, 0, 0);
+                writer.releaseTemplate(form);
+                statics.put(layout, form);
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try {
             PdfReader reader = new PdfReader(layout.staticPdf());
-            form = writer.getImportedPage(reader, 1);
-            cb.addTemplate(form, 0, 0);
+            PdfImportedPage imported = writer.getImportedPage(reader, 1);
+            cb.addTemplate(imported, 0, 0);
             writer.freeReader(reader);
-            statics.put(layout, form);
+            statics.put(layout, imported);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,6 +146,143 @@ final class PdfFile {
         return array;
     }
 
+    /**
+     * The static form of a compiled layout drawn with the fonts of the file it is drawn in: its content
+     * stream as Flying Saucer painted it, its font names renamed to the file's, and the characters it
+     * draws added to the file's font subsets — one subset per font per file, where importing the form's
+     * one-page PDF brings a subset of its own (a single document would embed BIZ UD Gothic twice).
+     * Only for a form whose resources are fonts of the font library (else the form is imported).
+     *
+     * @param content the form's content stream, uncompressed
+     * @param fonts   its font resource names and the library fonts they are
+     * @param texts   the characters it draws, by font
+     */
+    record StaticForm(byte[] content, Map<String, org.openpdf.text.pdf.BaseFont> fonts,
+                      Map<org.openpdf.text.pdf.BaseFont, String> texts) {
+
+        static StaticForm of(byte[] staticPdf, Map<org.openpdf.text.pdf.BaseFont, StringBuilder> drawn, FontLibrary library) {
+            try {
+                PdfReader reader = new PdfReader(staticPdf);
+                try {
+                    org.openpdf.text.pdf.PdfDictionary resources = reader.getPageN(1).getAsDict(PdfName.RESOURCES);
+                    Map<String, org.openpdf.text.pdf.BaseFont> fonts = new java.util.LinkedHashMap<>();
+                    if (resources != null) {
+                        for (PdfName key : resources.getKeys()) {
+                            if (!PdfName.FONT.equals(key) && !PdfName.PROCSET.equals(key)) {
+                                return null;
+                            }
+                        }
+                        org.openpdf.text.pdf.PdfDictionary fontDict = resources.getAsDict(PdfName.FONT);
+                        if (fontDict != null) {
+                            for (PdfName name : fontDict.getKeys()) {
+                                org.openpdf.text.pdf.PdfDictionary font = fontDict.getAsDict(name);
+                                PdfName base = font == null ? null : font.getAsName(PdfName.BASEFONT);
+                                org.openpdf.text.pdf.BaseFont bf = base == null ? null : library.font(subsetless(base));
+                                if (bf == null || !PdfName.TYPE0.equals(font.getAsName(PdfName.SUBTYPE))) {
+                                    return null;
+                                }
+                                fonts.put(PdfName.decodeName(name.toString()), bf);
+                            }
+                        }
+                    }
+                    Map<org.openpdf.text.pdf.BaseFont, String> texts = new IdentityHashMap<>();
+                    drawn.forEach((f, t) -> texts.put(f, t.toString()));
+                    for (org.openpdf.text.pdf.BaseFont bf : fonts.values()) {
+                        if (!texts.containsKey(bf)) {
+                            return null;
+                        }
+                    }
+                    return new StaticForm(reader.getPageContent(1), fonts, texts);
+                } finally {
+                    reader.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static String subsetless(PdfName base) {
+            String name = PdfName.decodeName(base.toString());
+            int plus = name.indexOf('+');
+            return plus == 6 ? name.substring(7) : name;
+        }
+
+        /** The form in a file: its fonts the file's, its characters added to the file's subsets. */
+        org.openpdf.text.pdf.PdfTemplate draw(PdfWriter writer, Rectangle size) {
+            org.openpdf.text.pdf.PdfTemplate form = org.openpdf.text.pdf.PdfTemplate.createTemplate(writer,
+                    size.getWidth(), size.getHeight());
+            Map<String, String> renamed = new java.util.HashMap<>();
+            for (Map.Entry<String, org.openpdf.text.pdf.BaseFont> e : fonts.entrySet()) {
+                // Registers the file's font in the form's resources and marks the characters used, as drawing them
+                // would; the operators written are thrown away, the name they used kept.
+                form.getInternalBuffer().reset();
+                form.beginText();
+                form.setFontAndSize(e.getValue(), 1);
+                form.showText(texts.get(e.getValue()));
+                form.endText();
+                String ops = new String(form.getInternalBuffer().toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                int slash = ops.indexOf('/');
+                int end = ops.indexOf(' ', slash);
+                if (slash < 0 || end < 0) {
+                    throw new IllegalStateException("unexpected font operator: " + ops);
+                }
+                renamed.put(e.getKey(), ops.substring(slash + 1, end));
+            }
+            form.getInternalBuffer().reset();
+            form.getInternalBuffer().append(rename(content, renamed));
+            return form;
+        }
+
+        /** The content with its name operands renamed; strings (glyph codes) are left as they are. */
+        static byte[] rename(byte[] content, Map<String, String> names) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length + 16);
+            int i = 0;
+            while (i < content.length) {
+                int c = content[i] & 0xFF;
+                if (c == '(') {
+                    int depth = 0;
+                    int start = i;
+                    for (; i < content.length; i++) {
+                        int b = content[i] & 0xFF;
+                        if (b == '\\') {
+                            i++;
+                        } else if (b == '(') {
+                            depth++;
+                        } else if (b == ')' && --depth == 0) {
+                            i++;
+                            break;
+                        }
+                    }
+                    out.write(content, start, i - start);
+                } else if (c == '<' && i + 1 < content.length && content[i + 1] != '<') {
+                    int start = i;
+                    while (i < content.length && content[i] != '>') {
+                        i++;
+                    }
+                    i = Math.min(content.length, i + 1);
+                    out.write(content, start, i - start);
+                } else if (c == '/') {
+                    int start = ++i;
+                    while (i < content.length && !delimiter(content[i] & 0xFF)) {
+                        i++;
+                    }
+                    String name = new String(content, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    out.write('/');
+                    out.writeBytes(names.getOrDefault(name, name).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                } else {
+                    out.write(c);
+                    i++;
+                }
+            }
+            return out.toByteArray();
+        }
+
+        private static boolean delimiter(int c) {
+            return c <= ' ' || c == '/' || c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']'
+                    || c == '{' || c == '}' || c == '%';
+        }
+    }
+
     /** Writes TrueType subsets without the metrics of the glyphs they left out. */
     private static final class CompactFontWriter extends PdfWriter {
         private final int fontCompressionLevel;
@@ -152,7 +300,7 @@ final class PdfFile {
                     PdfObject filter = stream.get(PdfName.FILTER);
                     byte[] font = PdfName.FLATEDECODE.equals(filter) ? PdfReader.FlateDecode(bytes) : bytes;
                     if (font != null) {
-                        font = FontSubsetCompactor.compact(font);
+                        font = FontSubsetCompactor.compact(FontSubsetCompactor.stripHinting(font));
                         PdfStream compacted = new PdfStream(font);
                         compacted.put(PdfName.LENGTH1, new org.openpdf.text.pdf.PdfNumber(font.length));
                         compacted.flateCompress(fontCompressionLevel);

@@ -92,6 +92,28 @@ final class SlotDevice extends ITextOutputDevice {
         }
     }
 
+    private java.util.Map<org.openpdf.text.pdf.BaseFont, StringBuilder> drawn;
+    private org.openpdf.text.pdf.BaseFont currentFont;
+
+    /** Starts (a map) or stops (null) recording the characters drawn, by font: those of a static form. */
+    void recordTexts(java.util.Map<org.openpdf.text.pdf.BaseFont, StringBuilder> into) {
+        drawn = into;
+    }
+
+    @Override
+    public void setFont(org.xhtmlrenderer.pdf.ITextFSFont font) {
+        super.setFont(font);
+        currentFont = font == null ? null : font.getFontDescription().getFont();
+    }
+
+    @Override
+    public void drawString(String s, float x, float y, org.xhtmlrenderer.render.JustificationInfo info) {
+        if (drawn != null && currentFont != null) {
+            drawn.computeIfAbsent(currentFont, f -> new StringBuilder()).append(s);
+        }
+        super.drawString(s, x, y, info);
+    }
+
     void leaveOut(Set<InlineText> texts, Set<Element> boxes, Element qrElement) {
         this.texts = texts;
         this.boxes = boxes;
