@@ -29,7 +29,40 @@ public final class RunLauncher {
 
     /** The run is being executed by a live process (or one that cannot be checked from here). */
     public static final class InProgress extends RuntimeException {
-        public InProgress(String message) {
+        private final long runId;
+        private final long executionId;
+        private final BatchStatus status;
+        private final String owner;
+
+        InProgress(long runId, long executionId, BatchStatus status, String owner) {
+            super(("run %d (execution %d) is %s in %s; if that process is dead (another host), start it again with "
+                    + "--recover").formatted(runId, executionId, status, owner));
+            this.runId = runId;
+            this.executionId = executionId;
+            this.status = status;
+            this.owner = owner;
+        }
+
+        public long runId() {
+            return runId;
+        }
+
+        public long executionId() {
+            return executionId;
+        }
+
+        public BatchStatus status() {
+            return status;
+        }
+
+        public String owner() {
+            return owner;
+        }
+    }
+
+    /** The run's last execution is in a state Spring Batch does not restart (ABANDONED, UNKNOWN). */
+    public static final class NotRestartable extends IllegalStateException {
+        NotRestartable(String message) {
             super(message);
         }
     }
@@ -70,14 +103,13 @@ public final class RunLauncher {
                         ? last.getExecutionContext().getString(RunKeys.OWNER) : null);
                 boolean dead = owner.map(o -> o.isThisHost() && !o.isAlive()).orElse(false);
                 if (!dead && !recover) {
-                    throw new InProgress(("run %d (execution %d) is %s in %s; if that process is dead (another host), "
-                            + "start it again with --recover").formatted(instance.getInstanceId(), last.getId(), status,
-                            owner.map(RunOwner::toString).orElse("an unknown process")));
+                    throw new InProgress(instance.getInstanceId(), last.getId(), status,
+                            owner.map(RunOwner::toString).orElse("an unknown process"));
                 }
                 JobExecution e = operator.restart(operator.recover(last));
                 return new Launch(instance.getInstanceId(), e, Outcome.RECOVERED_AND_RESTARTED,
-                        "execution %d (owner %s) was left %s by a process that is gone; marked FAILED and restarted"
-                                .formatted(last.getId(), owner.map(RunOwner::toString).orElse("unknown"), status));
+                        "execution %d (%s, owner %s) was left %s by a process that is gone; marked FAILED and restarted"
+                                .formatted(last.getId(), status, owner.map(RunOwner::toString).orElse("unknown"), status));
             }
             case FAILED, STOPPED: {
                 JobExecution e = operator.restart(last);
@@ -85,7 +117,8 @@ public final class RunLauncher {
                         "execution %d had %s; restarted".formatted(last.getId(), status));
             }
             default:
-                throw new IllegalStateException("run %d is %s and cannot be restarted".formatted(instance.getInstanceId(), status));
+                throw new NotRestartable(("run %d is %s and cannot be restarted: start a new run (another run date or "
+                        + "output folder)").formatted(instance.getInstanceId(), status));
         }
     }
 

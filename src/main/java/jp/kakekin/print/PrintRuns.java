@@ -1,5 +1,6 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.RunLauncher;
 import jp.kakekin.batch.RunOwner;
 import jp.kakekin.batch.LedgerLineReader;
 import jp.kakekin.batch.RunShutdown;
@@ -51,6 +52,7 @@ public class PrintRuns {
     private final Job job;
     private final PrintRunProgress progress;
     private final RunShutdown shutdown;
+    private final RunLauncher launcher;
     private final ObjectProvider<IssuedDocuments> documents;
     private final ObjectProvider<TransactionTemplate> tx;
     private final JapanClock clock;
@@ -60,7 +62,7 @@ public class PrintRuns {
 
     public PrintRuns(JobOperator operator, JobRepository repository,
                      @org.springframework.beans.factory.annotation.Qualifier("printRun") Job printRun, PrintRunProgress progress,
-                     RunShutdown shutdown, ObjectProvider<IssuedDocuments> documents,
+                     RunShutdown shutdown, RunLauncher launcher, ObjectProvider<IssuedDocuments> documents,
                      ObjectProvider<TransactionTemplate> tx, JapanClock clock) {
         this.documents = documents;
         this.tx = tx;
@@ -70,6 +72,7 @@ public class PrintRuns {
         this.job = printRun;
         this.progress = progress;
         this.shutdown = shutdown;
+        this.launcher = launcher;
     }
 
     public enum Outcome {STARTED, RESTARTED, RECOVERED_AND_RESTARTED, ALREADY_COMPLETE}
@@ -94,53 +97,23 @@ public class PrintRuns {
                     .formatted(run.year(), run.issue(), run.dataCutoff()));
         }
         JobParameters params = run.toJobParameters();
-        shutdown.launched(); // SIGTERM from now on stops the run cleanly
         JobInstance instance = repository.getJobInstance(PrintRunJob.NAME, params);
         if (instance != null && documents.getIfAvailable() != null
                 && documents.getObject().voidOf(RunKeys.runName(instance.getInstanceId())).isPresent()) {
             throw new PrintRunException(("run %d was voided: start a new run (another --out or --run-date) "
                     + "to issue its documents again").formatted(instance.getInstanceId()));
         }
-        if (instance == null) {
-            JobExecution e = operator.start(job, new org.springframework.batch.core.job.parameters.JobParametersBuilder(params)
-                    .addString(STARTED_BY, startedBy == null ? "unknown" : startedBy, false).toJobParameters());
-            return new Launch(e.getJobInstanceId(), e, Outcome.STARTED, null);
+        // Start, restart, or recover and restart: the same for every bulk job (batch.RunLauncher).
+        RunLauncher.Launch l;
+        try {
+            l = launcher.launch(job, params, new org.springframework.batch.core.job.parameters.JobParametersBuilder(params)
+                    .addString(STARTED_BY, startedBy == null ? "unknown" : startedBy, false).toJobParameters(), recover);
+        } catch (RunLauncher.InProgress e) {
+            throw new RunInProgressException(e.runId(), e.executionId(), e.status(), e.owner());
+        } catch (RunLauncher.NotRestartable e) {
+            throw new PrintRunException(e.getMessage());
         }
-        JobExecution last = repository.getJobExecution(repository.getLastJobExecution(instance).getId());
-        BatchStatus status = last.getStatus();
-        if ((status == BatchStatus.STOPPED || status == BatchStatus.FAILED)
-                && last.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning())) {
-            // Stopped (SIGTERM) but the process exited before every step had recorded its stop: its steps
-            // still say STARTED, which Spring Batch takes for a running execution. Same case as a kill.
-            status = BatchStatus.STARTED;
-        }
-        switch (status) {
-            case COMPLETED:
-                return new Launch(instance.getInstanceId(), last, Outcome.ALREADY_COMPLETE,
-                        "run %d completed on %s".formatted(instance.getInstanceId(), last.getEndTime()));
-            case STARTING, STARTED, STOPPING: {
-                Optional<RunOwner> owner = RunOwner.parse(last.getExecutionContext().containsKey(RunKeys.OWNER)
-                        ? last.getExecutionContext().getString(RunKeys.OWNER) : null);
-                boolean dead = owner.map(o -> o.isThisHost() && !o.isAlive()).orElse(false);
-                if (!dead && !recover) {
-                    throw new RunInProgressException(instance.getInstanceId(), last.getId(), status,
-                            owner.map(RunOwner::toString).orElse("an unknown process"));
-                }
-                JobExecution recovered = operator.recover(last);
-                JobExecution e = operator.restart(recovered);
-                return new Launch(instance.getInstanceId(), e, Outcome.RECOVERED_AND_RESTARTED,
-                        "execution %d (%s, owner %s) was left %s by a process that is gone; marked FAILED and restarted"
-                                .formatted(last.getId(), status, owner.map(RunOwner::toString).orElse("unknown"), status));
-            }
-            case FAILED, STOPPED: {
-                JobExecution e = operator.restart(last);
-                return new Launch(instance.getInstanceId(), e, Outcome.RESTARTED,
-                        "execution %d had %s; restarted".formatted(last.getId(), status));
-            }
-            default:
-                throw new PrintRunException("run %d is %s and cannot be restarted: start a new run (another run date or output folder)"
-                        .formatted(instance.getInstanceId(), status));
-        }
+        return new Launch(l.runId(), l.execution(), Outcome.valueOf(l.outcome().name()), l.note());
     }
 
     /**
