@@ -165,10 +165,11 @@ public final class FontLibrary {
             // Not BaseFont's own cache: it is keyed by name only, and two directories may hold different files.
             BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             font.setSecureRandom(new SubsetPrefix(file));
-            // A subset is about 130 KB before compression and is deflated for every single-certificate
-            // PDF: at the default level that is half the time of a certificate, at level 1 a tenth,
-            // for a file about 7% larger.
-            font.setCompressionLevel(1);
+            // A subset is about 130 KB before compression and is deflated for every single-certificate PDF.
+            // PdfFile takes the font streams OpenPDF makes (subset, ToUnicode, CIDSet), compacts the subset and
+            // deflates them itself (kakekin.render.font-compression): OpenPDF's own deflate, undone there, was
+            // 1.7 ms of a certificate's 3.8; so OpenPDF only stores (level 0).
+            font.setCompressionLevel(0);
             int[] widths = new int[Character.MAX_VALUE + 1];
             for (int c = 0; c <= Character.MAX_VALUE; c++) {
                 widths[c] = font.getWidth(c);

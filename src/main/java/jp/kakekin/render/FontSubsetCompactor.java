@@ -83,10 +83,11 @@ final class FontSubsetCompactor {
         }
         int glyf = tables.get("glyf")[0];
         int n = t.numGlyphs;
-        java.io.ByteArrayOutputStream glyphs = new java.io.ByteArrayOutputStream(tables.get("glyf")[1]);
+        byte[] glyphs = new byte[tables.get("glyf")[1] + 4 * n + 4];
+        int size = 0;
         long[] offsets = new long[n + 1];
         for (int gid = 0; gid < n; gid++) {
-            offsets[gid] = glyphs.size();
+            offsets[gid] = size;
             long start = t.locaOffset(gid);
             long end = t.locaOffset(gid + 1);
             if (end <= start) {
@@ -99,7 +100,8 @@ final class FontSubsetCompactor {
             }
             short contours = b.getShort(from);
             if (contours < 0) {
-                glyphs.write(font, from, length); // composite: as it is
+                System.arraycopy(font, from, glyphs, size, length); // composite: as it is
+                size += length;
             } else {
                 int at = from + 10 + 2 * contours;
                 if (at + 2 > from + length) {
@@ -109,16 +111,19 @@ final class FontSubsetCompactor {
                 if (at + 2 + instructions > from + length) {
                     return font;
                 }
-                glyphs.write(font, from, at - from);
-                glyphs.write(0);
-                glyphs.write(0);
-                glyphs.write(font, at + 2 + instructions, from + length - (at + 2 + instructions));
+                System.arraycopy(font, from, glyphs, size, at - from);
+                size += at - from;
+                glyphs[size++] = 0;
+                glyphs[size++] = 0;
+                int rest = from + length - (at + 2 + instructions);
+                System.arraycopy(font, at + 2 + instructions, glyphs, size, rest);
+                size += rest;
             }
-            while (glyphs.size() % (t.longLoca ? 4 : 2) != 0) {
-                glyphs.write(0);
+            while (size % (t.longLoca ? 4 : 2) != 0) {
+                glyphs[size++] = 0;
             }
         }
-        offsets[n] = glyphs.size();
+        offsets[n] = size;
         if (!t.longLoca && offsets[n] / 2 > 0xFFFF) {
             return font;
         }
@@ -136,7 +141,7 @@ final class FontSubsetCompactor {
             switch (tag) {
                 case "fpgm", "prep", "cvt " -> {
                 }
-                case "glyf" -> out.put(tag, glyphs.toByteArray());
+                case "glyf" -> out.put(tag, java.util.Arrays.copyOf(glyphs, size));
                 case "loca" -> out.put(tag, loca.array());
                 default -> out.put(tag, java.util.Arrays.copyOfRange(font, e.getValue()[0], e.getValue()[0] + e.getValue()[1]));
             }

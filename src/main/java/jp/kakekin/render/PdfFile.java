@@ -308,6 +308,22 @@ final class PdfFile {
                     }
                 }
             }
+            if (object.getClass() == PdfStream.class && PdfName.FLATEDECODE.equals(((PdfStream) object).get(PdfName.FILTER))) {
+                // A font's ToUnicode map or CIDSet, stored by OpenPDF (the fonts' level 0): deflated here.
+                PdfStream stream = (PdfStream) object;
+                byte[] bytes = streamBytes(stream);
+                byte[] raw = bytes == null ? null : PdfReader.FlateDecode(bytes);
+                if (raw != null) {
+                    PdfStream deflated = new PdfStream(raw);
+                    for (PdfName key : stream.getKeys()) {
+                        if (!PdfName.LENGTH.equals(key) && !PdfName.FILTER.equals(key) && !PdfName.DECODEPARMS.equals(key)) {
+                            deflated.put(key, stream.get(key));
+                        }
+                    }
+                    deflated.flateCompress(fontCompressionLevel);
+                    return super.addToBody(deflated);
+                }
+            }
             return super.addToBody(object);
         }
 
