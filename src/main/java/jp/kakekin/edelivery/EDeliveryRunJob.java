@@ -111,7 +111,7 @@ public class EDeliveryRunJob {
 
     @Bean
     @StepScope
-    ItemStreamReader<LedgerLine> eDeliveryLedgerReader(@Value("#{stepExecution}") StepExecution step,
+    LedgerLineReader eDeliveryLedgerReader(@Value("#{stepExecution}") StepExecution step,
                                                        jp.kakekin.config.LedgerProperties ledger) {
         ExecutionContext ctx = step.getExecutionContext();
         EDeliveryRunParameters run = EDeliveryRunParameters.from(step.getJobParameters());
@@ -121,7 +121,7 @@ public class EDeliveryRunJob {
 
     @Bean
     @StepScope
-    ItemProcessor<LedgerLine, StagedOutcome> eDeliveryExportProcessor(@Value("#{stepExecution}") StepExecution step,
+    ExportProcessor eDeliveryExportProcessor(@Value("#{stepExecution}") StepExecution step,
                                                                      Issuer issuer, EDeliveryService service) {
         EDeliveryRunParameters run = EDeliveryRunParameters.from(step.getJobParameters());
         java.util.Set<String> repeated;
@@ -135,7 +135,7 @@ public class EDeliveryRunJob {
 
     @Bean
     @StepScope
-    ItemStreamWriter<StagedOutcome> eDeliveryChunkWriter(@Value("#{stepExecution}") StepExecution step) {
+    StagedChunkWriter eDeliveryChunkWriter(@Value("#{stepExecution}") StepExecution step) {
         EDeliveryRunParameters run = EDeliveryRunParameters.from(step.getJobParameters());
         return new StagedChunkWriter(run.workDir().resolve(EDeliveryRunTasklets.CHUNKS),
                 step.getExecutionContext().getInt(RunKeys.PARTITION));

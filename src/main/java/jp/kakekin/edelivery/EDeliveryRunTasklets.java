@@ -116,8 +116,10 @@ final class EDeliveryRunTasklets {
      * in it. The run fails unless every record of the ledger is in it exactly once and the counts reconcile.
      */
     static Tasklet assemble(JobRepository repository, EDeliveryService service, JapanClock clock) {
-        DeliveryArchive archive = service.archive();
         return (StepContribution contribution, ChunkContext chunk) -> {
+            // Looked up when the step runs, not when the job is built: every command's start builds the jobs,
+            // and the archive pulls in the renderer and the register.
+            DeliveryArchive archive = service.archive();
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             EDeliveryRunParameters run = EDeliveryRunParameters.from(job.getJobParameters());
             ExecutionContext ctx = job.getExecutionContext();

@@ -184,87 +184,128 @@ public class ReissueRunJob {
 
     @Bean
     @StepScope
-    ItemStreamReader<Group> reissueGroupReader(@Value("#{stepExecution}") StepExecution step) {
+    GroupReader reissueGroupReader(@Value("#{stepExecution}") StepExecution step) {
         Path dir = Path.of(step.getJobParameters().getString(ReissueBatch.DIRECTORY));
-        int from = step.getExecutionContext().getInt(FROM);
-        int to = step.getExecutionContext().getInt(TO);
-        return new ItemStreamReader<>() {
-            private List<Group> groups;
-            private int next;
+        return new GroupReader(workDir(dir).resolve(GROUPS), step.getExecutionContext().getInt(FROM),
+                step.getExecutionContext().getInt(TO));
+    }
 
-            @Override
-            public void open(ExecutionContext ctx) {
-                next = ctx.getInt("reader.next", from);
-                groups = new ArrayList<>();
-                try (BufferedReader in = Files.newBufferedReader(workDir(dir).resolve(GROUPS), StandardCharsets.UTF_8)) {
-                    for (String l; (l = in.readLine()) != null; ) {
-                        Group g = JSON.readValue(l, Group.class);
-                        if (g.index() >= from && g.index() < to) {
-                            groups.add(g);
-                        }
+    /**
+     * The groups [from, to) of the batch, resuming at the saved position. A named class, not an anonymous
+     * ItemStreamReader: a step-scoped bean whose declared type is an interface makes Spring Batch warn on
+     * every start of every command (and those warnings went to standard output, mixed into generate-ledger's).
+     * Not final: the step scope proxies it with CGLIB.
+     */
+    static class GroupReader implements ItemStreamReader<Group> {
+        private final Path file;
+        private final int from;
+        private final int to;
+        private List<Group> groups;
+        private int next;
+
+        GroupReader(Path file, int from, int to) {
+            this.file = file;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public void open(ExecutionContext ctx) {
+            next = ctx.getInt("reader.next", from);
+            groups = new ArrayList<>();
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String l; (l = in.readLine()) != null; ) {
+                    Group g = JSON.readValue(l, Group.class);
+                    if (g.index() >= from && g.index() < to) {
+                        groups.add(g);
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+        }
 
-            @Override
-            public Group read() {
-                return next < to ? groups.get(next++ - from) : null;
-            }
+        @Override
+        public Group read() {
+            return next < to ? groups.get(next++ - from) : null;
+        }
 
-            @Override
-            public void update(ExecutionContext ctx) {
-                ctx.putInt("reader.next", next);
-            }
-        };
+        @Override
+        public void update(ExecutionContext ctx) {
+            ctx.putInt("reader.next", next);
+        }
     }
 
     @Bean
     @StepScope
-    ItemProcessor<Group, Outcome> reissueLetterProcessor(@Value("#{stepExecution}") StepExecution step,
-                                                         ReissueBatch batch) {
-        String batchId = step.getJobParameters().getString(ReissueBatch.BATCH_ID);
-        Path dir = Path.of(step.getJobParameters().getString(ReissueBatch.DIRECTORY));
-        return group -> batch.letter(group, batchId, dir);
+    LetterProcessor reissueLetterProcessor(@Value("#{stepExecution}") StepExecution step, ReissueBatch batch) {
+        return new LetterProcessor(batch, step.getJobParameters().getString(ReissueBatch.BATCH_ID),
+                Path.of(step.getJobParameters().getString(ReissueBatch.DIRECTORY)));
+    }
+
+    /** One letter per group (a named class for the same reason as GroupReader; not final: step scope proxies it). */
+    static class LetterProcessor implements ItemProcessor<Group, Outcome> {
+        private final ReissueBatch batch;
+        private final String batchId;
+        private final Path dir;
+
+        LetterProcessor(ReissueBatch batch, String batchId, Path dir) {
+            this.batch = batch;
+            this.batchId = batchId;
+            this.dir = dir;
+        }
+
+        @Override
+        public Outcome process(Group group) throws Exception {
+            return batch.letter(group, batchId, dir);
+        }
     }
 
     /** Each chunk's rows as parts of the two tables (report.CsvTable), written whole and renamed. */
     @Bean
     @StepScope
-    ItemStreamWriter<Outcome> reissuePartWriter(@Value("#{stepExecution}") StepExecution step) {
-        Path parts = workDir(Path.of(step.getJobParameters().getString(ReissueBatch.DIRECTORY))).resolve("parts");
-        int partition = step.getExecutionContext().getInt(RunKeys.PARTITION);
-        return new ItemStreamWriter<>() {
-            private int chunks;
+    PartWriter reissuePartWriter(@Value("#{stepExecution}") StepExecution step) {
+        return new PartWriter(workDir(Path.of(step.getJobParameters().getString(ReissueBatch.DIRECTORY))).resolve("parts"),
+                step.getExecutionContext().getInt(RunKeys.PARTITION));
+    }
 
-            @Override
-            public void open(ExecutionContext ctx) {
-                chunks = ctx.getInt("writer.chunks", 0);
-            }
+    /** Each chunk's rows as parts of the two tables (a named class for the same reason as GroupReader). */
+    static class PartWriter implements ItemStreamWriter<Outcome> {
+        private final Path parts;
+        private final int partition;
+        private int chunks;
 
-            @Override
-            public void write(Chunk<? extends Outcome> items) throws IOException {
-                String name = "p%04d-%06d".formatted(partition, chunks + 1);
-                List<ReissueBatch.ManifestLine> letters = new ArrayList<>();
-                List<ReissueBatch.ExceptionLine> exceptions = new ArrayList<>();
-                for (Outcome o : items) {
-                    if (o.letter() != null) {
-                        letters.add(o.letter());
-                    } else {
-                        exceptions.add(o.exception());
-                    }
+        PartWriter(Path parts, int partition) {
+            this.parts = parts;
+            this.partition = partition;
+        }
+
+        @Override
+        public void open(ExecutionContext ctx) {
+            chunks = ctx.getInt("writer.chunks", 0);
+        }
+
+        @Override
+        public void write(Chunk<? extends Outcome> items) throws IOException {
+            String name = "p%04d-%06d".formatted(partition, chunks + 1);
+            List<ReissueBatch.ManifestLine> letters = new ArrayList<>();
+            List<ReissueBatch.ExceptionLine> exceptions = new ArrayList<>();
+            for (Outcome o : items) {
+                if (o.letter() != null) {
+                    letters.add(o.letter());
+                } else {
+                    exceptions.add(o.exception());
                 }
-                writePart(parts.resolve(name + ".manifest.csv"), ReissueBatch.ManifestLine.class, letters);
-                writePart(parts.resolve(name + ".exceptions.csv"), ReissueBatch.ExceptionLine.class, exceptions);
-                chunks++;
             }
+            writePart(parts.resolve(name + ".manifest.csv"), ReissueBatch.ManifestLine.class, letters);
+            writePart(parts.resolve(name + ".exceptions.csv"), ReissueBatch.ExceptionLine.class, exceptions);
+            chunks++;
+        }
 
-            @Override
-            public void update(ExecutionContext ctx) {
-                ctx.putInt("writer.chunks", chunks);
-            }
-        };
+        @Override
+        public void update(ExecutionContext ctx) {
+            ctx.putInt("writer.chunks", chunks);
+        }
     }
 
     private static <R extends Record> void writePart(Path target, Class<R> type, List<R> rows) throws IOException {
