@@ -63,6 +63,11 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
             boolean fallback = false;
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
+                if (c > ' ' && c < 0x7F && fonts.primaryHasAscii()) {
+                    // Most of a document's values are ASCII (the QR address, the bars' styles, amounts).
+                    primary = true;
+                    continue;
+                }
                 int cp = c;
                 if (Character.isHighSurrogate(c) && i + 1 < value.length()) {
                     cp = value.codePointAt(i);

@@ -79,6 +79,21 @@ public final class FontLibrary {
         return primaryCoverage().get(codePoint);
     }
 
+    /** Whether every primary face has every printable ASCII character (U+0021..U+007E). */
+    boolean primaryHasAscii() {
+        Boolean all = primaryHasAscii;
+        if (all == null) {
+            boolean every = true;
+            for (int c = 0x21; c < 0x7F; c++) {
+                every &= primaryHas(c);
+            }
+            primaryHasAscii = all = every;
+        }
+        return all;
+    }
+
+    private volatile Boolean primaryHasAscii;
+
     /** Whether the fallback face has the character; loads the fallback on first call. */
     public boolean fallbackHas(int codePoint) {
         return fallback().has(codePoint);
