@@ -1,5 +1,7 @@
 package jp.kakekin.web;
 
+import jp.kakekin.edelivery.SigningCertificateHealth;
+
 import jp.kakekin.edelivery.EDeliveryProperties;
 import jp.kakekin.edelivery.SigningKeyStore;
 import org.junit.jupiter.api.Test;
@@ -66,19 +68,19 @@ class OperationsEndpointsTest {
         SigningKeyStore.load(p12, "password".toCharArray(), "e-delivery", true);
         EDeliveryProperties.Keystore keystore = new EDeliveryProperties.Keystore(p12, "password", "e-delivery", false);
 
-        Health now = OperationsHealth.signingCertificate(keystore, Instant.now());
+        Health now = SigningCertificateHealth.signingCertificate(keystore, Instant.now());
         assertThat(now.getStatus()).isEqualTo(Status.UP);
         assertThat((Long) now.getDetails().get("daysToExpiry")).isPositive();
         assertThat(now.getDetails()).containsEntry("development", true);
 
-        Health later = OperationsHealth.signingCertificate(keystore, Instant.now().plus(Duration.ofDays(365L * 200)));
+        Health later = SigningCertificateHealth.signingCertificate(keystore, Instant.now().plus(Duration.ofDays(365L * 200)));
         assertThat(later.getStatus()).isEqualTo(Status.DOWN);
         assertThat((Long) later.getDetails().get("daysToExpiry")).isNegative();
 
-        Health wrongPassword = OperationsHealth.signingCertificate(
+        Health wrongPassword = SigningCertificateHealth.signingCertificate(
                 new EDeliveryProperties.Keystore(p12, "wrong", "e-delivery", false), Instant.now());
         assertThat(wrongPassword.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(OperationsHealth.signingCertificate(
+        assertThat(SigningCertificateHealth.signingCertificate(
                 new EDeliveryProperties.Keystore(dir.resolve("none.p12"), "password", "e-delivery", false), Instant.now())
                 .getStatus()).isEqualTo(Status.DOWN);
     }
