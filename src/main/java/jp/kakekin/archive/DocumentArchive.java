@@ -27,9 +27,21 @@ public final class DocumentArchive {
      *                    fixed 控除額 has one)
      */
     public ArchivedCopy archive(byte[] renderedPdf, ArchiveMetadata meta, byte[] signedXml) {
-        Attachment xml = signedXml == null ? null : new Attachment("TEG850-" + meta.uniqueCode() + ".xml", "application/xml",
+        return store(meta, PdfA3.archiveCopy(renderedPdf, meta, attachment(meta, signedXml)));
+    }
+
+    /** The same from a one-page document open in PDFBox, converted in place ({@link PdfA3#archiveCopy(org.apache.pdfbox.pdmodel.PDDocument, byte[], ArchiveMetadata, Attachment)}). */
+    public ArchivedCopy archive(org.apache.pdfbox.pdmodel.PDDocument doc, byte[] idSeed, ArchiveMetadata meta,
+                                byte[] signedXml) {
+        return store(meta, PdfA3.archiveCopy(doc, idSeed, meta, attachment(meta, signedXml)));
+    }
+
+    private static Attachment attachment(ArchiveMetadata meta, byte[] signedXml) {
+        return signedXml == null ? null : new Attachment("TEG850-" + meta.uniqueCode() + ".xml", "application/xml",
                 "e-私書箱 TEG850 小規模企業共済等掛金控除証明書 (XML-DSig signed)", signedXml);
-        byte[] copy = PdfA3.archiveCopy(renderedPdf, meta, xml);
+    }
+
+    private ArchivedCopy store(ArchiveMetadata meta, byte[] copy) {
         String sha256 = PdfA3.sha256Hex(copy);
         String key = key(meta.uniqueCode(), sha256);
         store.put(key, copy);

@@ -46,6 +46,23 @@ public final class IssuedDocumentArchiver {
      */
     public Archived archive(byte[] pdf, UniqueCode code, Figures figures, Ledger ledger, String counterparty,
                             LocalDate issuedOn) {
+        return archive((meta, xml) -> archive.archive(pdf, meta, xml), code, figures, ledger, counterparty, issuedOn);
+    }
+
+    /**
+     * The same, from a one-page document already open in PDFBox (a page of a print batch): converted in place
+     * and saved once.
+     *
+     * @param idSeed the bytes the copy's file identifier is derived from
+     */
+    public Archived archive(org.apache.pdfbox.pdmodel.PDDocument doc, byte[] idSeed, UniqueCode code, Figures figures,
+                            Ledger ledger, String counterparty, LocalDate issuedOn) {
+        return archive((meta, xml) -> archive.archive(doc, idSeed, meta, xml), code, figures, ledger, counterparty,
+                issuedOn);
+    }
+
+    private Archived archive(java.util.function.BiFunction<ArchiveMetadata, byte[], DocumentArchive.ArchivedCopy> copier,
+                             UniqueCode code, Figures figures, Ledger ledger, String counterparty, LocalDate issuedOn) {
         Long amount = switch (figures) {
             case CertificateFigures c -> c.deduction();
             case SafetyPaymentStatusFigures s -> s.totalPaid();
@@ -57,7 +74,7 @@ public final class IssuedDocumentArchiver {
                 issuer, DocumentArchive.at(issuedOn));
         byte[] xml = figures instanceof CertificateFigures c && c.deduction() != null ? signedXml(c, code, ledger, issuedOn)
                 : null;
-        DocumentArchive.ArchivedCopy copy = archive.archive(pdf, meta, xml);
+        DocumentArchive.ArchivedCopy copy = copier.apply(meta, xml);
         return new Archived(code.value(), copy.key(), copy.sha256(), xml != null);
     }
 

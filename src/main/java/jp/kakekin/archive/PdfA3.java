@@ -2,12 +2,15 @@ package jp.kakekin.archive;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
@@ -44,12 +47,29 @@ public final class PdfA3 {
     public static final String KAKEKIN_PREFIX = "kk";
 
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    /** The sRGB profile compressed once (FlateDecode), copied into every file as it is. */
+    private static final byte[] SRGB_DEFLATED = deflate(SRGB);
 
     private PdfA3() {
     }
 
     public static byte[] archiveCopy(byte[] renderedPdf, ArchiveMetadata meta, Attachment attachment) {
         try (PDDocument doc = Loader.loadPDF(renderedPdf)) {
+            return archiveCopy(doc, sha256(renderedPdf), meta, attachment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the archive copy of " + meta.uniqueCode() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The archive copy of a document already open in PDFBox (a page taken out of a print batch, docs/archive.md
+     * "Cost"), converted in place and saved once: no second parse. The document's streams that were not changed
+     * (page content, fonts) are written as they are, not decoded and compressed again.
+     *
+     * @param idSeed the bytes the file identifier is derived from (the same input gives the same bytes)
+     */
+    public static byte[] archiveCopy(PDDocument doc, byte[] idSeed, ArchiveMetadata meta, Attachment attachment) {
+        try {
             // PDF/A-3 is PDF 1.7; the renderer (OpenPDF 3) writes a 2.0 header, which PDDocument.setVersion
             // would keep (it never lowers a version), so both header and catalog are set here.
             doc.getDocument().setVersion(1.7f);
@@ -66,7 +86,7 @@ public final class PdfA3 {
             info.setModificationDate(created);
             doc.setDocumentInformation(info);
 
-            PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
+            PDOutputIntent intent = srgbIntent(doc);
             intent.setInfo("sRGB IEC61966-2.1");
             intent.setOutputCondition("sRGB IEC61966-2.1");
             intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
@@ -84,17 +104,48 @@ public final class PdfA3 {
 
             // The file identifier PDF/A requires; derived from the content so the copy is reproducible.
             COSArray id = new COSArray();
-            byte[] digest = sha256(renderedPdf);
+            byte[] digest = sha256(idSeed);
             byte[] half = java.util.Arrays.copyOf(digest, 16);
             id.add(new COSString(half));
             id.add(new COSString(half));
             doc.getDocument().getTrailer().setItem(COSName.ID, id);
 
-            ByteArrayOutputStream out = new ByteArrayOutputStream(renderedPdf.length + 8192);
-            doc.save(out);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the archive copy of " + meta.uniqueCode() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The sRGB output intent, its profile stream written from the bytes compressed once (no ICC parse, no deflate). */
+    private static PDOutputIntent srgbIntent(PDDocument doc) throws IOException {
+        COSStream profile = doc.getDocument().createCOSStream();
+        profile.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+        profile.setInt(COSName.N, 3);
+        try (java.io.OutputStream os = profile.createRawOutputStream()) {
+            os.write(SRGB_DEFLATED);
+        }
+        COSDictionary dict = new COSDictionary();
+        dict.setItem(COSName.TYPE, COSName.OUTPUT_INTENT);
+        dict.setItem(COSName.S, COSName.GTS_PDFA1);
+        dict.setItem(COSName.DEST_OUTPUT_PROFILE, profile);
+        return new PDOutputIntent(dict);
+    }
+
+    private static byte[] deflate(byte[] bytes) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+        try {
+            d.setInput(bytes);
+            d.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+            byte[] buf = new byte[8192];
+            while (!d.finished()) {
+                out.write(buf, 0, d.deflate(buf));
+            }
+            return out.toByteArray();
+        } finally {
+            d.end();
         }
     }
 
@@ -102,28 +153,43 @@ public final class PdfA3 {
      * The renderer's subset fonts carry a CIDSet that lists the CIDs used, not every CID of the subset
      * program, which PDF/A-2/3 reject when present (6.2.11.4.2); the CIDSet is optional there, so it goes.
      */
-    private static void dropCidSets(PDDocument doc) throws IOException {
+    public static void dropCidSets(PDDocument doc) {
         java.util.Set<org.apache.pdfbox.cos.COSBase> seen = new java.util.HashSet<>();
         for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
-            dropCidSets(page.getResources(), seen);
+            PDResources res = page.getResources();
+            dropCidSets(res == null ? null : res.getCOSObject(), seen);
         }
     }
 
-    /** The fonts of these resources and of the form XObjects in them (a batch page may wrap its content in one). */
-    private static void dropCidSets(org.apache.pdfbox.pdmodel.PDResources res, java.util.Set<org.apache.pdfbox.cos.COSBase> seen)
-            throws IOException {
-        if (res == null || !seen.add(res.getCOSObject())) {
+    /**
+     * The fonts of these resources and of the form XObjects in them (a batch page may wrap its content in one),
+     * read as plain dictionaries: no font program is parsed.
+     */
+    private static void dropCidSets(COSDictionary res, java.util.Set<org.apache.pdfbox.cos.COSBase> seen) {
+        if (res == null || !seen.add(res)) {
             return;
         }
-        for (COSName name : res.getFontNames()) {
-            if (res.getFont(name) instanceof org.apache.pdfbox.pdmodel.font.PDType0Font t0
-                    && t0.getDescendantFont() != null && t0.getDescendantFont().getFontDescriptor() != null) {
-                t0.getDescendantFont().getFontDescriptor().getCOSObject().removeItem(COSName.CID_SET);
+        if (res.getDictionaryObject(COSName.FONT) instanceof COSDictionary fonts) {
+            for (COSName name : fonts.keySet()) {
+                if (fonts.getDictionaryObject(name) instanceof COSDictionary font
+                        && COSName.TYPE0.equals(font.getCOSName(COSName.SUBTYPE))
+                        && font.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof COSArray descendants) {
+                    for (int i = 0; i < descendants.size(); i++) {
+                        if (descendants.getObject(i) instanceof COSDictionary cid
+                                && cid.getDictionaryObject(COSName.FONT_DESC) instanceof COSDictionary descriptor) {
+                            descriptor.removeItem(COSName.CID_SET);
+                        }
+                    }
+                }
             }
         }
-        for (COSName name : res.getXObjectNames()) {
-            if (res.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
-                dropCidSets(form.getResources(), seen);
+        if (res.getDictionaryObject(COSName.XOBJECT) instanceof COSDictionary xobjects) {
+            for (COSName name : xobjects.keySet()) {
+                if (xobjects.getDictionaryObject(name) instanceof COSStream form
+                        && COSName.FORM.equals(form.getCOSName(COSName.SUBTYPE))
+                        && form.getDictionaryObject(COSName.RESOURCES) instanceof COSDictionary formRes) {
+                    dropCidSets(formRes, seen);
+                }
             }
         }
     }

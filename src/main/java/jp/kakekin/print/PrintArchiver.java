@@ -6,7 +6,13 @@ import jp.kakekin.calc.Figures;
 import jp.kakekin.ledger.Ledger;
 import jp.kakekin.store.ContractStore;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,6 +53,8 @@ final class PrintArchiver {
             return out;
         }
         try (PDDocument batch = Loader.loadPDF(batchPdf.toFile())) {
+            // The batch's fonts are shared by its pages: their CIDSets go once here, not once per copy.
+            jp.kakekin.archive.PdfA3.dropCidSets(batch);
             for (int i = 0; i < placed.size(); i++) {
                 IssuedCertificate c = placed.get(i);
                 if (codes.contains(c.uniqueCode().value())) {
@@ -61,18 +69,56 @@ final class PrintArchiver {
     }
 
     private Archived archive(PDDocument batch, int pageIndex, IssuedCertificate c, LocalDate runDate) throws IOException {
-        byte[] page;
-        try (PDDocument one = new PDDocument()) {
-            one.importPage(batch.getPage(pageIndex));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            one.save(bytes);
-            page = bytes.toByteArray();
-        }
         Figures figures = c.figures();
         Ledger ledger = figures instanceof CertificateFigures && contracts != null
                 ? contracts.ledger(figures.contractNo()).orElse(null) : null;
         String counterparty = c.contractNo() + "-" + c.checkDigits() + " " + c.holderName();
-        IssuedDocumentArchiver.Archived a = archiver.archive(page, c.uniqueCode(), figures, ledger, counterparty, runDate);
-        return new Archived(a.uniqueCode(), a.key(), a.sha256(), a.withXml());
+        try (PDDocument one = new PDDocument()) {
+            byte[] seed = onePage(batch.getPage(pageIndex), one, c.uniqueCode().value());
+            IssuedDocumentArchiver.Archived a = archiver.archive(one, seed, c.uniqueCode(), figures, ledger, counterparty,
+                    runDate);
+            return new Archived(a.uniqueCode(), a.key(), a.sha256(), a.withXml());
+        }
+    }
+
+    /**
+     * Puts the batch page into {@code one} sharing its objects — content stream, fonts, images are written into the
+     * copy as they are in the batch, not decoded and compressed again (PDDocument.importPage re-encodes the
+     * content) — and returns the bytes the copy's file identifier is derived from: the code and the page's
+     * content as stored.
+     */
+    static byte[] onePage(PDPage page, PDDocument one, String uniqueCode) throws IOException {
+        COSDictionary dict = new COSDictionary(page.getCOSObject());
+        // inheritable attributes the renderer may have put on the page tree
+        if (!dict.containsKey(COSName.RESOURCES) && page.getResources() != null) {
+            dict.setItem(COSName.RESOURCES, page.getResources());
+        }
+        if (!dict.containsKey(COSName.MEDIA_BOX)) {
+            dict.setItem(COSName.MEDIA_BOX, page.getMediaBox());
+        }
+        if (!dict.containsKey(COSName.ROTATE) && page.getRotation() != 0) {
+            dict.setInt(COSName.ROTATE, page.getRotation());
+        }
+        dict.removeItem(COSName.PARENT);
+        one.addPage(new PDPage(dict));
+        ByteArrayOutputStream seed = new ByteArrayOutputStream();
+        seed.write(uniqueCode.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        COSBase contents = dict.getDictionaryObject(COSName.CONTENTS);
+        if (contents instanceof COSStream stream) {
+            raw(stream, seed);
+        } else if (contents instanceof COSArray parts) {
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.getObject(i) instanceof COSStream stream) {
+                    raw(stream, seed);
+                }
+            }
+        }
+        return seed.toByteArray();
+    }
+
+    private static void raw(COSStream stream, ByteArrayOutputStream to) throws IOException {
+        try (java.io.InputStream in = stream.createRawInputStream()) {
+            in.transferTo(to);
+        }
     }
 }
