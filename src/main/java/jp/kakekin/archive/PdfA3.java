@@ -111,7 +111,7 @@ public final class PdfA3 {
             doc.getDocument().getTrailer().setItem(COSName.ID, id);
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
-            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the archive copy of " + meta.uniqueCode() + ": " + e.getMessage(), e);

@@ -55,10 +55,14 @@ final class PrintArchiver {
         try (PDDocument batch = Loader.loadPDF(batchPdf.toFile())) {
             // The batch's fonts are shared by its pages: their CIDSets go once here, not once per copy.
             jp.kakekin.archive.PdfA3.dropCidSets(batch);
+            // The ledgers of the batch's certificates (for their TEG850), in one query, not one per document.
+            java.util.Map<String, Ledger> ledgers = contracts == null ? java.util.Map.of()
+                    : contracts.ledgers(placed.stream().filter(c -> c.figures() instanceof CertificateFigures
+                            && codes.contains(c.uniqueCode().value())).map(c -> c.figures().contractNo()).toList());
             for (int i = 0; i < placed.size(); i++) {
                 IssuedCertificate c = placed.get(i);
                 if (codes.contains(c.uniqueCode().value())) {
-                    out.add(archive(batch, i, c, runDate));
+                    out.add(archive(batch, i, c, ledgers, runDate));
                 }
             }
         } catch (IOException ex) {
@@ -68,10 +72,10 @@ final class PrintArchiver {
         return out;
     }
 
-    private Archived archive(PDDocument batch, int pageIndex, IssuedCertificate c, LocalDate runDate) throws IOException {
+    private Archived archive(PDDocument batch, int pageIndex, IssuedCertificate c, java.util.Map<String, Ledger> ledgers,
+                             LocalDate runDate) throws IOException {
         Figures figures = c.figures();
-        Ledger ledger = figures instanceof CertificateFigures && contracts != null
-                ? contracts.ledger(figures.contractNo()).orElse(null) : null;
+        Ledger ledger = figures instanceof CertificateFigures ? ledgers.get(figures.contractNo()) : null;
         String counterparty = c.contractNo() + "-" + c.checkDigits() + " " + c.holderName();
         try (PDDocument one = new PDDocument()) {
             byte[] seed = onePage(batch.getPage(pageIndex), one, c.uniqueCode().value());
