@@ -114,27 +114,45 @@ public final class Teg850Writer {
     /** Serialises as UTF-8 without touching a single character of the content (no re-indentation). */
     public static byte[] serialize(Document doc) {
         try {
-            Transformer tf = TransformerFactory.newDefaultInstance().newTransformer();
-            tf.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            tf.setOutputProperty(OutputKeys.METHOD, "xml");
-            tf.setOutputProperty(OutputKeys.INDENT, "no");
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            tf.transform(new DOMSource(doc), new StreamResult(out));
+            SERIALIZERS.get().transform(new DOMSource(doc), new StreamResult(out));
             return out.toByteArray();
         } catch (TransformerException e) {
             throw new IllegalStateException("cannot serialise a TEG850 document", e);
         }
     }
 
-    static Document newDocument() {
+    /**
+     * One serialiser per thread, reused: making a factory and a transformer per document cost more than the
+     * transform (a print run serialises one TEG850 per archive copy). A Transformer is not thread-safe, but may
+     * be used again by the thread that made it.
+     */
+    private static final ThreadLocal<Transformer> SERIALIZERS = ThreadLocal.withInitial(() -> {
         try {
-            // A factory is not promised to be thread-safe; making builders is quick next to signing.
+            Transformer tf = TransformerFactory.newDefaultInstance().newTransformer();
+            tf.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            tf.setOutputProperty(OutputKeys.METHOD, "xml");
+            tf.setOutputProperty(OutputKeys.INDENT, "no");
+            return tf;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /** One document builder per thread (a builder is not thread-safe; making one per document is slow). */
+    private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
+        try {
+            // A factory is not promised to be thread-safe.
             synchronized (DOCUMENTS) {
-                return DOCUMENTS.newDocumentBuilder().newDocument();
+                return DOCUMENTS.newDocumentBuilder();
             }
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static Document newDocument() {
+        return BUILDERS.get().newDocument();
     }
 
     private record Tree(Document doc) {

@@ -56,13 +56,22 @@ final class PrintArchiver {
             // The batch's fonts are shared by its pages: their CIDSets go once here, not once per copy.
             jp.kakekin.archive.PdfA3.dropCidSets(batch);
             // The ledgers of the batch's certificates (for their TEG850), in one query, not one per document.
-            java.util.Map<String, Ledger> ledgers = contracts == null ? java.util.Map.of()
-                    : contracts.ledgers(placed.stream().filter(c -> c.figures() instanceof CertificateFigures
-                            && codes.contains(c.uniqueCode().value())).map(c -> c.figures().contractNo()).toList());
+            // Each certificate's code is worked out once (UniqueCode.of formats and checks it).
+            List<jp.kakekin.document.UniqueCode> todo = new ArrayList<>(placed.size());
+            List<String> contractNos = new ArrayList<>();
+            for (IssuedCertificate c : placed) {
+                jp.kakekin.document.UniqueCode code = c.uniqueCode();
+                boolean wanted = codes.contains(code.value());
+                todo.add(wanted ? code : null);
+                if (wanted && c.figures() instanceof CertificateFigures) {
+                    contractNos.add(c.figures().contractNo());
+                }
+            }
+            // The ledgers of the batch's certificates (for their TEG850), in one query, not one per document.
+            java.util.Map<String, Ledger> ledgers = contracts == null ? java.util.Map.of() : contracts.ledgers(contractNos);
             for (int i = 0; i < placed.size(); i++) {
-                IssuedCertificate c = placed.get(i);
-                if (codes.contains(c.uniqueCode().value())) {
-                    out.add(archive(batch, i, c, ledgers, runDate));
+                if (todo.get(i) != null) {
+                    out.add(archive(batch, i, placed.get(i), todo.get(i), ledgers, runDate));
                 }
             }
         } catch (IOException ex) {
@@ -72,14 +81,14 @@ final class PrintArchiver {
         return out;
     }
 
-    private Archived archive(PDDocument batch, int pageIndex, IssuedCertificate c, java.util.Map<String, Ledger> ledgers,
-                             LocalDate runDate) throws IOException {
+    private Archived archive(PDDocument batch, int pageIndex, IssuedCertificate c, jp.kakekin.document.UniqueCode code,
+                             java.util.Map<String, Ledger> ledgers, LocalDate runDate) throws IOException {
         Figures figures = c.figures();
         Ledger ledger = figures instanceof CertificateFigures ? ledgers.get(figures.contractNo()) : null;
         String counterparty = c.contractNo() + "-" + c.checkDigits() + " " + c.holderName();
         try (PDDocument one = new PDDocument()) {
-            byte[] seed = onePage(batch.getPage(pageIndex), one, c.uniqueCode().value());
-            IssuedDocumentArchiver.Archived a = archiver.archive(one, seed, c.uniqueCode(), figures, ledger, counterparty,
+            byte[] seed = onePage(batch.getPage(pageIndex), one, code.value());
+            IssuedDocumentArchiver.Archived a = archiver.archive(one, seed, code, figures, ledger, counterparty,
                     runDate);
             return new Archived(a.uniqueCode(), a.key(), a.sha256(), a.withXml());
         }
