@@ -278,12 +278,15 @@ public final class PdfA3 {
                 """.formatted(esc(m.title()), esc(m.uniqueCode()), esc(m.issuer()), date, KAKEKIN_PREFIX, KAKEKIN_NS,
                 m.documentDate().toString(), m.amount() == null ? "" : m.amount().toString(), esc(m.counterparty()),
                 attachment == null ? "" : esc(attachment.fileName()),
-                property("UniqueCode", "Text", "the document's unique code")
-                        + property("TransactionDate", "Text", "取引年月日: the date the document states, YYYY-MM-DD")
-                        + property("Amount", "Text", "取引金額 in yen; empty when the document states none")
-                        + property("Counterparty", "Text", "取引先: 共済契約者番号 and name")
-                        + property("EmbeddedData", "Text", "name of the associated data file, if any"));
+                PROPERTIES);
     }
+
+    /** The declaration of kakekin's properties in the XMP extension schema: the same in every file, made once. */
+    private static final String PROPERTIES = property("UniqueCode", "Text", "the document's unique code")
+            + property("TransactionDate", "Text", "取引年月日: the date the document states, YYYY-MM-DD")
+            + property("Amount", "Text", "取引金額 in yen; empty when the document states none")
+            + property("Counterparty", "Text", "取引先: 共済契約者番号 and name")
+            + property("EmbeddedData", "Text", "name of the associated data file, if any");
 
     private static String property(String name, String type, String description) {
         return """
