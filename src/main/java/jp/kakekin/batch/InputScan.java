@@ -18,6 +18,16 @@ public record InputScan(long bytes, long lines, long records, long lastModified,
 
     /** A partition of the input: bytes {@code [start, end)}, whose first line is {@code firstLine}. */
     public record Split(long start, long end, long firstLine) {
+
+        /** The splits as {@link #record} keeps them in the job's context ({@link RunKeys#INPUT_SPLITS}). */
+        public static java.util.List<Split> parse(String recorded) {
+            java.util.List<Split> splits = new ArrayList<>();
+            for (String part : recorded.split(";")) {
+                String[] f = part.split(":");
+                splits.add(new Split(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])));
+            }
+            return splits;
+        }
     }
 
     /**

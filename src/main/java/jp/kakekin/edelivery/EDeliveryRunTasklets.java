@@ -105,7 +105,7 @@ final class EDeliveryRunTasklets {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             EDeliveryRunParameters run = EDeliveryRunParameters.from(job.getJobParameters());
             ExecutionContext ctx = job.getExecutionContext();
-            int partitions = ctx.getString(RunKeys.INPUT_SPLITS).split(";").length;
+            int partitions = InputScan.Split.parse(ctx.getString(RunKeys.INPUT_SPLITS)).size();
             Path chunks = run.workDir().resolve(CHUNKS);
             EDeliveryRun.Seen seen = new EDeliveryRun.Seen();
             RunSummary summary;
