@@ -18,6 +18,51 @@ public record InputScan(long bytes, long lines, long records, long lastModified,
 
     /** A partition of the input: bytes {@code [start, end)}, whose first line is {@code firstLine}. */
     public record Split(long start, long end, long firstLine) {
+
+        /** The splits as {@link #record} keeps them in the job's context ({@link RunKeys#INPUT_SPLITS}). */
+        public static java.util.List<Split> parse(String recorded) {
+            java.util.List<Split> splits = new ArrayList<>();
+            for (String part : recorded.split(";")) {
+                String[] f = part.split(":");
+                splits.add(new Split(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])));
+            }
+            return splits;
+        }
+    }
+
+    /**
+     * The run's input as its job remembers it: on the first start, scans it and records its size, date,
+     * counts and partition splits ({@link RunKeys}) in the job's context; on a restart, checks that the file
+     * is the one the run started with. Every partitioned run's prepare step does this the same way.
+     *
+     * @param done what the partitions already made from the old file, for the refusal (e.g. "the documents
+     *             already signed")
+     * @return false when the context already held the scan (a restart)
+     * @throws IllegalStateException when the input changed since the run started
+     */
+    public static boolean record(org.springframework.batch.infrastructure.item.ExecutionContext ctx, Path input,
+                                 int partitions, long runId, String done) throws IOException {
+        long size = Files.size(input);
+        long modified = Files.getLastModifiedTime(input).toMillis();
+        if (ctx.containsKey(RunKeys.INPUT_RECORDS)) {
+            if (ctx.getLong(RunKeys.INPUT_BYTES) != size || ctx.getLong(RunKeys.INPUT_MODIFIED) != modified) {
+                throw new IllegalStateException(("%s changed since run %d started (%,d bytes then, %,d now): %s "
+                        + "came from the old file. Restore it, or start a new run into another folder.")
+                        .formatted(input, runId, ctx.getLong(RunKeys.INPUT_BYTES), size, done));
+            }
+            return false;
+        }
+        InputScan scan = of(input, partitions);
+        ctx.putLong(RunKeys.INPUT_BYTES, scan.bytes());
+        ctx.putLong(RunKeys.INPUT_MODIFIED, scan.lastModified());
+        ctx.putLong(RunKeys.INPUT_LINES, scan.lines());
+        ctx.putLong(RunKeys.INPUT_RECORDS, scan.records());
+        java.util.StringJoiner splits = new java.util.StringJoiner(";");
+        for (Split s : scan.splits()) {
+            splits.add(s.start() + ":" + s.end() + ":" + s.firstLine());
+        }
+        ctx.putString(RunKeys.INPUT_SPLITS, splits.toString());
+        return true;
     }
 
     public static InputScan of(Path file, int partitions) throws IOException {

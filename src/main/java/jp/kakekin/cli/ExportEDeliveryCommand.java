@@ -8,6 +8,7 @@ import jp.kakekin.edelivery.DeliveryPackage;
 import jp.kakekin.edelivery.EDeliveryRunParameters;
 import jp.kakekin.edelivery.EDeliveryRuns;
 import jp.kakekin.edelivery.EDeliveryService;
+import jp.kakekin.edelivery.EDeliveryTrial;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import tools.jackson.databind.JsonNode;
@@ -86,6 +87,11 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
             description = "with --contract: 0 for the original's unique code, 1.. for a reissue's")
     int sequence;
 
+    @Option(names = "--trial", description = "a trial before the figures are final: the run report only (manifest.csv "
+            + "with each certificate's 控除額, exclusions.csv, summary.json) in <out>-trial; no TEG850 XML is signed, "
+            + "nothing archived or registered, so the real run later delivers everything")
+    boolean trial;
+
     @Option(names = "--recover", description = "the run's previous process is dead although it cannot be checked from here "
             + "(another host): mark its execution FAILED and resume")
     boolean recover;
@@ -109,6 +115,9 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
         if (!Files.isReadable(input)) {
             throw new ParameterException(spec.commandLine(), "--input " + input + " cannot be read");
         }
+        if (contract != null && trial) {
+            throw new ParameterException(spec.commandLine(), "--trial is for a run, not with --contract");
+        }
         if (contract != null) {
             try {
                 return onDemand(o);
@@ -120,6 +129,9 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
         if (year == null || issue == null) {
             throw new ParameterException(spec.commandLine(), "a run needs --year and --issue (or give --contract)");
         }
+        if (trial) {
+            return trial(o);
+        }
         LocalDate today = service.today();
         LocalDate cutoff = Finality.dataCutoff(issue.kind, year);
         LocalDate dated = runDate != null ? runDate : today;
@@ -127,6 +139,8 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
             // Final figures only, as for the paper run (issue #10).
             spec.commandLine().getErr().printf("export-e-delivery: the %d %s run is not final: its data cutoff %s "
                     + "has not passed in Japan (today is %s); nothing exported%n", year, issue, cutoff, today);
+            spec.commandLine().getErr().println("export-e-delivery: use --trial for the run report without a package "
+                    + "(no XML is signed before the figures are final)");
             return 2;
         }
         EDeliveryRuns runs = jobs.getObject();
@@ -209,6 +223,28 @@ public class ExportEDeliveryCommand implements Callable<Integer> {
         o.printf("  %s%n", reconciles ? "reconciles: records = delivered + excluded" : "DOES NOT RECONCILE");
         o.printf("wrote %s%n  and %s%n", zip, folder);
         return reconciles ? 0 : 1;
+    }
+
+    /** {@code --trial}: the run report of what the run would deliver; no XML, no job, nothing registered. */
+    private int trial(PrintWriter o) {
+        if (recover || replace) {
+            throw new ParameterException(spec.commandLine(), "--trial writes only its own report: no --recover or --replace");
+        }
+        EDeliveryTrial.Result r;
+        try {
+            r = service.trialRun(input, year, issue.kind, runDate, certifiedOn, addressCutoff, out);
+        } catch (UncheckedIOException | IllegalStateException | LedgerFormatException e) {
+            spec.commandLine().getErr().println("export-e-delivery: " + e.getMessage());
+            return 1;
+        }
+        o.printf("TRIAL TEG850 %d %s from %s: no XML signed, nothing archived or registered%n", year, issue, input);
+        o.printf("  records        %,d%n", r.records());
+        o.printf("  issued         %,d%n", r.issued());
+        o.printf("  would deliver  %,d%n", r.delivered());
+        r.excluded().forEach((reason, n) -> o.printf("  excluded       %,d %s (%s)%n", n, reason, reason.description()));
+        o.printf("  %s%n", r.reconciles() ? "reconciles: records = would deliver + excluded" : "DOES NOT RECONCILE");
+        o.printf("wrote %s%n", r.directory());
+        return r.reconciles() ? 0 : 1;
     }
 
     private int onDemand(PrintWriter o) {

@@ -4,6 +4,7 @@ import jp.kakekin.batch.LedgerLine;
 import jp.kakekin.batch.LedgerLineReader;
 import jp.kakekin.batch.Partitions;
 import jp.kakekin.batch.RemotePartitioning;
+import jp.kakekin.batch.InputScan;
 import jp.kakekin.batch.RunKeys;
 import jp.kakekin.batch.RunOwnerListener;
 import jp.kakekin.issuance.Issuer;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,14 +97,13 @@ public class EDeliveryRunJob {
     Partitioner eDeliveryPartitioner(@Value("#{jobExecutionContext['" + RunKeys.INPUT_SPLITS + "']}") String splits) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-            String[] parts = splits.split(";");
-            for (int i = 0; i < parts.length; i++) {
-                String[] f = parts[i].split(":");
+            List<InputScan.Split> parts = InputScan.Split.parse(splits);
+            for (int i = 0; i < parts.size(); i++) {
                 ExecutionContext ctx = new ExecutionContext();
                 ctx.putInt(RunKeys.PARTITION, i);
-                ctx.putLong(RunKeys.START, Long.parseLong(f[0]));
-                ctx.putLong(RunKeys.END, Long.parseLong(f[1]));
-                ctx.putLong(RunKeys.FIRST_LINE, Long.parseLong(f[2]));
+                ctx.putLong(RunKeys.START, parts.get(i).start());
+                ctx.putLong(RunKeys.END, parts.get(i).end());
+                ctx.putLong(RunKeys.FIRST_LINE, parts.get(i).firstLine());
                 partitions.put("p" + i, ctx);
             }
             return partitions;

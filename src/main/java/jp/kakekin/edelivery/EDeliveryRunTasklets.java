@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 /** The steps of the e-私書箱 run that are not partitioned: prepare, assemble (the package) and cleanup. */
@@ -58,26 +57,9 @@ final class EDeliveryRunTasklets {
             }
             claim(run, runId);
             ExecutionContext ctx = job.getExecutionContext();
-            long size = Files.size(input);
-            long modified = Files.getLastModifiedTime(input).toMillis();
-            if (ctx.containsKey(RunKeys.INPUT_RECORDS)) {
-                if (ctx.getLong(RunKeys.INPUT_BYTES) != size || ctx.getLong(RunKeys.INPUT_MODIFIED) != modified) {
-                    throw new IllegalStateException(("%s changed since run %d started (%,d bytes then, %,d now): the "
-                            + "documents already signed came from the old file. Restore it, or start a new run into another folder.")
-                            .formatted(input, runId, ctx.getLong(RunKeys.INPUT_BYTES), size));
-                }
+            if (!InputScan.record(ctx, input, partitions, runId, "the documents already signed")) {
                 return RepeatStatus.FINISHED;
             }
-            InputScan scan = InputScan.of(input, partitions);
-            ctx.putLong(RunKeys.INPUT_BYTES, scan.bytes());
-            ctx.putLong(RunKeys.INPUT_MODIFIED, scan.lastModified());
-            ctx.putLong(RunKeys.INPUT_LINES, scan.lines());
-            ctx.putLong(RunKeys.INPUT_RECORDS, scan.records());
-            StringJoiner splits = new StringJoiner(";");
-            for (InputScan.Split s : scan.splits()) {
-                splits.add(s.start() + ":" + s.end() + ":" + s.firstLine());
-            }
-            ctx.putString(RunKeys.INPUT_SPLITS, splits.toString());
             RepeatedContracts.scan(input, run.workDir().resolve(RepeatedContracts.FILE), maxLineBytes);
             repository.updateExecutionContext(job);
             return RepeatStatus.FINISHED;
@@ -123,7 +105,7 @@ final class EDeliveryRunTasklets {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             EDeliveryRunParameters run = EDeliveryRunParameters.from(job.getJobParameters());
             ExecutionContext ctx = job.getExecutionContext();
-            int partitions = ctx.getString(RunKeys.INPUT_SPLITS).split(";").length;
+            int partitions = InputScan.Split.parse(ctx.getString(RunKeys.INPUT_SPLITS)).size();
             Path chunks = run.workDir().resolve(CHUNKS);
             EDeliveryRun.Seen seen = new EDeliveryRun.Seen();
             RunSummary summary;

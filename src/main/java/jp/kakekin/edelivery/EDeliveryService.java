@@ -124,6 +124,21 @@ public class EDeliveryService {
         }
     }
 
+    /**
+     * A trial of a run ({@link EDeliveryTrial}): the run report only, into {@code <outDir>-trial}; no XML is
+     * signed, so it needs no signing key, and nothing is archived or registered.
+     */
+    public EDeliveryTrial.Result trialRun(Path input, int year, DocumentKind issue, LocalDate runDate,
+                                          LocalDate certifiedOn, LocalDate addressCutoff, Path outDir) {
+        LocalDate today = today();
+        LocalDate dated = runDate != null ? runDate : today;
+        RunParameters run = new RunParameters(year, issue, dated, certifiedOn != null ? certifiedOn : dated, today,
+                input.toString());
+        try (LedgerReader reader = openLedger(input)) {
+            return EDeliveryTrial.run(reader, issuer.getObject(), run, addressCutoff, outDir);
+        }
+    }
+
     /** A run from any source of certificates (the print run's issue records, the store). */
     public RunResult exportRun(Iterator<? extends ExportCandidate> candidates, RunParameters run, Path outDir,
                                boolean replace) {

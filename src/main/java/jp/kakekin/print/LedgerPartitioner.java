@@ -1,5 +1,6 @@
 package jp.kakekin.print;
 
+import jp.kakekin.batch.InputScan;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -21,14 +22,13 @@ class LedgerPartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        String[] parts = splits.split(";");
-        for (int i = 0; i < parts.length; i++) {
-            String[] f = parts[i].split(":");
+        java.util.List<InputScan.Split> parts = InputScan.Split.parse(splits);
+        for (int i = 0; i < parts.size(); i++) {
             ExecutionContext ctx = new ExecutionContext();
             ctx.putString(RunKeys.PARTITION, "p" + i);
-            ctx.putLong(RunKeys.START, Long.parseLong(f[0]));
-            ctx.putLong(RunKeys.END, Long.parseLong(f[1]));
-            ctx.putLong(RunKeys.FIRST_LINE, Long.parseLong(f[2]));
+            ctx.putLong(RunKeys.START, parts.get(i).start());
+            ctx.putLong(RunKeys.END, parts.get(i).end());
+            ctx.putLong(RunKeys.FIRST_LINE, parts.get(i).firstLine());
             partitions.put("p" + i, ctx);
         }
         return partitions;

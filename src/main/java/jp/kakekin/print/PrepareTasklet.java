@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.StringJoiner;
 
 /**
  * Runs at the start of every execution of a run (first start and each restart):
@@ -60,26 +59,11 @@ class PrepareTasklet implements Tasklet {
         folder.createDirectories();
 
         ExecutionContext ctx = job.getExecutionContext();
-        long size = Files.size(input);
-        long modified = Files.getLastModifiedTime(input).toMillis();
-        if (ctx.containsKey(RunKeys.INPUT_RECORDS)) {
-            if (ctx.getLong(RunKeys.INPUT_BYTES) != size || ctx.getLong(RunKeys.INPUT_MODIFIED) != modified) {
-                throw new PrintRunException(("%s changed since run %d started (%,d bytes then, %,d now): the certificates "
-                        + "already calculated came from the old file. Restore it, or start a new run into another folder.")
-                        .formatted(input, runId, ctx.getLong(RunKeys.INPUT_BYTES), size));
-            }
-            return RepeatStatus.FINISHED;
+        try {
+            InputScan.record(ctx, input, partitions, runId, "the certificates already calculated");
+        } catch (IllegalStateException changed) {
+            throw new PrintRunException(changed.getMessage());
         }
-        InputScan scan = InputScan.of(input, partitions);
-        ctx.putLong(RunKeys.INPUT_BYTES, scan.bytes());
-        ctx.putLong(RunKeys.INPUT_MODIFIED, scan.lastModified());
-        ctx.putLong(RunKeys.INPUT_LINES, scan.lines());
-        ctx.putLong(RunKeys.INPUT_RECORDS, scan.records());
-        StringJoiner splits = new StringJoiner(";");
-        for (InputScan.Split s : scan.splits()) {
-            splits.add(s.start() + ":" + s.end() + ":" + s.firstLine());
-        }
-        ctx.putString(RunKeys.INPUT_SPLITS, splits.toString());
         jobRepository.updateExecutionContext(job);
         return RepeatStatus.FINISHED;
     }

@@ -65,11 +65,11 @@ public class PrintRunController {
 
     /** {@code GET /api/v1/runs/{id}}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RunView(long runId, long executionId, int executions, String status, String exitCode,
+    public record RunView(String kind, long runId, long executionId, int executions, String status, String exitCode,
                           String exitDescription, RunStatus.Parameters parameters, LocalDateTime startTime,
                           LocalDateTime endTime, Counts counts, List<RunStatus.Step> steps, RunStatus.Live progress) {
         static RunView of(RunStatus s) {
-            return new RunView(s.runId(), s.executionId(), s.executions(), s.status(), s.exitCode(),
+            return new RunView("print", s.runId(), s.executionId(), s.executions(), s.status(), s.exitCode(),
                     s.exitDescription(), s.parameters(), s.startTime(), s.endTime(), Counts.of(s), s.steps(), s.live());
         }
     }
@@ -187,11 +187,22 @@ public class PrintRunController {
         }
     }
 
-    @ApiResponse(responseCode = "200", description = "status, steps, counts and live progress")
-    @ApiResponse(responseCode = "404", description = "no such print run")
+    /**
+     * One run of the runs list, whatever its kind: a print run with its steps, counts and live progress
+     * ({@link RunView}, {@code "kind": "print"}); an e-私書箱 run, reissue batch or corrections run as the runs
+     * list shows it ({@link jp.kakekin.batch.RunCatalog.Listing}: kind, issue, year, state, counts, who started it).
+     */
+    @ApiResponse(responseCode = "200", description = "a print run: status, steps, counts and live progress; "
+            + "another kind: its entry of the runs list")
+    @ApiResponse(responseCode = "404", description = "no such run")
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public RunView status(@PathVariable @Positive long id) {
-        return runs.status(id).map(RunView::of)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "No such print run", "there is no print run " + id));
+    public Object status(@PathVariable @Positive long id) {
+        var print = runs.status(id);
+        if (print.isPresent()) {
+            return RunView.of(print.get());
+        }
+        return catalogs.stream().filter(c -> c.owns(id)).findFirst()
+                .flatMap(c -> c.list().stream().filter(r -> r.runId() == id).findFirst())
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "No such run", "there is no run " + id));
     }
 }

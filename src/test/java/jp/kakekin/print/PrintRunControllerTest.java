@@ -35,6 +35,12 @@ class PrintRunControllerTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    jp.kakekin.edelivery.EDeliveryRuns eDeliveryRuns;
+
+    @Autowired
+    jp.kakekin.issuance.JapanClock clock;
+
     @TempDir
     static Path dir;
 
@@ -43,6 +49,7 @@ class PrintRunControllerTest {
     static void runFolders(DynamicPropertyRegistry registry) {
         registry.add("kakekin.runs.input-dirs", () -> dir.resolve("in").toString());
         registry.add("kakekin.runs.output-dir", () -> dir.resolve("out").toString());
+        registry.add("kakekin.e-delivery.keystore.path", () -> dir.resolve("keys/dev.p12").toString());
     }
 
     @Test
@@ -166,5 +173,36 @@ class PrintRunControllerTest {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("StreamReadFeature"))));
         mvc.perform(get("/api/v1/runs/987654")).andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /** GET /api/v1/runs/{id} answers for every kind of the runs list, not only print runs (here an e-私書箱 run). */
+    @Test
+    void answersForAnEDeliveryRunAsTheRunsListShowsIt() throws Exception {
+        Path input = jp.kakekin.edelivery.GeneratedRunAccess.november(Files.createDirectories(dir.resolve("edelivery")));
+        var params = new jp.kakekin.edelivery.EDeliveryRunParameters(2026, jp.kakekin.calc.DocumentKind.NOVEMBER_CERTIFICATE,
+                input, dir.resolve("edelivery-out"), java.time.LocalDate.of(2026, 11, 12),
+                java.time.LocalDate.of(2026, 11, 10), null, clock.today(), false); // sakuseiDay: the signing key covers today
+        var launch = eDeliveryRuns.launch(params, false, "tester");
+        for (int i = 0; i < 1200 && !(eDeliveryRuns.finished(launch.execution().getId())
+                && !launch.execution().getStatus().isRunning()); i++) {
+            Thread.sleep(100);
+        }
+        JsonNode run = JSON.readTree(mvc.perform(get("/api/v1/runs/" + launch.runId())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(run.get("kind").asString()).isEqualTo("e-delivery");
+        assertThat(run.get("runId").asLong()).isEqualTo(launch.runId());
+        assertThat(run.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("issue").asString()).isEqualTo("NOVEMBER");
+        assertThat(run.get("runDate").asString()).isEqualTo("2026-11-12");
+        assertThat(run.get("issued").asLong()).isEqualTo(11);
+        assertThat(run.get("startedBy").asString()).isEqualTo("tester");
+        // the same entry as the runs list's
+        JsonNode listed = null;
+        for (JsonNode r : JSON.readTree(mvc.perform(get("/api/v1/runs")).andReturn().getResponse().getContentAsString())) {
+            if (r.get("runId").asLong() == launch.runId()) {
+                listed = r;
+            }
+        }
+        assertThat(listed).isEqualTo(run);
     }
 }
