@@ -35,27 +35,25 @@ public class IssuedDocuments implements IssuedRegister {
     /** Rows per {@code IN (…)} lookup. */
     private static final int IN_LIST = 500;
 
-    /** The columns of a run's insert, twelve parameters a row. */
+    /**
+     * A run's insert: one statement for the whole batch, whatever its size — the rows come as one array per
+     * column (UNNEST), so the database prepares a single statement shape once, not one per row or per row
+     * count (H2 keeps only eight statements per connection, and the chunk's Spring Batch statements share
+     * it). ON CONFLICT DO NOTHING (H2 takes it in MODE=PostgreSQL): a code registered after the lookup, by a
+     * reissue racing this statement, is skipped instead of failing the batch.
+     */
     private static final String RUN_INSERT = """
             INSERT INTO issued_documents (unique_code, original_code, sequence_no, contract_no, doc_kind, cert_year,
-                   figures_json, postal_code, address_line1, address_line2, run, issued_at) VALUES """;
-    private static final String RUN_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int RUN_ROW_PARAMS = 12;
+                   figures_json, postal_code, address_line1, address_line2, run, issued_at)
+            SELECT u.unique_code, u.original_code, u.sequence_no, u.contract_no, u.doc_kind, u.cert_year,
+                   u.figures_json, u.postal_code, u.address_line1, u.address_line2,
+                   CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE)
+              FROM UNNEST(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS u(unique_code, original_code, sequence_no, contract_no,
+                   doc_kind, cert_year, figures_json, postal_code, address_line1, address_line2)
+            ON CONFLICT DO NOTHING""";
 
-    /**
-     * Rows per multi-row insert: the most, then the rest in powers of two, so a batch of any size needs at
-     * most eight statement shapes (each prepared once by the database's statement cache).
-     */
-    private static final int RUN_INSERT_ROWS = 128;
-    private static final String[] RUN_INSERTS = new String[Integer.numberOfTrailingZeros(RUN_INSERT_ROWS) + 1];
-
-    static {
-        for (int i = 0; i < RUN_INSERTS.length; i++) {
-            // ON CONFLICT DO NOTHING (H2 takes it in MODE=PostgreSQL): a code registered after the lookup, by a
-            // reissue racing this statement, is skipped instead of failing the batch.
-            RUN_INSERTS[i] = RUN_INSERT + String.join(", ", Collections.nCopies(1 << i, RUN_ROW)) + " ON CONFLICT DO NOTHING";
-        }
-    }
+    /** The columns of {@link #RUN_INSERT}'s arrays, in order, with their SQL types (integer: 2 and 5). */
+    static final int RUN_COLUMNS = 10;
 
     /**
      * A batch's lookup in one statement: for each (code, contract) pair of the batch, whether the contract is
@@ -194,7 +192,7 @@ public class IssuedDocuments implements IssuedRegister {
                 runs.put(rs.getString(1), rs.getString(3));
             }
         });
-        List<Object> insert = new ArrayList<>(records.size() * RUN_ROW_PARAMS);
+        List<Object[]> insert = new ArrayList<>(records.size());
         int alreadyThis = 0;
         int elsewhere = 0;
         int notInStore = 0;
@@ -211,35 +209,41 @@ public class IssuedDocuments implements IssuedRegister {
                 notInStore++;
             } else {
                 Address a = r.printedAddress();
-                Collections.addAll(insert, r.code().value(), r.code().original().value(), r.code().sequence(),
+                insert.add(new Object[] {r.code().value(), r.code().original().value(), r.code().sequence(),
                         r.contractNo(), r.kind().name(), r.year(), r.figuresJson(), a == null ? null : a.postalCode(),
-                        a == null ? null : a.line1(), a == null ? null : a.line2(), run, at);
+                        a == null ? null : a.line1(), a == null ? null : a.line2()});
             }
         }
         // A code registered since the lookup (a reissue racing this batch) is skipped by ON CONFLICT and counted
         // as issued elsewhere. The contracts found stay: contracts are replaced by an import, never deleted.
-        int rows = insert.size() / RUN_ROW_PARAMS;
-        int registered = insertRunRows(insert);
-        return new RunOutcome(registered, alreadyThis, elsewhere + rows - registered, notInStore);
+        int registered = insertRunRows(run, at, insert);
+        return new RunOutcome(registered, alreadyThis, elsewhere + insert.size() - registered, notInStore);
     }
 
     /**
-     * Inserts a run's rows (twelve values each, in {@link #RUN_INSERT} order) in multi-row statements, skipping
-     * a code the register holds already; returns how many were inserted. Multi-row statements, not a JDBC
-     * batch: one statement execution per up to 128 rows on H2, one round trip on PostgreSQL, and an exact
-     * count whatever the driver does with batches ({@code reWriteBatchedInserts} answers "no information").
+     * Inserts a run's rows ({@link #RUN_COLUMNS} values each: code, original code, sequence, contract, kind,
+     * year, figures, postal code, address lines 1 and 2) in one statement, skipping a code the register holds
+     * already; returns how many were inserted — an exact count, whatever the driver does with JDBC batches
+     * (PostgreSQL's {@code reWriteBatchedInserts} answers "no information" for each row of a batch).
      */
-    int insertRunRows(List<Object> values) {
-        int rows = values.size() / RUN_ROW_PARAMS;
-        int inserted = 0;
-        int from = 0;
-        while (from < rows) {
-            int n = Math.min(RUN_INSERT_ROWS, Integer.highestOneBit(rows - from));
-            String sql = RUN_INSERTS[Integer.numberOfTrailingZeros(n)];
-            inserted += batch.update(sql, values.subList(from * RUN_ROW_PARAMS, (from + n) * RUN_ROW_PARAMS).toArray());
-            from += n;
+    int insertRunRows(String run, Timestamp at, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
         }
-        return inserted;
+        return batch.update(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement(RUN_INSERT);
+            ps.setString(1, run);
+            ps.setTimestamp(2, at);
+            for (int c = 0; c < RUN_COLUMNS; c++) {
+                boolean integer = c == 2 || c == 5;
+                Object[] column = integer ? new Integer[rows.size()] : new String[rows.size()];
+                for (int i = 0; i < column.length; i++) {
+                    column[i] = rows.get(i)[c];
+                }
+                ps.setArray(3 + c, con.createArrayOf(integer ? "integer" : "varchar", column));
+            }
+            return ps;
+        });
     }
 
     /**
