@@ -164,6 +164,12 @@ class LauncherTest {
                 assertThat(System.nanoTime()).as("service did not answer in time").isLessThan(deadline);
                 try {
                     response = http.send(liveness, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 503) {
+                        // Tomcat answers before the context has started: liveness is not CORRECT yet
+                        // (seen on a loaded machine). A missing probe group is a 404 and fails below.
+                        response = null;
+                        Thread.sleep(250);
+                    }
                 } catch (IOException notYet) {
                     Thread.sleep(250);
                 }
