@@ -35,16 +35,38 @@ public class IssuedDocuments implements IssuedRegister {
     /** Rows per {@code IN (…)} lookup. */
     private static final int IN_LIST = 500;
 
-    /**
-     * A run's insert: only when the contract is in the store, and only once per code — the code is the run's
-     * key (document, year, contract, check digits, sequence 00), so a redone chunk inserts nothing again.
-     */
-    private static final String INSERT_RUN_RECORD = """
+    /** The columns of a run's insert, twelve parameters a row. */
+    private static final String RUN_INSERT = """
             INSERT INTO issued_documents (unique_code, original_code, sequence_no, contract_no, doc_kind, cert_year,
-                   figures_json, postal_code, address_line1, address_line2, run, issued_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-            WHERE EXISTS (SELECT 1 FROM contracts WHERE contract_no = ?)
-              AND NOT EXISTS (SELECT 1 FROM issued_documents WHERE unique_code = ?)""";
+                   figures_json, postal_code, address_line1, address_line2, run, issued_at) VALUES """;
+    private static final String RUN_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int RUN_ROW_PARAMS = 12;
+
+    /**
+     * Rows per multi-row insert: the most, then the rest in powers of two, so a batch of any size needs at
+     * most eight statement shapes (each prepared once by the database's statement cache).
+     */
+    private static final int RUN_INSERT_ROWS = 128;
+    private static final String[] RUN_INSERTS = new String[Integer.numberOfTrailingZeros(RUN_INSERT_ROWS) + 1];
+
+    static {
+        for (int i = 0; i < RUN_INSERTS.length; i++) {
+            // ON CONFLICT DO NOTHING (H2 takes it in MODE=PostgreSQL): a code registered after the lookup, by a
+            // reissue racing this statement, is skipped instead of failing the batch.
+            RUN_INSERTS[i] = RUN_INSERT + String.join(", ", Collections.nCopies(1 << i, RUN_ROW)) + " ON CONFLICT DO NOTHING";
+        }
+    }
+
+    /**
+     * A batch's lookup in one statement: for each (code, contract) pair of the batch, whether the contract is
+     * in the store and which run holds the code. The pairs come as two arrays (UNNEST): an {@code IN (?, …)}
+     * list of 500 costs H2 a comparison with every element of the list for every row found.
+     */
+    private static final String RUN_LOOKUP = """
+            SELECT u.code, c.contract_no, d.run
+              FROM UNNEST(?, ?) AS u(code, contract)
+              LEFT JOIN contracts c ON c.contract_no = u.contract
+              LEFT JOIN issued_documents d ON d.unique_code = u.code""";
 
     private static final String COLUMNS = """
             id, unique_code, contract_no, doc_kind, cert_year, figures_json, postal_code, address_line1,
@@ -126,14 +148,18 @@ public class IssuedDocuments implements IssuedRegister {
     /** The run that issued each of these codes, for the codes already in the register. */
     public Map<String, String> runsOf(Collection<String> codes) {
         Map<String, String> runs = new HashMap<>();
-        List<String> all = new ArrayList<>(codes);
-        for (int i = 0; i < all.size(); i += IN_LIST) {
-            List<String> part = all.subList(i, Math.min(i + IN_LIST, all.size()));
-            batch.query("SELECT unique_code, run FROM issued_documents WHERE unique_code IN (" + marks(part.size()) + ")",
-                    rs -> {
-                        runs.put(rs.getString(1), rs.getString(2));
-                    }, part.toArray());
+        if (codes.isEmpty()) {
+            return runs;
         }
+        String[] all = codes.toArray(String[]::new);
+        batch.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement(
+                    "SELECT d.unique_code, d.run FROM UNNEST(?) AS u(code) JOIN issued_documents d ON d.unique_code = u.code");
+            ps.setArray(1, con.createArrayOf("varchar", all));
+            return ps;
+        }, rs -> {
+            runs.put(rs.getString(1), rs.getString(2));
+        });
         return runs;
     }
 
@@ -146,9 +172,29 @@ public class IssuedDocuments implements IssuedRegister {
         if (records.isEmpty()) {
             return new RunOutcome(0, 0, 0, 0);
         }
-        Map<String, String> runs = runsOf(records.stream().map(r -> r.code().value()).toList());
-        Set<String> contracts = storedContracts(records.stream().map(RunRecord::contractNo).toList());
-        List<Object[]> insert = new ArrayList<>();
+        // One lookup for the batch: which codes the register holds (and by which run), which contracts the store has.
+        String[] codes = new String[records.size()];
+        String[] contractNos = new String[records.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = records.get(i).code().value();
+            contractNos[i] = records.get(i).contractNo();
+        }
+        Map<String, String> runs = new HashMap<>();
+        Set<String> contracts = new HashSet<>();
+        batch.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement(RUN_LOOKUP);
+            ps.setArray(1, con.createArrayOf("varchar", codes));
+            ps.setArray(2, con.createArrayOf("varchar", contractNos));
+            return ps;
+        }, rs -> {
+            if (rs.getString(2) != null) {
+                contracts.add(rs.getString(2));
+            }
+            if (rs.getString(3) != null) {
+                runs.put(rs.getString(1), rs.getString(3));
+            }
+        });
+        List<Object> insert = new ArrayList<>(records.size() * RUN_ROW_PARAMS);
         int alreadyThis = 0;
         int elsewhere = 0;
         int notInStore = 0;
@@ -165,19 +211,35 @@ public class IssuedDocuments implements IssuedRegister {
                 notInStore++;
             } else {
                 Address a = r.printedAddress();
-                insert.add(new Object[] {r.code().value(), r.code().original().value(), r.code().sequence(),
+                Collections.addAll(insert, r.code().value(), r.code().original().value(), r.code().sequence(),
                         r.contractNo(), r.kind().name(), r.year(), r.figuresJson(), a == null ? null : a.postalCode(),
-                        a == null ? null : a.line1(), a == null ? null : a.line2(), run, at, r.contractNo(),
-                        r.code().value()});
+                        a == null ? null : a.line1(), a == null ? null : a.line2(), run, at);
             }
         }
-        // The guard skips a code registered since the lookup; a reissue racing this very statement meets the
-        // unique constraint, the chunk fails and its restart finds that code in the lookup.
-        int registered = 0;
-        for (int u : batch.batchUpdate(INSERT_RUN_RECORD, insert)) {
-            registered += Math.max(u, 0);
+        // A code registered since the lookup (a reissue racing this batch) is skipped by ON CONFLICT and counted
+        // as issued elsewhere. The contracts found stay: contracts are replaced by an import, never deleted.
+        int rows = insert.size() / RUN_ROW_PARAMS;
+        int registered = insertRunRows(insert);
+        return new RunOutcome(registered, alreadyThis, elsewhere + rows - registered, notInStore);
+    }
+
+    /**
+     * Inserts a run's rows (twelve values each, in {@link #RUN_INSERT} order) in multi-row statements, skipping
+     * a code the register holds already; returns how many were inserted. Multi-row statements, not a JDBC
+     * batch: one statement execution per up to 128 rows on H2, one round trip on PostgreSQL, and an exact
+     * count whatever the driver does with batches ({@code reWriteBatchedInserts} answers "no information").
+     */
+    int insertRunRows(List<Object> values) {
+        int rows = values.size() / RUN_ROW_PARAMS;
+        int inserted = 0;
+        int from = 0;
+        while (from < rows) {
+            int n = Math.min(RUN_INSERT_ROWS, Integer.highestOneBit(rows - from));
+            String sql = RUN_INSERTS[Integer.numberOfTrailingZeros(n)];
+            inserted += batch.update(sql, values.subList(from * RUN_ROW_PARAMS, (from + n) * RUN_ROW_PARAMS).toArray());
+            from += n;
         }
-        return new RunOutcome(registered, alreadyThis, elsewhere + insert.size() - registered, notInStore);
+        return inserted;
     }
 
     /**
@@ -203,19 +265,6 @@ public class IssuedDocuments implements IssuedRegister {
     public boolean recordArchive(String uniqueCode, String run, String key, String sha256) {
         return jdbc.sql("UPDATE issued_documents SET archive_key = ?, archive_sha256 = ? WHERE unique_code = ? AND run = ?")
                 .params(key, sha256, uniqueCode, run).update() == 1;
-    }
-
-    private Set<String> storedContracts(List<String> numbers) {
-        Set<String> found = new HashSet<>();
-        List<String> distinct = new ArrayList<>(new HashSet<>(numbers));
-        for (int i = 0; i < distinct.size(); i += IN_LIST) {
-            List<String> part = distinct.subList(i, Math.min(i + IN_LIST, distinct.size()));
-            batch.query("SELECT contract_no FROM contracts WHERE contract_no IN (" + marks(part.size()) + ")",
-                    rs -> {
-                        found.add(rs.getString(1));
-                    }, part.toArray());
-        }
-        return found;
     }
 
     private static String marks(int n) {

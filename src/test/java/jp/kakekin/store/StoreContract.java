@@ -227,6 +227,61 @@ abstract class StoreContract {
                 "{}", address, "reissue-api", T0)).isInstanceOf(DuplicateKeyException.class);
     }
 
+    /**
+     * A print run's batch registration (issue 14: one lookup and multi-row inserts per batch): every record
+     * once, counted by what became of it; a batch done again inserts nothing; a code registered between the
+     * lookup and the insert is skipped, not an error.
+     */
+    @Test
+    void aRunRegistersEachCodeOnceAndCountsWhatItDidNotRegister() {
+        String base = CaseLedgers.line("S01-monthly-all-paid");
+        int n = 300; // more than one multi-row statement (128 rows), with a remainder (44 = 32 + 8 + 4)
+        List<String> lines = new ArrayList<>();
+        List<IssuedDocuments.RunRecord> batch = new ArrayList<>();
+        Address address = new Address(null, "1000005", "東京都千代田区丸の内1-1", null);
+        for (int i = 0; i < n + 2; i++) {
+            String no = "%07d".formatted(3_000_000 + i);
+            String check = "%02d".formatted(i % 100);
+            if (i < n) {
+                lines.add(CaseLedgers.renumbered(base, no, check)); // the last two contracts are not in the store
+            }
+            batch.add(new IssuedDocuments.RunRecord(UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, no, check, 0),
+                    no, DocumentKind.NOVEMBER_CERTIFICATE, 2026, "{\"paid\":" + i + "}", i % 7 == 0 ? null : address));
+        }
+        importLines("run.jsonl", lines);
+        UniqueCode reissued = batch.get(5).code();
+        issued.record(reissued, batch.get(5).contractNo(), DocumentKind.NOVEMBER_CERTIFICATE, 2026, "{}", null,
+                "reissue-api", T0);
+
+        assertThat(issued.registerRun("print-run-7", T0, batch))
+                .isEqualTo(new IssuedDocuments.RunOutcome(n - 1, 0, 1, 2));
+        assertThat(issued.countOfRun("print-run-7")).isEqualTo(n - 1);
+        IssuedDocument d = issued.byCode(batch.get(8).code()).orElseThrow();
+        assertThat(d.figuresJson()).isEqualTo("{\"paid\":8}");
+        assertThat(d.address().line1()).isEqualTo("東京都千代田区丸の内1-1");
+        assertThat(d.run()).isEqualTo("print-run-7");
+        assertThat(d.issuedAt().toInstant()).isEqualTo(T0.toInstant());
+        assertThat(issued.byCode(batch.get(7).code()).orElseThrow().address()).isNull();
+        assertThat(issued.lastSequence(batch.get(8).code())).hasValue(0);
+        assertThat(issued.byCode(reissued).orElseThrow().run()).isEqualTo("reissue-api");
+
+        // The batch again (a restart): nothing inserted, the run's own records counted as registered by it.
+        assertThat(issued.registerRun("print-run-7", T0, batch))
+                .isEqualTo(new IssuedDocuments.RunOutcome(0, n - 1, 1, 2));
+        assertThat(issued.countOfRun("print-run-7")).isEqualTo(n - 1);
+        assertThat(issued.runsOf(batch.stream().map(r -> r.code().value()).toList())).hasSize(n);
+
+        // Codes registered after the lookup (a racing reissue): skipped by the insert, not an error.
+        List<Object> row = new ArrayList<>();
+        for (IssuedDocuments.RunRecord r : batch.subList(10, 13)) {
+            row.addAll(List.of(r.code().value(), r.code().original().value(), 0, r.contractNo(), r.kind().name(),
+                    2026, "{}", "1000005", "x", "y", "print-run-8", java.sql.Timestamp.from(T0.toInstant())));
+        }
+        assertThat(issued.insertRunRows(row)).isZero();
+        assertThat(issued.byCode(batch.get(10).code()).orElseThrow().run()).isEqualTo("print-run-7");
+        assertThat(issued.registerRun("print-run-7", T0, List.of())).isEqualTo(new IssuedDocuments.RunOutcome(0, 0, 0, 0));
+    }
+
     @Test
     void requestsQueueUntilClosedAndMissesKeepNothingPersonal() {
         importLines("l.jsonl", List.of(CaseLedgers.line("S14-address-cutoff")));
