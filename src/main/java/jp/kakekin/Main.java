@@ -14,7 +14,9 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Entry point of the jar (after {@link JdkCheck}), following Spring Boot's conventions:
@@ -111,6 +113,15 @@ public final class Main {
             return help != null ? help : -1;
         }
 
+        /** The classes of the invoked command and its parents ({@code kakekin}, {@code runs} for {@code runs void}). */
+        Set<Class<?>> invokedCommands() {
+            Set<Class<?>> chain = new HashSet<>();
+            for (ParseResult p = parsed[0]; p != null; p = p.subcommand()) {
+                chain.add(p.commandSpec().userObject().getClass());
+            }
+            return chain;
+        }
+
         boolean serve() {
             ParseResult sub = parsed[0].subcommand();
             return sub == null || sub.commandSpec().userObject() instanceof ServeCommand;
@@ -134,7 +145,7 @@ public final class Main {
                 return 1;
             }
             try (ctx) {
-                CommandLine cli = new CommandLine(new KakekinCommand(), new SpringCommandFactory(ctx));
+                CommandLine cli = new CommandLine(new KakekinCommand(), new SpringCommandFactory(ctx, invokedCommands()));
                 cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     // One line, not a stack trace: what failed and why (a database problem names KAKEKIN_DB_*).
                     PrintWriter err = commandLine.getErr();
@@ -188,9 +199,21 @@ public final class Main {
         return java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0);
     }
 
-    private record SpringCommandFactory(ConfigurableApplicationContext ctx) implements CommandLine.IFactory {
+    /**
+     * Builds the invoked command (and its parents) as Spring beans. picocli builds every subcommand of the
+     * tree to parse a command line; the ones not invoked are never executed, so they get null
+     * collaborators as in {@link #WITHOUT_SPRING}: making them beans would build every job, store and
+     * renderer of the application on each run, lazy initialization or not (issue #15: generate-ledger
+     * opened the database and ran its migrations; building only the invoked command cut a quarter of the
+     * CPU of starting it).
+     */
+    private record SpringCommandFactory(ConfigurableApplicationContext ctx, Set<Class<?>> invoked)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
+            if (cls.isAnnotationPresent(CommandLine.Command.class) && !invoked.contains(cls)) {
+                return WITHOUT_SPRING.create(cls);
+            }
             if (cls.getPackageName().startsWith("jp.kakekin")) {
                 return ctx.getAutowireCapableBeanFactory().createBean(cls);
             }

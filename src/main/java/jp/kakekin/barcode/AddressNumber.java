@@ -28,6 +28,10 @@ public final class AddressNumber {
     /** The characters 漢数字 are converted before, longest first. */
     private static final String[] MARKERS = {"丁目", "番地", "地割", "丁", "番", "号", "線", "の", "ノ"};
 
+    /** Compiled once: the extraction runs twice for every mailed document of a print run. */
+    private static final java.util.regex.Pattern REMOVED = java.util.regex.Pattern.compile("[&/・.]");
+    private static final java.util.regex.Pattern HYPHEN_AROUND_LETTER = java.util.regex.Pattern.compile("-(?=[A-Z])|(?<=[A-Z])-");
+
     private AddressNumber() {
     }
 
@@ -38,7 +42,7 @@ public final class AddressNumber {
         }
         String s = Normalizer.normalize(address, Normalizer.Form.NFKC);
         s = kanjiNumbersBeforeMarkers(s);
-        s = s.toUpperCase(java.util.Locale.ROOT).replaceAll("[&/・.]", "");
+        s = REMOVED.matcher(s.toUpperCase(java.util.Locale.ROOT)).replaceAll("");
         StringBuilder out = new StringBuilder();
         boolean separator = false;
         int n = s.length();
@@ -74,7 +78,7 @@ public final class AddressNumber {
                 separator = true;
             }
         }
-        return out.toString().replaceAll("-(?=[A-Z])", "").replaceAll("(?<=[A-Z])-", "");
+        return HYPHEN_AROUND_LETTER.matcher(out).replaceAll("");
     }
 
     private static boolean append(StringBuilder out, boolean separator, String kept) {

@@ -32,13 +32,34 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
      * 00), for which the manual says no barcode is printed.
      */
     public static Optional<CustomerBarcode> forAddress(String postalCode, String line1, String line2) {
-        String digits = postalCode == null ? "" : postalCode.replaceAll("[^0-9]", "");
+        // A layout asks for the barcode once per expression that prints a part of it, one after another
+        // for the same document: the thread's last answer is kept for the same three strings (the same
+        // objects; strings do not change), so a page works the barcode out once, not five times.
+        Last last = LAST.get();
+        if (last != null && last.postalCode == postalCode && last.line1 == line1 && last.line2 == line2) {
+            return last.barcode;
+        }
+        Optional<CustomerBarcode> barcode = extract(postalCode, line1, line2);
+        LAST.set(new Last(postalCode, line1, line2, barcode));
+        return barcode;
+    }
+
+    private static Optional<CustomerBarcode> extract(String postalCode, String line1, String line2) {
+        String digits = postalCode == null ? "" : NOT_DIGIT.matcher(postalCode).replaceAll("");
         if (digits.length() != 7 || isRepresentative(digits)) {
             return Optional.empty();
         }
         String address = (line1 == null ? "" : line1) + " " + (line2 == null ? "" : line2);
         return Optional.of(of(digits, AddressNumber.extract(address)));
     }
+
+    private record Last(String postalCode, String line1, String line2, Optional<CustomerBarcode> barcode) {
+    }
+
+    private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+    private static final java.util.regex.Pattern NOT_DIGIT = java.util.regex.Pattern.compile("[^0-9]");
+    private static final java.util.regex.Pattern SEVEN_DIGITS = java.util.regex.Pattern.compile("[0-9]{7}");
+    private static final java.util.regex.Pattern ADDRESS_NUMBER = java.util.regex.Pattern.compile("[0-9A-Z-]*");
 
     /** A 代表番号: the postal code of a municipality's "以下に掲載がない場合", whose last two digits are 00. */
     public static boolean isRepresentative(String sevenDigits) {
@@ -47,10 +68,10 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
 
     /** The barcode of a postal code (7 digits) and an already extracted 住所表示番号. */
     public static CustomerBarcode of(String postalCode, String addressNumber) {
-        if (!postalCode.matches("[0-9]{7}")) {
+        if (!SEVEN_DIGITS.matcher(postalCode).matches()) {
             throw new IllegalArgumentException("postal code must be 7 digits: " + postalCode);
         }
-        if (!addressNumber.matches("[0-9A-Z-]*")) {
+        if (!ADDRESS_NUMBER.matcher(addressNumber).matches()) {
             throw new IllegalArgumentException("住所表示番号 may hold digits, A–Z and hyphens only: " + addressNumber);
         }
         List<BarcodeCharacter> chars = new ArrayList<>(20);

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 GenerateLedgerCommand.class,
                 BenchCalculateCommand.class,
-                BenchRenderCommand.class,
+                BenchRenderCommand.class, BenchReferenceCommand.class,
                 ImportCommand.class, ReissueRunCommand.class, BenchReissueCommand.class,
                 PrintRunCommand.class,
                 CorrectionsCommand.class,

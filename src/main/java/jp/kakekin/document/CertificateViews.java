@@ -5,6 +5,7 @@ import jp.kakekin.ledger.Address;
 import jp.kakekin.ledger.Ledger;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -56,18 +57,7 @@ public final class CertificateViews {
      * @throws IllegalArgumentException when the figures are not an issued certificate of this addressee
      */
     public CertificateView view(CertificateFigures figures, Addressee to, UniqueCode code, LocalDate issuedOn) {
-        if (!figures.issued()) {
-            throw new IllegalArgumentException("contract %s gets no %s for %d".formatted(figures.contractNo(),
-                    figures.document(), figures.year()));
-        }
-        if (!figures.contractNo().equals(to.contractNo()) || !code.contractNo().equals(to.contractNo())) {
-            throw new IllegalArgumentException("figures %s, unique code %s and ledger %s are not the same contract"
-                    .formatted(figures.contractNo(), code, to.contractNo()));
-        }
-        Address address = to.address();
-        if (address == null) {
-            throw new IllegalArgumentException("contract %s has no address to mail to".formatted(figures.contractNo()));
-        }
+        Address address = mailable(figures, to, code);
         return new CertificateView(
                 figures,
                 code,
@@ -86,6 +76,35 @@ public final class CertificateViews {
                 figures.deduction() == null ? Yen.WITHHELD : Yen.format(figures.deduction()),
                 reissueUrl(new DocumentReference(code, issuedOn)),
                 issuer);
+    }
+
+    /**
+     * The texts the glyph check reads — {@code view(figures, to, code, issuedOn).textFields()} — without
+     * making the rest of the view: a print run checks every certificate before sorting it and makes the
+     * view again when it prints, and the QR token and 和暦 dates were most of the first one's cost.
+     *
+     * @throws IllegalArgumentException as {@link #view(CertificateFigures, Addressee, UniqueCode, LocalDate)}
+     */
+    public Map<String, String> textFields(CertificateFigures figures, Addressee to, UniqueCode code) {
+        mailable(figures, to, code);
+        return HolderBlock.of(to).textFields(issuer);
+    }
+
+    /** The checks of a certificate view: issued figures, one contract, an address to mail to. */
+    private static Address mailable(CertificateFigures figures, Addressee to, UniqueCode code) {
+        if (!figures.issued()) {
+            throw new IllegalArgumentException("contract %s gets no %s for %d".formatted(figures.contractNo(),
+                    figures.document(), figures.year()));
+        }
+        if (!figures.contractNo().equals(to.contractNo()) || !code.contractNo().equals(to.contractNo())) {
+            throw new IllegalArgumentException("figures %s, unique code %s and ledger %s are not the same contract"
+                    .formatted(figures.contractNo(), code, to.contractNo()));
+        }
+        Address address = to.address();
+        if (address == null) {
+            throw new IllegalArgumentException("contract %s has no address to mail to".formatted(figures.contractNo()));
+        }
+        return address;
     }
 
     /**

@@ -53,6 +53,27 @@ public record Wareki(int era, int year, int month, int day) {
     }
 
     public static Wareki of(LocalDate date) {
+        Wareki known = KNOWN.get(date);
+        if (known != null) {
+            return known;
+        }
+        Wareki w = convert(date);
+        if (KNOWN.size() < KNOWN_MAX) {
+            KNOWN.putIfAbsent(date, w);
+        }
+        return w;
+    }
+
+    /**
+     * Dates already converted: a print run converts the same few dates (run date, cutoffs, period ends) for
+     * every certificate, and JapaneseDate.from was 8% of its calculate step. Bounded, so that a service
+     * asked about every date there is keeps a fixed size (past the bound it converts every time).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<LocalDate, Wareki> KNOWN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KNOWN_MAX = 20_000;
+
+    private static Wareki convert(LocalDate date) {
         JapaneseDate jd;
         try {
             jd = JapaneseDate.from(date);

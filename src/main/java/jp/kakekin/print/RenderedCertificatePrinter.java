@@ -42,7 +42,12 @@ final class RenderedCertificatePrinter implements CertificatePrinter {
     @Override
     public Optional<Exclusion> check(IssuedCertificate c, LocalDate runDate) {
         try {
-            pdf.check(view(c, runDate));
+            if (c.figures() instanceof CertificateFigures f) {
+                // The texts alone: the view (QR token, 和暦) is made when the certificate is printed.
+                pdf.check(f.contractNo(), views.textFields(f, addressee(c), c.uniqueCode()));
+            } else {
+                pdf.check(view(c, runDate));
+            }
             return Optional.empty();
         } catch (CertificateRenderException | IllegalArgumentException e) {
             return Optional.of(exclusion(c, e));
@@ -80,8 +85,12 @@ final class RenderedCertificatePrinter implements CertificatePrinter {
         return new PrintedBatch(placed, failed, result.counts().fullLayouts());
     }
 
+    private static Addressee addressee(IssuedCertificate c) {
+        return new Addressee(c.contractNo(), c.checkDigits(), c.holderName(), c.address());
+    }
+
     private DocumentView view(IssuedCertificate c, LocalDate runDate) {
-        Addressee to = new Addressee(c.contractNo(), c.checkDigits(), c.holderName(), c.address());
+        Addressee to = addressee(c);
         return switch (c.figures()) {
             case CertificateFigures f -> views.view(f, to, c.uniqueCode(), runDate);
             // The address is the one the issuance core chose at the run's address cutoff.

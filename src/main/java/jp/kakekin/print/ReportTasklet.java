@@ -202,9 +202,13 @@ class ReportTasklet implements Tasklet {
     private record Chunk(Path file, ChunkFile.Header header) {
     }
 
-    /** Pages of a finished PDF, from its page tree (the content streams are not read). */
+    /**
+     * Pages of a finished PDF, from its page tree (the content streams are not parsed). The file is read
+     * into memory in one call (a batch is ≈ 1 MB): OpenPDF's plain random access reads its xref table and
+     * objects a byte per system call, which made this step 5.9 s of a 100,000-contract run.
+     */
     static int pageCount(Path pdf) throws IOException {
-        PdfReader reader = new PdfReader(new RandomAccessFileOrArray(pdf.toString(), false, true), null);
+        PdfReader reader = new PdfReader(new RandomAccessFileOrArray(Files.readAllBytes(pdf)), null);
         try {
             return reader.getNumberOfPages();
         } finally {

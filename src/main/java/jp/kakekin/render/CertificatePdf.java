@@ -189,7 +189,12 @@ public final class CertificatePdf {
      * @throws GlyphMissingException naming contract, field and code point
      */
     public void check(DocumentView view) {
-        glyphCheck.check(view.contractNo(), view.textFields());
+        check(view.contractNo(), view.textFields());
+    }
+
+    /** The same from a view's text fields alone ({@code DocumentView.textFields()}). */
+    public void check(String contractNo, java.util.Map<String, String> textFields) {
+        glyphCheck.check(contractNo, textFields);
     }
 
     /**

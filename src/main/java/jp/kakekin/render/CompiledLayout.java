@@ -56,9 +56,22 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
     }
 
     static String fallbackShape(List<String> values, FontLibrary fonts) {
+        // Most values of a page are the very String objects of the page before (the bars' styles, formatted
+        // once per place; the fixed texts): the thread's last page's answers are reused for the same objects.
+        Seen seen = SEEN.get();
+        if (seen == null || seen.fonts != fonts || seen.values.length < values.size()) {
+            seen = new Seen(fonts, new String[Math.max(values.size(), 64)], new boolean[Math.max(values.size(), 64)]);
+            SEEN.set(seen);
+        }
         StringBuilder shape = null;
         for (int v = 0; v < values.size(); v++) {
             String value = values.get(v);
+            if (value == seen.values[v] && seen.primaryOnly[v]) {
+                if (shape != null) {
+                    shape.append('-');
+                }
+                continue;
+            }
             boolean primary = false;
             boolean fallback = false;
             for (int i = 0; i < value.length(); i++) {
@@ -79,6 +92,8 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
                     primary = true;
                 }
             }
+            seen.values[v] = value;
+            seen.primaryOnly[v] = !fallback;
             if (fallback && shape == null) {
                 shape = new StringBuilder(values.size());
                 shape.append("-".repeat(v));
@@ -89,6 +104,12 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
         }
         return shape == null ? "" : shape.toString();
     }
+
+    /** A thread's last page's values and which of them hold no fallback-font character, for {@link #fallbackShape}. */
+    private record Seen(FontLibrary fonts, String[] values, boolean[] primaryOnly) {
+    }
+
+    private static final ThreadLocal<Seen> SEEN = new ThreadLocal<>();
 
     /** As the glyph check splits a text: a character set in the fallback font. */
     private static boolean isFallback(int cp, FontLibrary fonts) {

@@ -93,4 +93,20 @@ class CertificateViewsTest {
         assertThatThrownBy(() -> VIEWS.view(figures(1L, Set.of()), LEDGER, other, LocalDate.of(2026, 11, 20)))
                 .hasMessageContaining("not the same contract");
     }
+
+    @Test
+    void theTextsTheGlyphCheckReadsAreTheViewsOwn() {
+        UniqueCode code = UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000001", "28", 0);
+        Address noSecondLine = new Address(LocalDate.of(2018, 4, 2), "0600001", "北海道札幌市中央区北一条西二丁目𠮷1番", null);
+        for (Address address : List.of(ADDRESS, noSecondLine)) {
+            Addressee to = new Addressee("1000001", "28", "髙橋 太郎", address);
+            CertificateFigures f = figures(831_306L, Set.of());
+            assertThat(VIEWS.textFields(f, to, code))
+                    .isEqualTo(VIEWS.view(f, to, code, LocalDate.of(2026, 11, 20)).textFields())
+                    .containsEntry("address.line1", address.line1());
+        }
+        Addressee nowhere = new Addressee("1000001", "28", "髙橋 太郎", null);
+        assertThatThrownBy(() -> VIEWS.textFields(figures(1L, Set.of()), nowhere, code))
+                .hasMessageContaining("no address to mail to");
+    }
 }
