@@ -55,11 +55,21 @@ final class CollectionSchedule {
             }
             failures.add(f);
             set(f + 1, f + 4);
-            for (int m = f + 2; m <= end; m++) {
+            int m = f + 2;
+            for (; m <= end; m++) {
                 if (m >= f + 5 && t.isDesignated(m)) {
                     break;
                 }
                 set(m, m);
+            }
+            // From the next designated collection on, a month the failed collection would have prepaid (a
+            // paymentModes[] entry taking effect inside its span) is collected as the modes after f say:
+            // the failed collection was never made, so "a later entry never shortens a collection made
+            // before it" does not keep it (RULES.md 1.1, 1.3).
+            for (; m <= end; m++) {
+                if (collectedIn(m) == f) {
+                    set(m, t.regularCollectionAfter(m, f));
+                }
             }
         }
     }

@@ -111,7 +111,16 @@ final class PremiumTimeline {
      * {@code paymentModes[]} entry never shortens a collection made before it starts.
      */
     int regularCollection(int m) {
-        for (int d = m - 11; d <= m; d++) {
+        return regularCollectionAfter(m, Integer.MIN_VALUE);
+    }
+
+    /**
+     * The same, counting only designated collections after month {@code after}: the collection of a
+     * month that a failed collection in {@code after} would have prepaid (RULES.md 1.3: those months are
+     * dropped, not paid — so a later {@code paymentModes[]} entry governs them).
+     */
+    int regularCollectionAfter(int m, int after) {
+        for (int d = Math.max(m - 11, after + 1); d <= m; d++) {
             if (isDesignated(d) && m < d + modes[modeIndex(d)].monthsPerCollection()) {
                 return d;
             }

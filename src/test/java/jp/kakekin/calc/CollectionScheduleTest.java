@@ -68,4 +68,36 @@ class CollectionScheduleTest {
         assertThat(s.collectedIn(m("2026-12"))).isEqualTo(m("2026-12"));
         assertThat(s.collectedIn(m("2027-05"))).isEqualTo(m("2026-12"));
     }
+    /**
+     * Found by LaterEntriesProperties (generate-ledger --seed 26 --year 2024, record 682880, shrunk): the
+     * annual collection of June 2024 fails and a paymentModes[] entry from January 2025 (semiannual,
+     * January/July) is added after the cutoff. The months the failed collection would have prepaid that
+     * fall after the new mode's first designated month are collected by it, not "in June 2024": they were
+     * dropped (1.3), never paid, so the new entry governs them (1.1). Before, they stayed due from June 2024
+     * and the November certificate of 2024 printed **** for arrears only because of an entry made later.
+     */
+    @Test
+    void aModeEntryInsideAFailedCollectionsSpanGovernsTheMonthsItWouldHavePrepaid() {
+        LedgerFixture base = LedgerFixture.shokibo("2008-08-04", "NO_CASH", 54_000).initialMode("ANNUAL", 6)
+                .transfer("2023-06-19", 648_000, "2023-06", "2024-05")
+                .failed("2024-06-18", 648_000, "2024-06", "2025-05")
+                .transfer("2024-08-19", 54_000, "2024-06", "2024-06")
+                .transfer("2024-08-19", 54_000, "2024-08", "2024-08")
+                .transfer("2024-09-18", 54_000, "2024-09", "2024-09");
+        Ledger atCutoff = base.build();
+        Ledger later = base.mode("2025-01", "SEMIANNUAL", 1).build();
+
+        CollectionSchedule before = schedule(atCutoff, "2024-09-30");
+        assertThat(before.collectedIn(m("2025-01"))).as("monthly after the failure").isEqualTo(m("2025-01"));
+        CollectionSchedule after = schedule(later, "2024-09-30");
+        assertThat(after.collectedIn(m("2024-07"))).as("f+1 in f+4").isEqualTo(m("2024-10"));
+        assertThat(after.collectedIn(m("2024-12"))).isEqualTo(m("2024-12"));
+        assertThat(after.collectedIn(m("2025-01"))).as("the new mode's first collection").isEqualTo(m("2025-01"));
+        assertThat(after.collectedIn(m("2025-05"))).as("not due from the failed June collection").isEqualTo(m("2025-01"));
+        assertThat(after.collectedIn(m("2025-07"))).isEqualTo(m("2025-07"));
+
+        Calculator calculator = new Calculator();
+        assertThat(calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, later, 2024))
+                .isEqualTo(calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, atCutoff, 2024));
+    }
 }
