@@ -60,7 +60,8 @@ class CertificateProcessor implements ItemProcessor<LedgerLine, Outcome> {
         IssueContext context = IssueContext.run(run.runDate()).withAddressCutoff(run.addressCutoff())
                 .asTrial(run.trial());
         // The issuance core decides; this step only maps its outcome to a document to sort or an exclusion.
-        return switch (issuer.issue(ledger, run.document(), run.year(), context)) {
+        // Its decision alone (no view: the print step makes the view, with its QR token, when it prints).
+        return switch (issuer.decide(ledger, run.document(), run.year(), context)) {
             case Issuance.NotIssued n -> excluded(line, key, null, n.reason(),
                     n.reason() == ReasonCode.CALCULATION_FAILED ? fileName + ":" + line + ": " + n.detail() : n.detail());
             case Issuance.Held h -> excluded(line, key, null, ReasonCode.HELD, h.detail());

@@ -111,12 +111,27 @@ class ReportTasklet implements Tasklet {
         }
 
         RegisterCounts register = RegisterCounts.NONE;
-        for (int b = 1; b <= index.batches(); b++) {
+        // The batch files are read back for their page counts on the other threads while this one assembles
+        // the manifest (both were this step's time, one after the other, on one core).
+        int batches = index.batches();
+        java.util.concurrent.CompletableFuture<int[]> pageCounts = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> java.util.stream.IntStream.rangeClosed(1, batches).parallel().map(b -> {
+                    Path pdf = folder.batchPdf(b);
+                    try {
+                        return Files.exists(pdf) ? pageCount(pdf) : -1;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toArray());
+        long[] rowsOfBatch = new long[batches + 1];
+        boolean[] completed = new boolean[batches + 1];
+        for (int b = 1; b <= batches; b++) {
             Path part = folder.manifestPart(b);
             if (!Files.exists(part)) {
                 problems.add("batch %d was never completed".formatted(b));
                 continue;
             }
+            completed[b] = true;
             String file = RunFolder.batchFileName(b);
             long[] n = {0};
             long rows = report.appendManifest(part, r -> {
@@ -143,11 +158,27 @@ class ReportTasklet implements Tasklet {
             } else {
                 problems.add("batch %d has no register counts".formatted(b));
             }
+            rowsOfBatch[b] = rows;
+        }
+        int[] counts;
+        try {
+            counts = pageCounts.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+        for (int b = 1; b <= batches; b++) {
+            if (!completed[b]) {
+                continue;
+            }
             Path pdf = folder.batchPdf(b);
-            if (Files.exists(pdf)) {
+            long rows = rowsOfBatch[b];
+            if (counts[b - 1] >= 0) {
                 batchFiles++;
                 pdfBytes += Files.size(pdf);
-                int pdfPages = pageCount(pdf);
+                int pdfPages = counts[b - 1];
                 pages += pdfPages;
                 if (pdfPages != rows) {
                     problems.add("%s has %,d pages but %,d manifest rows".formatted(pdf.getFileName(), pdfPages, rows));
