@@ -34,7 +34,7 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
     public static Optional<CustomerBarcode> forAddress(String postalCode, String line1, String line2) {
         // A layout asks for the barcode once per expression that prints a part of it, one after another
         // for the same document: the thread's last answer is kept for the same three strings (the same
-        // objects; strings do not change), so a page works the barcode out once, not five times.
+        // objects; strings do not change), so a page works the barcode out once, not once per expression.
         Last last = LAST.get();
         if (last != null && last.postalCode == postalCode && last.line1 == line1 && last.line2 == line2) {
             return last.barcode;
