@@ -18,7 +18,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +41,52 @@ public final class CsvTable<R extends Record> implements Closeable {
     /** Quotes a field only when it must (separator, quote, line break, edge spaces), as RFC 4180 readers expect. */
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
 
+    /**
+     * A row record's components, accessors and canonical constructor, looked up once per record class.
+     * Not per table: every {@code getRecordComponents()} hands out new accessor {@code Method}s, each with a
+     * method handle of its own that the JDK customizes — spins a class for — once it has been called 127
+     * times. A print run opens a table part per chunk, so looking them up per table spun ≈ 4,000 classes
+     * in a run of 100,000 contracts, all loaded and then compiled by the JIT (docs/performance.md).
+     */
+    private record Shape(RecordComponent[] components, MethodHandle[] accessors, MethodHandle constructor) {
+        static final ClassValue<Shape> OF = new ClassValue<>() {
+            @Override
+            protected Shape computeValue(Class<?> type) {
+                RecordComponent[] components = type.getRecordComponents();
+                MethodHandle[] accessors = new MethodHandle[components.length];
+                Class<?>[] types = new Class<?>[components.length];
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                try {
+                    for (int i = 0; i < components.length; i++) {
+                        Method m = components[i].getAccessor();
+                        // A channel's row records are usually package-private.
+                        m.setAccessible(true);
+                        accessors[i] = lookup.unreflect(m).asType(MethodType.methodType(Object.class, Object.class));
+                        types[i] = components[i].getType();
+                    }
+                    Constructor<?> c = type.getDeclaredConstructor(types);
+                    c.setAccessible(true);
+                    MethodHandle constructor = lookup.unreflectConstructor(c)
+                            .asSpreader(Object[].class, components.length)
+                            .asType(MethodType.methodType(Object.class, Object[].class));
+                    return new Shape(components, accessors, constructor);
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException("record " + type.getSimpleName() + " has no canonical constructor", e);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("record " + type.getSimpleName() + " cannot be read", e);
+                }
+            }
+        };
+    }
+
     private final RecordComponent[] components;
-    private final java.lang.reflect.Method[] accessors;
+    private final MethodHandle[] accessors;
     private final SequenceWriter out;
 
     private CsvTable(Class<R> row, Writer writer, boolean header) {
-        this.components = row.getRecordComponents();
-        this.accessors = new java.lang.reflect.Method[components.length];
-        for (int i = 0; i < components.length; i++) {
-            accessors[i] = components[i].getAccessor();
-            // A channel's row records are usually package-private.
-            accessors[i].setAccessible(true);
-        }
+        Shape shape = Shape.OF.get(row);
+        this.components = shape.components();
+        this.accessors = shape.accessors();
         List<String> names = columns(row);
         CsvSchema.Builder schema = CsvSchema.builder();
         for (String name : names) {
@@ -106,12 +144,13 @@ public final class CsvTable<R extends Record> implements Closeable {
     public void write(R row) {
         List<String> values = new ArrayList<>(components.length);
         for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
             Object v;
             try {
-                v = accessors[i].invoke(row);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("row " + row.getClass().getSimpleName() + "." + c.getName(), e);
+                v = (Object) accessors[i].invokeExact((Object) row);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("row " + row.getClass().getSimpleName() + "." + components[i].getName(), e);
             }
             values.add(v == null ? "" : v.toString());
         }
@@ -145,7 +184,7 @@ public final class CsvTable<R extends Record> implements Closeable {
 
         private final Class<R> type;
         private final RecordComponent[] components;
-        private final java.lang.reflect.Constructor<R> constructor;
+        private final MethodHandle constructor;
         private final MappingIterator<List<String>> in;
         private final String source;
         private final List<String> names;
@@ -153,19 +192,11 @@ public final class CsvTable<R extends Record> implements Closeable {
 
         private Rows(Class<R> type, Reader reader, String source, boolean header) {
             this.type = type;
-            this.components = type.getRecordComponents();
+            Shape shape = Shape.OF.get(type);
+            this.components = shape.components();
+            this.constructor = shape.constructor();
             this.source = source;
             this.names = columns(type);
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-            }
-            try {
-                this.constructor = type.getDeclaredConstructor(types);
-                constructor.setAccessible(true);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("record " + type.getSimpleName() + " has no canonical constructor", e);
-            }
             try {
                 this.in = CSV.readerForListOf(String.class).with(CsvReadFeature.WRAP_AS_ARRAY)
                         .readValues(Objects.requireNonNull(reader));
@@ -221,10 +252,13 @@ public final class CsvTable<R extends Record> implements Closeable {
                 }
             }
             try {
-                return constructor.newInstance(args);
-            } catch (InvocationTargetException e) {
-                throw new IllegalArgumentException("%s:%d: %s".formatted(source, line, e.getCause().getMessage()), e.getCause());
-            } catch (ReflectiveOperationException e) {
+                return type.cast((Object) constructor.invokeExact(args));
+            } catch (RuntimeException e) {
+                // The record's own check of its components (a compact constructor) refused the row.
+                throw new IllegalArgumentException("%s:%d: %s".formatted(source, line, e.getMessage()), e);
+            } catch (Error e) {
+                throw e;
+            } catch (Throwable e) {
                 throw new IllegalStateException("cannot make a " + type.getSimpleName(), e);
             }
         }

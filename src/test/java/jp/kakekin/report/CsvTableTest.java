@@ -39,4 +39,59 @@ class CsvTableTest {
         CsvTable.open(Row.class, out).close();
         assertThat(out.toString()).isEqualTo("line,contract_no,detail\n");
     }
+
+    record Wide(String a, String b, String c, String d, String e, String f) {
+    }
+
+    /**
+     * A print run opens a table part per chunk. Looking the row's accessors up per table made the JDK spin a
+     * class per accessor and table once it had been called 127 times (≈ 4,000 classes in a 100,000-contract
+     * run, each loaded and compiled); the lookups are per record class now, so 60 parts of 300 rows load
+     * a handful of classes, not 60 × 6.
+     */
+    @Test
+    void manyPartsOfOneRowRecordDoNotMakeTheJdkSpinClassesPerPart() {
+        var classes = java.lang.management.ManagementFactory.getClassLoadingMXBean();
+        Wide row = new Wide("1", "2", "3", "4", "5", "6");
+        writeParts(row, 2); // the first parts load what any table needs
+        long before = classes.getTotalLoadedClassCount();
+        writeParts(row, 60);
+        long loaded = classes.getTotalLoadedClassCount() - before;
+        assertThat(loaded).as("classes loaded while writing 60 parts").isLessThan(60);
+    }
+
+    private static void writeParts(Wide row, int parts) {
+        for (int p = 0; p < parts; p++) {
+            StringWriter out = new StringWriter();
+            try (CsvTable<Wide> t = CsvTable.openPart(Wide.class, out)) {
+                for (int i = 0; i < 300; i++) {
+                    t.write(row);
+                }
+            }
+            assertThat(out.toString()).startsWith("1,2,3,4,5,6\n");
+        }
+    }
+
+    @Test
+    void aRowRefusedByItsRecordNamesSourceAndLine() {
+        StringWriter out = new StringWriter();
+        try (CsvTable<Checked> t = CsvTable.open(Checked.class, out)) {
+            t.write(new Checked(1));
+            t.write(new Checked(2));
+        }
+        String csv = out.toString().replace("\n2\n", "\n-5\n");
+        try (var rows = CsvTable.read(Checked.class, new java.io.StringReader(csv), "t.csv", true)) {
+            assertThat(rows.next().n()).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(rows::next)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("t.csv:3: n must not be negative");
+        }
+    }
+
+    record Checked(int n) {
+        Checked {
+            if (n < 0) {
+                throw new IllegalArgumentException("n must not be negative");
+            }
+        }
+    }
 }
