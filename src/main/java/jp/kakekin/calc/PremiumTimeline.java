@@ -47,7 +47,8 @@ final class PremiumTimeline {
             any |= modes[i] != PaymentMode.MONTHLY;
         }
         anyDesignated = any;
-        List<PendingRequest> changes = withPending
+        // most ledgers have no pending request: no stream for them
+        List<PendingRequest> changes = withPending && !ledger.pendingRequests().isEmpty()
                 ? ledger.pendingRequests().stream()
                         .filter(r -> r.kind() == PendingRequest.Kind.AMOUNT_CHANGE)
                         .sorted(java.util.Comparator.comparing(PendingRequest::effective))
