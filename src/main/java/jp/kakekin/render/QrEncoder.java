@@ -61,15 +61,161 @@ final class QrEncoder {
      */
     static boolean[] encode(String text, int quietZone, int[] size) {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        Version version = version(data);
+        if (version == null) {
+            return null;
+        }
+        byte[] codewords = codewords(data, version);
+        int dim = version.getDimensionForVersion();
+        byte[] m = functionPatterns(version);
+        // Data, in two-column zigzag from the bottom right, mask 2: (x % 3) == 0.
+        int bitIndex = 0;
+        int dataBits = codewords.length * 8;
+        int direction = -1;
+        int y = dim - 1;
+        for (int x = dim - 1; x > 0; x -= 2) {
+            if (x == 6) {
+                x--;
+            }
+            while (y >= 0 && y < dim) {
+                for (int i = 0; i < 2; i++) {
+                    int xx = x - i;
+                    if (m[y * dim + xx] != -1) {
+                        continue;
+                    }
+                    boolean bit = false;
+                    if (bitIndex < dataBits) {
+                        bit = (codewords[bitIndex >> 3] >> (7 - (bitIndex & 7)) & 1) != 0;
+                        bitIndex++;
+                    }
+                    if (xx % 3 == 0) {
+                        bit = !bit;
+                    }
+                    set(m, dim, xx, y, bit ? 1 : 0);
+                }
+                y += direction;
+            }
+            direction = -direction;
+            y += direction;
+        }
+        int side = dim + 2 * quietZone;
+        boolean[] out = new boolean[side * side];
+        for (int yy = 0; yy < dim; yy++) {
+            for (int xx = 0; xx < dim; xx++) {
+                out[(yy + quietZone) * side + xx + quietZone] = m[yy * dim + xx] == 1;
+            }
+        }
+        size[0] = side;
+        return out;
+    }
+
+    /**
+     * The same modules as {@link #encode}, packed as {@link QrImage} stores them: one bit per module, rows
+     * padded to the byte with 1s, 0 dark. Everything but the data bits is the same for every code of a
+     * version — finder, timing and alignment patterns, format and version information, and where each data
+     * bit goes with its mask — so it is laid out once per version ({@link Template}) and a code is that
+     * image with the modules of its 1 bits flipped (placing every module per code, then packing the
+     * modules, was ≈ 7% of the print workers' samples). Null when the text is too long for any version.
+     */
+    static byte[] packed(String text, int quietZone, int[] size) {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        Version version = version(data);
+        if (version == null) {
+            return null;
+        }
+        byte[] codewords = codewords(data, version);
+        Template t = template(version, quietZone);
+        byte[] out = t.base().clone();
+        int[] at = t.dataBits();
+        int n = Math.min(codewords.length * 8, at.length);
+        for (int i = 0; i < n; i++) {
+            if ((codewords[i >> 3] >> (7 - (i & 7)) & 1) != 0) {
+                int p = at[i];
+                out[p >>> 3] ^= (byte) (0x80 >> (p & 7));
+            }
+        }
+        size[0] = t.side();
+        return out;
+    }
+
+    /**
+     * A version's packed image with every data bit 0 (masked), and where each data bit goes, in placement
+     * order: the bit's byte in the image times 8 plus its bit (0 the most significant).
+     */
+    private record Template(int side, byte[] base, int[] dataBits) {
+    }
+
+    /** Templates of the usual quiet zone, by version number. */
+    private static final Template[] TEMPLATES = new Template[41];
+
+    private static Template template(Version version, int quietZone) {
+        int v = version.getVersionNumber();
+        if (quietZone == QrImage.QUIET_ZONE) {
+            Template t = TEMPLATES[v];
+            if (t == null) {
+                t = newTemplate(version, quietZone);
+                // Racing threads make equal templates; any of them may stay (a record of final fields).
+                TEMPLATES[v] = t;
+            }
+            return t;
+        }
+        return newTemplate(version, quietZone);
+    }
+
+    private static Template newTemplate(Version version, int quietZone) {
+        int dim = version.getDimensionForVersion();
+        byte[] m = functionPatterns(version);
+        int side = dim + 2 * quietZone;
+        int stride = (side + 7) / 8;
+        int[] order = new int[dim * dim];
+        int count = 0;
+        // The placement of encode(): two-column zigzag from the bottom right; a data bit 0 is dark where
+        // mask 2 ((x % 3) == 0) flips it.
+        int direction = -1;
+        int y = dim - 1;
+        for (int x = dim - 1; x > 0; x -= 2) {
+            if (x == 6) {
+                x--;
+            }
+            while (y >= 0 && y < dim) {
+                for (int i = 0; i < 2; i++) {
+                    int xx = x - i;
+                    if (m[y * dim + xx] != -1) {
+                        continue;
+                    }
+                    order[count++] = ((y + quietZone) * stride + ((xx + quietZone) >> 3)) * 8 + ((xx + quietZone) & 7);
+                    set(m, dim, xx, y, xx % 3 == 0 ? 1 : 0);
+                }
+                y += direction;
+            }
+            direction = -direction;
+            y += direction;
+        }
+        byte[] base = new byte[stride * side];
+        java.util.Arrays.fill(base, (byte) 0xFF);
+        for (int yy = 0; yy < dim; yy++) {
+            for (int xx = 0; xx < dim; xx++) {
+                if (m[yy * dim + xx] == 1) {
+                    int x = xx + quietZone;
+                    base[(yy + quietZone) * stride + (x >> 3)] &= (byte) ~(0x80 >> (x & 7));
+                }
+            }
+        }
+        return new Template(side, base, java.util.Arrays.copyOf(order, count));
+    }
+
+    /** The smallest version that holds the data in byte mode with the UTF-8 ECI, or null. */
+    private static Version version(byte[] data) {
         int headerBits = 4 + 8 + 4;
         Version version = chooseVersion(headerBits + 8 + data.length * 8);
         if (version == null) {
             return null;
         }
-        version = chooseVersion(headerBits + countBits(version) + data.length * 8);
-        if (version == null) {
-            return null;
-        }
+        return chooseVersion(headerBits + countBits(version) + data.length * 8);
+    }
+
+    /** The data and error correction codewords of the version, interleaved. */
+    private static byte[] codewords(byte[] data, Version version) {
         Version.ECBlocks ecBlocks = version.getECBlocksForLevel(LEVEL);
         int total = version.getTotalCodewords();
         int dataBytes = total - ecBlocks.getTotalECCodewords();
@@ -91,8 +237,11 @@ final class QrEncoder {
         for (int i = 0; bits.size < dataBytes * 8; i++) {
             bits.append((i & 1) == 0 ? 0xEC : 0x11, 8);
         }
-        byte[] codewords = interleave(bits.bytes, total, dataBytes, ecBlocks.getNumBlocks());
+        return interleave(bits.bytes, total, dataBytes, ecBlocks.getNumBlocks());
+    }
 
+    /** The version's modules with its function patterns and format and version information set; -1 elsewhere. */
+    private static byte[] functionPatterns(Version version) {
         int dim = version.getDimensionForVersion();
         byte[] m = new byte[dim * dim];
         java.util.Arrays.fill(m, (byte) -1);
@@ -137,45 +286,7 @@ final class QrEncoder {
                 }
             }
         }
-        // Data, in two-column zigzag from the bottom right, mask 2: (x % 3) == 0.
-        int bitIndex = 0;
-        int dataBits = codewords.length * 8;
-        int direction = -1;
-        int y = dim - 1;
-        for (int x = dim - 1; x > 0; x -= 2) {
-            if (x == 6) {
-                x--;
-            }
-            while (y >= 0 && y < dim) {
-                for (int i = 0; i < 2; i++) {
-                    int xx = x - i;
-                    if (m[y * dim + xx] != -1) {
-                        continue;
-                    }
-                    boolean bit = false;
-                    if (bitIndex < dataBits) {
-                        bit = (codewords[bitIndex >> 3] >> (7 - (bitIndex & 7)) & 1) != 0;
-                        bitIndex++;
-                    }
-                    if (xx % 3 == 0) {
-                        bit = !bit;
-                    }
-                    set(m, dim, xx, y, bit ? 1 : 0);
-                }
-                y += direction;
-            }
-            direction = -direction;
-            y += direction;
-        }
-        int side = dim + 2 * quietZone;
-        boolean[] out = new boolean[side * side];
-        for (int yy = 0; yy < dim; yy++) {
-            for (int xx = 0; xx < dim; xx++) {
-                out[(yy + quietZone) * side + xx + quietZone] = m[yy * dim + xx] == 1;
-            }
-        }
-        size[0] = side;
-        return out;
+        return m;
     }
 
     private static int countBits(Version version) {
