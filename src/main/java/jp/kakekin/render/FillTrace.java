@@ -392,7 +392,7 @@ final class FillTrace {
     }
 
     /**
-     * {@code var.a.b} read by its accessors (record-style {@code a()} or a getter), without SpEL: for
+     * {@code var.a.b} (or {@code var} alone) read by its accessors (record-style {@code a()} or a getter), without SpEL: for
      * the simple paths most layouts print. Used only when, at trace time, it gave the very value SpEL gave.
      * <p>
      * Each property is read through a method handle resolved once per (class, property) ({@link #ACCESSORS})
@@ -431,7 +431,8 @@ final class FillTrace {
                 return null;
             }
             String[] parts = text.split("\\.");
-            if (!parts[0].equals(names[0]) || parts.length < 2) {
+            // A bare variable ({@code ${postalCode}}, a fragment's argument) is a path of no property: its value.
+            if (!parts[0].equals(names[0])) {
                 return null;
             }
             String[] properties = java.util.Arrays.copyOfRange(parts, 1, parts.length);

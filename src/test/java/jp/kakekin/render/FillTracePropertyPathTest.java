@@ -92,4 +92,14 @@ class FillTracePropertyPathTest {
         assertThat(p.get(new Outer(null, new Inner("b", false)))).isEqualTo("getter:b");
         assertThat(p.get(withOther)).isEqualTo("other");
     }
+
+    @Test
+    void aBareVariableIsItsValue() {
+        Outer o = new Outer(null, null);
+        FillTrace.PropertyPath p = FillTrace.PropertyPath.of("o", new String[]{"o"}, StandardExpressionExecutionContext.NORMAL, o, o);
+        assertThat(p).isNotNull();
+        Outer other = new Outer(new Inner("b", true), null);
+        assertThat(p.get(other)).isSameAs(other);
+        assertThat(p.get(null)).isNull();
+    }
 }
