@@ -22,8 +22,6 @@ final class QrEncoder {
 
     private static final int[] EXP = new int[512];
     private static final int[] LOG = new int[256];
-    /** Generator polynomials by degree, highest coefficient first (leading 1 omitted). */
-    private static final int[][] GENERATORS = new int[70][];
 
     static {
         int x = 1;
@@ -219,25 +217,26 @@ final class QrEncoder {
         Version.ECBlocks ecBlocks = version.getECBlocksForLevel(LEVEL);
         int total = version.getTotalCodewords();
         int dataBytes = total - ecBlocks.getTotalECCodewords();
-        Bits bits = new Bits(dataBytes * 8);
-        bits.append(0b0111, 4);
-        bits.append(UTF8_ECI, 8);
-        bits.append(0b0100, 4);
-        bits.append(data.length, countBits(version));
-        for (byte b : data) {
-            bits.append(b & 0xFF, 8);
+        // Byte mode after the UTF-8 ECI: 0111, 00011010 (26), 0100, then the count in 8 or 16 bits — whole bytes,
+        // so the data bytes follow byte-aligned and are copied, not appended bit by bit.
+        byte[] bytes = new byte[dataBytes];
+        int k = 0;
+        bytes[k++] = 0x71;
+        bytes[k++] = (byte) 0xA4;
+        if (countBits(version) == 16) {
+            bytes[k++] = (byte) (data.length >> 8);
         }
-        // Terminator (up to four zero bits), zeros to the byte, then the pad bytes.
-        for (int i = 0; i < 4 && bits.size < dataBytes * 8; i++) {
-            bits.append(0, 1);
+        bytes[k++] = (byte) data.length;
+        System.arraycopy(data, 0, bytes, k, data.length);
+        k += data.length;
+        // Terminator (four zero bits) and zeros to the byte: one zero byte when there is room; then the pad bytes.
+        if (k < dataBytes) {
+            bytes[k++] = 0;
         }
-        if ((bits.size & 7) != 0) {
-            bits.append(0, 8 - (bits.size & 7));
+        for (int i = 0; k < dataBytes; i++) {
+            bytes[k++] = (byte) ((i & 1) == 0 ? 0xEC : 0x11);
         }
-        for (int i = 0; bits.size < dataBytes * 8; i++) {
-            bits.append((i & 1) == 0 ? 0xEC : 0x11, 8);
-        }
-        return interleave(bits.bytes, total, dataBytes, ecBlocks.getNumBlocks());
+        return interleave(bytes, total, dataBytes, ecBlocks.getNumBlocks());
     }
 
     /** The version's modules with its function patterns and format and version information set; -1 elsewhere. */
@@ -346,18 +345,16 @@ final class QrEncoder {
 
     /** Reed–Solomon check bytes: the remainder of data·x^n divided by the generator of degree n. */
     private static byte[] ecBytes(byte[] data, int n) {
-        int[] g = generator(n);
+        int[] products = PRODUCTS[n];
         int[] r = new int[n];
         for (byte b : data) {
             int factor = (b & 0xFF) ^ r[0];
             System.arraycopy(r, 1, r, 0, n - 1);
             r[n - 1] = 0;
             if (factor != 0) {
-                int lf = LOG[factor];
+                int row = factor * n;
                 for (int i = 0; i < n; i++) {
-                    if (g[i] != 0) {
-                        r[i] ^= EXP[lf + LOG[g[i]]];
-                    }
+                    r[i] ^= products[row + i];
                 }
             }
         }
@@ -368,25 +365,43 @@ final class QrEncoder {
         return out;
     }
 
-    /** (x - α^0)(x - α^1)…(x - α^(n-1)), coefficients after the leading 1, highest degree first. */
-    private static int[] generator(int n) {
-        int[] g = GENERATORS[n];
-        if (g == null) {
-            int[] poly = {1};
-            for (int d = 0; d < n; d++) {
-                int[] next = new int[poly.length + 1];
-                for (int i = 0; i < poly.length; i++) {
-                    next[i] ^= poly[i];
-                    if (poly[i] != 0) {
-                        next[i + 1] ^= EXP[LOG[poly[i]] + d];
+    /**
+     * For each degree of level M's blocks: factor × the generator's coefficients, for every factor (row
+     * {@code factor * n}) — made at start, so a code's check bytes are one table row per data byte, not two
+     * logarithm look-ups per coefficient.
+     */
+    private static final int[][] PRODUCTS = new int[70][];
+
+    static {
+        for (int v = 1; v <= 40; v++) {
+            int n = Version.getVersionForNumber(v).getECBlocksForLevel(LEVEL).getECCodewordsPerBlock();
+            if (PRODUCTS[n] == null) {
+                int[] g = generator(n);
+                int[] products = new int[256 * n];
+                for (int factor = 1; factor < 256; factor++) {
+                    for (int i = 0; i < n; i++) {
+                        products[factor * n + i] = g[i] == 0 ? 0 : EXP[LOG[factor] + LOG[g[i]]];
                     }
                 }
-                poly = next;
+                PRODUCTS[n] = products;
             }
-            g = java.util.Arrays.copyOfRange(poly, 1, poly.length);
-            GENERATORS[n] = g;
         }
-        return g;
+    }
+
+    /** (x - α^0)(x - α^1)…(x - α^(n-1)), coefficients after the leading 1, highest degree first. */
+    private static int[] generator(int n) {
+        int[] poly = {1};
+        for (int d = 0; d < n; d++) {
+            int[] next = new int[poly.length + 1];
+            for (int i = 0; i < poly.length; i++) {
+                next[i] ^= poly[i];
+                if (poly[i] != 0) {
+                    next[i + 1] ^= EXP[LOG[poly[i]] + d];
+                }
+            }
+            poly = next;
+        }
+        return java.util.Arrays.copyOfRange(poly, 1, poly.length);
     }
 
     private static void finder(byte[] m, int dim, int x0, int y0) {
@@ -431,27 +446,5 @@ final class QrEncoder {
 
     private static void set(byte[] m, int dim, int x, int y, int v) {
         m[y * dim + x] = (byte) v;
-    }
-
-    /** A growing bit string, most significant bit first. */
-    private static final class Bits {
-        byte[] bytes;
-        int size;
-
-        Bits(int capacityBits) {
-            bytes = new byte[(capacityBits + 7) / 8];
-        }
-
-        void append(int value, int count) {
-            for (int i = count - 1; i >= 0; i--) {
-                if ((size >> 3) >= bytes.length) {
-                    bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2 + 1);
-                }
-                if ((value >> i & 1) != 0) {
-                    bytes[size >> 3] |= (byte) (0x80 >> (size & 7));
-                }
-                size++;
-            }
-        }
     }
 }
