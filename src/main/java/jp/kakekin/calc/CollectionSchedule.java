@@ -45,15 +45,17 @@ final class CollectionSchedule {
             }
             collection[m - base] = c;
         }
+        int lastFailure = Integer.MIN_VALUE; // failures.getLast(), unboxed
         for (Payment p : known.payments) {
             if (p.isPaid()) {
                 continue;
             }
             int f = Months.of(p.date());
-            if (!failures.isEmpty() && failures.getLast() == f) {
+            if (!failures.isEmpty() && lastFailure == f) {
                 continue;
             }
             failures.add(f);
+            lastFailure = f;
             set(f + 1, f + 4);
             int m = f + 2;
             for (; m <= end; m++) {

@@ -72,6 +72,51 @@ final class HeldChecks {
     }
 
     private static List<Collection> collections(List<Payment> payments) {
+        if (!inDateOrder(payments)) {
+            return collectionsByMap(payments);
+        }
+        // The payments in date order (as LedgerAtCutoff keeps them): one pass gives what the maps and the
+        // sort below give — per date the window cash, then the transfers, each in the ledger's order —
+        // without two TreeMaps and a sort per record.
+        List<Collection> all = new ArrayList<>();
+        List<Payment> cash = new ArrayList<>(1);
+        List<Payment> transfers = new ArrayList<>(2);
+        LocalDate date = null;
+        for (Payment p : payments) {
+            if (!p.isPaid() || p.method() == PaymentMethod.REMITTANCE) {
+                continue; // REMITTANCE: never checked (RULES.md 1.8)
+            }
+            if (!p.date().equals(date)) {
+                addCollections(all, date, cash, transfers);
+                cash = new ArrayList<>(1);
+                transfers = new ArrayList<>(2);
+                date = p.date();
+            }
+            (p.method() == PaymentMethod.CASH ? cash : transfers).add(p);
+        }
+        addCollections(all, date, cash, transfers);
+        return all;
+    }
+
+    private static void addCollections(List<Collection> all, LocalDate date, List<Payment> cash, List<Payment> transfers) {
+        if (!cash.isEmpty()) {
+            all.add(new Collection(date, PaymentMethod.CASH, cash));
+        }
+        if (!transfers.isEmpty()) {
+            all.add(new Collection(date, PaymentMethod.TRANSFER, transfers));
+        }
+    }
+
+    private static boolean inDateOrder(List<Payment> payments) {
+        for (int i = 1; i < payments.size(); i++) {
+            if (payments.get(i).date().isBefore(payments.get(i - 1).date())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Collection> collectionsByMap(List<Payment> payments) {
         Map<LocalDate, List<Payment>> transfers = new TreeMap<>();
         Map<LocalDate, List<Payment>> cash = new TreeMap<>();
         for (Payment p : payments) {

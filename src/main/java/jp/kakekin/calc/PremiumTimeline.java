@@ -17,6 +17,12 @@ final class PremiumTimeline {
     private final int[] modeFrom;
     private final PaymentMode[] modes;
     private final int[] designated;
+    /**
+     * Whether any entry is semiannual or annual. Most ledgers pay monthly throughout; then no month is
+     * designated and every month is collected in itself, which the per-month searches below (called for
+     * every month of a contract's life) need not find out again and again.
+     */
+    private final boolean anyDesignated;
     // Pending AMOUNT_CHANGE requests count only when projecting collections that have not happened yet.
     private final int[] pendingFrom;
     private final long[] pendingMonthly;
@@ -33,12 +39,16 @@ final class PremiumTimeline {
         modeFrom = new int[ms.size()];
         modes = new PaymentMode[ms.size()];
         designated = new int[ms.size()];
+        boolean any = false;
         for (int i = 0; i < ms.size(); i++) {
             modeFrom[i] = Months.of(ms.get(i).from());
             modes[i] = ms.get(i).mode();
             designated[i] = ms.get(i).month() == null ? 0 : ms.get(i).month();
+            any |= modes[i] != PaymentMode.MONTHLY;
         }
-        List<PendingRequest> changes = withPending
+        anyDesignated = any;
+        // most ledgers have no pending request: no stream for them
+        List<PendingRequest> changes = withPending && !ledger.pendingRequests().isEmpty()
                 ? ledger.pendingRequests().stream()
                         .filter(r -> r.kind() == PendingRequest.Kind.AMOUNT_CHANGE)
                         .sorted(java.util.Comparator.comparing(PendingRequest::effective))
@@ -84,6 +94,9 @@ final class PremiumTimeline {
 
     /** Whether m is a designated collection month (指定月) of the semiannual/annual mode in force at m. */
     boolean isDesignated(int m) {
+        if (!anyDesignated) {
+            return false;
+        }
         int i = modeIndex(m);
         if (i < 0 || modes[i] == PaymentMode.MONTHLY) {
             return false;
@@ -120,6 +133,9 @@ final class PremiumTimeline {
      * dropped, not paid — so a later {@code paymentModes[]} entry governs them).
      */
     int regularCollectionAfter(int m, int after) {
+        if (!anyDesignated) {
+            return m;
+        }
         for (int d = Math.max(m - 11, after + 1); d <= m; d++) {
             if (isDesignated(d) && m < d + modes[modeIndex(d)].monthsPerCollection()) {
                 return d;

@@ -45,7 +45,10 @@ final class Projection {
                 break;
             }
             boolean recovery = isRecoveryMonth(schedule, c);
-            for (int m = first; m <= last; m++) {
+            // only the months the contract owes (known.owes) can be requested: the rest are not visited
+            int owedFrom = Math.max(first, known.firstKnownMonth);
+            int owedTo = Math.min(last, known.terminationMonth - 1);
+            for (int m = owedFrom; m <= owedTo; m++) {
                 if (requested[m - first] || known.isCovered(m) || !known.owes(m)) {
                     continue;
                 }

@@ -80,30 +80,31 @@ public final class LedgerParser {
             return null;
         }
         unknown(n, TOP, "");
-        Scheme scheme = enumValue(n, "scheme", "scheme", Scheme.class, true);
-        String contractNo = pattern(n, "contractNo", "contractNo", CONTRACT_NO, "exactly 7 digits");
-        String checkDigits = pattern(n, "checkDigits", "checkDigits", CHECK_DIGITS, "exactly 2 digits");
+        Scheme scheme = enumValue(n, "", "scheme", Scheme.class, true);
+        String contractNo = pattern(n, "", "contractNo", CONTRACT_NO, "exactly 7 digits");
+        String checkDigits = pattern(n, "", "checkDigits", CHECK_DIGITS, "exactly 2 digits");
         Holder holder = holder(n.get("holder"), scheme);
-        List<Address> addresses = list(n, "addresses", true, this::address, ADDRESS);
+        List<Address> addresses = list(n, ADDRESSES, true, this::address, ADDRESS);
         if (addresses != null && addresses.isEmpty()) {
             error("addresses", "at least one address is required");
         }
-        LocalDate contractDate = date(n, "contractDate", "contractDate", true);
-        YearMonth applicationMonth = month(n, "applicationMonth", "applicationMonth", true);
-        ApplicationMethod method = enumValue(n, "applicationMethod", "applicationMethod", ApplicationMethod.class, true);
-        List<PremiumPeriod> premiums = list(n, "premiums", true, (e, path) -> premium(e, path, scheme), PREMIUM);
+        LocalDate contractDate = date(n, "", "contractDate", true);
+        YearMonth applicationMonth = month(n, "", "applicationMonth", true);
+        ApplicationMethod method = enumValue(n, "", "applicationMethod", ApplicationMethod.class, true);
+        List<PremiumPeriod> premiums = list(n, PREMIUMS, true, (e, path, prefix) -> premium(e, prefix, scheme), PREMIUM);
         if (premiums != null && premiums.isEmpty()) {
             error("premiums", "at least one premium is required");
         }
-        List<PaymentModePeriod> modes = list(n, "paymentModes", true, this::paymentMode, MODE);
+        List<PaymentModePeriod> modes = list(n, PAYMENT_MODES, true, this::paymentMode, MODE);
         if (modes != null && modes.isEmpty()) {
             error("paymentModes", "at least one payment mode is required");
         }
-        List<Payment> payments = list(n, "payments", true, this::payment, PAYMENT);
-        List<PendingRequest> pending = list(n, "pendingRequests", false, (e, path) -> pending(e, path, scheme), PENDING);
+        List<Payment> payments = list(n, PAYMENTS, true, this::payment, PAYMENT);
+        List<PendingRequest> pending = list(n, PENDING_REQUESTS, false, (e, path, prefix) -> pending(e, path, prefix, scheme),
+                PENDING);
         DiscountCarried carried = discountCarried(n.get("discountCarried"), scheme);
-        LocalDate terminatedOn = date(n, "terminatedOn", "terminatedOn", false);
-        LocalDate previousTermination = date(n, "previousTermination", "previousTermination", false);
+        LocalDate terminatedOn = date(n, "", "terminatedOn", false);
+        LocalDate previousTermination = date(n, "", "previousTermination", false);
         EDelivery eDelivery = eDelivery(n.get("eDelivery"));
 
         ascending(premiums, PremiumPeriod::from, "premiums");
@@ -129,13 +130,13 @@ public final class LedgerParser {
             return null;
         }
         unknown(h, HOLDER, "holder.");
-        String name = string(h, "name", "holder.name", true, MAX_NAME);
+        String name = string(h, "holder.", "name", true, MAX_NAME);
         if (name != null && name.isBlank()) {
             error("holder.name", "must not be blank");
         }
-        String kana = string(h, "nameKana", "holder.nameKana", false, MAX_NAME);
-        LocalDate birth = date(h, "birthDate", "holder.birthDate", false);
-        String phone = string(h, "phone", "holder.phone", false, MAX_PHONE);
+        String kana = string(h, "holder.", "nameKana", false, MAX_NAME);
+        LocalDate birth = date(h, "holder.", "birthDate", false);
+        String phone = string(h, "holder.", "phone", false, MAX_PHONE);
         boolean corporate = false;
         JsonNode c = h.get("corporate");
         if (c != null && !c.isNull()) {
@@ -145,7 +146,7 @@ public final class LedgerParser {
                 corporate = c.booleanValue();
             }
         }
-        Integer fyEnd = integer(h, "fiscalYearEndMonth", "holder.fiscalYearEndMonth", false);
+        Integer fyEnd = integer(h, "holder.", "fiscalYearEndMonth", false);
         if (fyEnd != null && (fyEnd < 1 || fyEnd > 12)) {
             error("holder.fiscalYearEndMonth", "must be a month from 1 to 12, was " + fyEnd);
         }
@@ -158,63 +159,63 @@ public final class LedgerParser {
         return new Holder(name, kana, birth, phone, corporate, fyEnd);
     }
 
-    private Address address(JsonNode a, String path) {
-        LocalDate received = date(a, "receivedOn", path + ".receivedOn", true);
-        String postal = pattern(a, "postalCode", path + ".postalCode", POSTAL_CODE, "exactly 7 digits");
-        String line1 = string(a, "line1", path + ".line1", true, MAX_ADDRESS_LINE);
+    private Address address(JsonNode a, String path, String prefix) {
+        LocalDate received = date(a, prefix, "receivedOn", true);
+        String postal = pattern(a, prefix, "postalCode", POSTAL_CODE, "exactly 7 digits");
+        String line1 = string(a, prefix, "line1", true, MAX_ADDRESS_LINE);
         if (line1 != null && line1.isBlank()) {
-            error(path + ".line1", "must not be blank");
+            error(prefix + "line1", "must not be blank");
         }
-        String line2 = string(a, "line2", path + ".line2", false, MAX_ADDRESS_LINE);
+        String line2 = string(a, prefix, "line2", false, MAX_ADDRESS_LINE);
         return new Address(received, postal, line1, line2 == null ? "" : line2);
     }
 
-    private PremiumPeriod premium(JsonNode p, String path, Scheme scheme) {
-        YearMonth from = month(p, "from", path + ".from", true);
-        Long monthly = longValue(p, "monthly", path + ".monthly", true);
+    private PremiumPeriod premium(JsonNode p, String prefix, Scheme scheme) {
+        YearMonth from = month(p, prefix, "from", true);
+        Long monthly = longValue(p, prefix, "monthly", true);
         if (monthly != null && scheme != null && !SchemeLimits.isValidMonthly(scheme, monthly)) {
-            error(path + ".monthly", "%,d is not a valid %s premium (%s)".formatted(monthly, scheme,
+            error(prefix + "monthly", "%,d is not a valid %s premium (%s)".formatted(monthly, scheme,
                     SchemeLimits.describe(scheme)));
         }
         return new PremiumPeriod(from, monthly == null ? 0 : monthly);
     }
 
-    private PaymentModePeriod paymentMode(JsonNode m, String path) {
-        YearMonth from = month(m, "from", path + ".from", true);
-        PaymentMode mode = enumValue(m, "mode", path + ".mode", PaymentMode.class, true);
-        Integer month = integer(m, "month", path + ".month", false);
+    private PaymentModePeriod paymentMode(JsonNode m, String path, String prefix) {
+        YearMonth from = month(m, prefix, "from", true);
+        PaymentMode mode = enumValue(m, prefix, "mode", PaymentMode.class, true);
+        Integer month = integer(m, prefix, "month", false);
         if (mode != null && mode != PaymentMode.MONTHLY && month == null) {
-            error(path + ".month", "is required for " + mode + " (the designated month)");
+            error(prefix + "month", "is required for " + mode + " (the designated month)");
         }
         if (month != null && (month < 1 || month > 12)) {
-            error(path + ".month", "must be a month from 1 to 12, was " + month);
+            error(prefix + "month", "must be a month from 1 to 12, was " + month);
         }
         if (mode == PaymentMode.MONTHLY && month != null) {
-            error(path + ".month", "must be absent for MONTHLY");
+            error(prefix + "month", "must be absent for MONTHLY");
         }
         return new PaymentModePeriod(from, mode, month);
     }
 
-    private Payment payment(JsonNode p, String path) {
-        LocalDate date = date(p, "date", path + ".date", true);
-        PaymentMethod method = enumValue(p, "method", path + ".method", PaymentMethod.class, true);
-        PaymentStatus status = enumValue(p, "status", path + ".status", PaymentStatus.class, false);
-        Long amount = longValue(p, "amount", path + ".amount", true);
+    private Payment payment(JsonNode p, String path, String prefix) {
+        LocalDate date = date(p, prefix, "date", true);
+        PaymentMethod method = enumValue(p, prefix, "method", PaymentMethod.class, true);
+        PaymentStatus status = enumValue(p, prefix, "status", PaymentStatus.class, false);
+        Long amount = longValue(p, prefix, "amount", true);
         if (amount != null && amount <= 0) {
-            error(path + ".amount", "must be positive, was " + amount);
+            error(prefix + "amount", "must be positive, was " + amount);
         }
-        YearMonth from = month(p, "from", path + ".from", true);
-        YearMonth to = month(p, "to", path + ".to", true);
+        YearMonth from = month(p, prefix, "from", true);
+        YearMonth to = month(p, prefix, "to", true);
         if (from != null && to != null && from.isAfter(to)) {
-            error(path + ".from", "%s is after to %s".formatted(from, to));
+            error(prefix + "from", "%s is after to %s".formatted(from, to));
         } else if (from != null && to != null && amount != null && amount > 0) {
             // A failed transfer is not checked against the premiums; it still cannot exceed what the months
             // could ever cost, nor can a payment cover more months than a contract can last.
             long months = from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
             if (months > SchemeLimits.MAX_MONTHS) {
-                error(path + ".to", "covers %,d months; at most %,d".formatted(months, SchemeLimits.MAX_MONTHS));
+                error(prefix + "to", "covers %,d months; at most %,d".formatted(months, SchemeLimits.MAX_MONTHS));
             } else if (amount > months * SchemeLimits.MAX_MONTHLY) {
-                error(path + ".amount", "%,d is more than %,d months of the highest premium (%,d)"
+                error(prefix + "amount", "%,d is more than %,d months of the highest premium (%,d)"
                         .formatted(amount, months, months * SchemeLimits.MAX_MONTHLY));
             }
         }
@@ -222,20 +223,20 @@ public final class LedgerParser {
                 from, to);
     }
 
-    private PendingRequest pending(JsonNode r, String path, Scheme scheme) {
-        PendingRequest.Kind kind = enumValue(r, "kind", path + ".kind", PendingRequest.Kind.class, true);
-        YearMonth effective = month(r, "effective", path + ".effective", false);
-        Long monthly = longValue(r, "monthly", path + ".monthly", false);
-        YearMonth month = month(r, "month", path + ".month", false);
-        Integer months = integer(r, "months", path + ".months", false);
+    private PendingRequest pending(JsonNode r, String path, String prefix, Scheme scheme) {
+        PendingRequest.Kind kind = enumValue(r, prefix, "kind", PendingRequest.Kind.class, true);
+        YearMonth effective = month(r, prefix, "effective", false);
+        Long monthly = longValue(r, prefix, "monthly", false);
+        YearMonth month = month(r, prefix, "month", false);
+        Integer months = integer(r, prefix, "months", false);
         if (kind == PendingRequest.Kind.AMOUNT_CHANGE) {
             if (effective == null) {
-                error(path + ".effective", "is required for AMOUNT_CHANGE");
+                error(prefix + "effective", "is required for AMOUNT_CHANGE");
             }
             if (monthly == null) {
-                error(path + ".monthly", "is required for AMOUNT_CHANGE");
+                error(prefix + "monthly", "is required for AMOUNT_CHANGE");
             } else if (scheme != null && !SchemeLimits.isValidMonthly(scheme, monthly)) {
-                error(path + ".monthly", "%,d is not a valid %s premium (%s)".formatted(monthly, scheme,
+                error(prefix + "monthly", "%,d is not a valid %s premium (%s)".formatted(monthly, scheme,
                         SchemeLimits.describe(scheme)));
             }
             if (month != null || months != null) {
@@ -243,12 +244,12 @@ public final class LedgerParser {
             }
         } else if (kind == PendingRequest.Kind.LUMP_SUM) {
             if (month == null) {
-                error(path + ".month", "is required for LUMP_SUM");
+                error(prefix + "month", "is required for LUMP_SUM");
             }
             if (months == null) {
-                error(path + ".months", "is required for LUMP_SUM");
+                error(prefix + "months", "is required for LUMP_SUM");
             } else if (months < 1 || months > SchemeLimits.MAX_MONTHS) {
-                error(path + ".months", "must be from 1 to %,d, was %,d".formatted(SchemeLimits.MAX_MONTHS, months));
+                error(prefix + "months", "must be from 1 to %,d, was %,d".formatted(SchemeLimits.MAX_MONTHS, months));
             }
             if (effective != null || monthly != null) {
                 error(path, "LUMP_SUM takes month and months only");
@@ -266,7 +267,7 @@ public final class LedgerParser {
             return null;
         }
         unknown(d, CARRIED, "discountCarried.");
-        LocalDate asOf = date(d, "asOf", "discountCarried.asOf", true);
+        LocalDate asOf = date(d, "discountCarried.", "asOf", true);
         if (asOf != null && !(asOf.getMonthValue() == 3 && asOf.getDayOfMonth() == 31)) {
             error("discountCarried.asOf", "must be a March-end (YYYY-03-31), was " + asOf);
         }
@@ -305,26 +306,30 @@ public final class LedgerParser {
             return null;
         }
         unknown(e, EDELIVERY, "eDelivery.");
-        LocalDate linked = date(e, "linkedOn", "eDelivery.linkedOn", false);
+        LocalDate linked = date(e, "eDelivery.", "linkedOn", false);
         return linked == null ? null : new EDelivery(linked);
     }
 
     /** Every PAID amount must equal the premiums of the months it covers (spec/ledger.md, Validation). */
     private void amounts(Scheme scheme, List<PremiumPeriod> premiums, List<Payment> payments) {
-        List<PremiumPeriod> sorted = premiums.stream().sorted(Comparator.comparing(PremiumPeriod::from)).toList();
+        // Ledgers nearly always list both in order already; a stable sort of a list in order is that list.
+        List<PremiumPeriod> sorted = inOrder(premiums, PremiumPeriod::from) ? premiums
+                : premiums.stream().sorted(Comparator.comparing(PremiumPeriod::from)).toList();
         YearMonth first = sorted.getFirst().from();
         // The SAFETY cap is cumulative in collection order, whatever order the ledger lists payments in.
-        List<Integer> order = new ArrayList<>();
+        List<Integer> order = new ArrayList<>(payments.size());
         for (int i = 0; i < payments.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparing(i -> payments.get(i).date()));
+        if (!inOrder(payments, Payment::date)) {
+            order.sort(Comparator.comparing(i -> payments.get(i).date()));
+        }
         long cumulative = 0;
         for (int i : order) {
             Payment p = payments.get(i);
-            String path = "payments[" + i + "]";
+            String prefix = PAYMENTS.prefix(i);
             if (p.from().isBefore(first)) {
-                error(path + ".from", "%s is before the first premium (%s)".formatted(p.from(), first));
+                error(prefix + "from", "%s is before the first premium (%s)".formatted(p.from(), first));
                 continue;
             }
             long expected = 0;
@@ -337,20 +342,30 @@ public final class LedgerParser {
             if (scheme == Scheme.SAFETY) {
                 long after = cumulative + p.amount();
                 if (after > SchemeLimits.SAFETY_CAP) {
-                    error(path + ".amount", "takes the cumulative premiums to %,d, over the %,d yen cap"
+                    error(prefix + "amount", "takes the cumulative premiums to %,d, over the %,d yen cap"
                             .formatted(after, SchemeLimits.SAFETY_CAP));
                     cumulative = after;
                     continue;
                 }
                 boolean reachesCap = after == SchemeLimits.SAFETY_CAP && p.amount() < expected;
                 if (p.amount() != expected && !reachesCap) {
-                    error(path + ".amount", mismatch(p, expected));
+                    error(prefix + "amount", mismatch(p, expected));
                 }
                 cumulative = after;
             } else if (p.amount() != expected) {
-                error(path + ".amount", mismatch(p, expected));
+                error(prefix + "amount", mismatch(p, expected));
             }
         }
+    }
+
+    /** Whether the keys never decrease along the list (a stable sort by them would leave it as it is). */
+    private static <T, K extends Comparable<? super K>> boolean inOrder(List<T> items, Function<T, K> key) {
+        for (int i = 1; i < items.size(); i++) {
+            if (key.apply(items.get(i - 1)).compareTo(key.apply(items.get(i))) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String mismatch(Payment p, long expected) {
@@ -384,10 +399,45 @@ public final class LedgerParser {
 
     @FunctionalInterface
     private interface Element<T> {
-        T read(JsonNode node, String path);
+        /** @param path the element's field path ({@code payments[3]}), @param prefix that path and a dot */
+        T read(JsonNode node, String path, String prefix);
     }
 
-    private <T> List<T> list(JsonNode n, String name, boolean required, Element<T> element, Set<String> fields) {
+    /**
+     * A list field with the paths of its first elements made once ({@code payments[3]}, {@code payments[3].}):
+     * the parser names a field only in an error, but every element used to build its paths on every line.
+     */
+    private static final class ListField {
+        private static final int CACHED = 64;
+        final String name;
+        private final String[] paths = new String[CACHED];
+        private final String[] prefixes = new String[CACHED];
+
+        ListField(String name) {
+            this.name = name;
+            for (int i = 0; i < CACHED; i++) {
+                paths[i] = name + "[" + i + "]";
+                prefixes[i] = paths[i] + ".";
+            }
+        }
+
+        String path(int i) {
+            return i < CACHED ? paths[i] : name + "[" + i + "]";
+        }
+
+        String prefix(int i) {
+            return i < CACHED ? prefixes[i] : name + "[" + i + "].";
+        }
+    }
+
+    private static final ListField ADDRESSES = new ListField("addresses");
+    private static final ListField PREMIUMS = new ListField("premiums");
+    private static final ListField PAYMENT_MODES = new ListField("paymentModes");
+    private static final ListField PAYMENTS = new ListField("payments");
+    private static final ListField PENDING_REQUESTS = new ListField("pendingRequests");
+
+    private <T> List<T> list(JsonNode n, ListField field, boolean required, Element<T> element, Set<String> fields) {
+        String name = field.name;
         JsonNode a = n.get(name);
         if (a == null || a.isNull()) {
             if (required) {
@@ -402,13 +452,13 @@ public final class LedgerParser {
         List<T> out = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
             JsonNode e = a.get(i);
-            String path = name + "[" + i + "]";
             if (!e.isObject()) {
-                error(path, "expected an object");
+                error(field.path(i), "expected an object");
                 continue;
             }
-            unknown(e, fields, path + ".");
-            out.add(element.read(e, path));
+            String prefix = field.prefix(i);
+            unknown(e, fields, prefix);
+            out.add(element.read(e, field.path(i), prefix));
         }
         return out;
     }
@@ -426,8 +476,8 @@ public final class LedgerParser {
         return "\"" + Printable.of(s) + "\"";
     }
 
-    private String string(JsonNode n, String name, String path, boolean required) {
-        return string(n, name, path, required, MAX_TEXT);
+    private String string(JsonNode n, String prefix, String name, boolean required) {
+        return string(n, prefix, name, required, MAX_TEXT);
     }
 
     /**
@@ -435,85 +485,86 @@ public final class LedgerParser {
      * bounded; a longer value is an error of its field, not a failed insert), and no control character
      * (a NUL is refused by PostgreSQL, a newline or ESC has no place in a name or an address).
      */
-    private String string(JsonNode n, String name, String path, boolean required, int maxLength) {
+    private String string(JsonNode n, String prefix, String name, boolean required, int maxLength) {
         JsonNode v = n.get(name);
         if (v == null || v.isNull()) {
             if (required) {
-                error(path, "is required");
+                error(prefix + name, "is required");
             }
             return null;
         }
         if (!v.isString()) {
-            error(path, "expected a string");
+            error(prefix + name, "expected a string");
             return null;
         }
         String s = v.stringValue();
-        int length = s.codePointCount(0, s.length());
+        // never more code points than chars: only a long string needs counting
+        int length = s.length() <= maxLength ? s.length() : s.codePointCount(0, s.length());
         if (length > maxLength) {
-            error(path, "%,d characters: longer than the %,d allowed (%s)".formatted(length, maxLength, quote(s)));
+            error(prefix + name, "%,d characters: longer than the %,d allowed (%s)".formatted(length, maxLength, quote(s)));
             return null;
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                error(path, "contains the control character U+%04X at character %d: not allowed (%s)"
+                error(prefix + name, "contains the control character U+%04X at character %d: not allowed (%s)"
                         .formatted((int) c, i + 1, quote(s)));
                 return null;
             }
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                error(path, "contains a lone surrogate \\u%04x: not a character (%s)".formatted((int) c, quote(s)));
+                error(prefix + name, "contains a lone surrogate \\u%04x: not a character (%s)".formatted((int) c, quote(s)));
                 return null;
             }
         }
         return s;
     }
 
-    private String pattern(JsonNode n, String name, String path, Pattern pattern, String what) {
-        String s = string(n, name, path, true);
+    private String pattern(JsonNode n, String prefix, String name, Pattern pattern, String what) {
+        String s = string(n, prefix, name, true);
         if (s != null && !pattern.matcher(s).matches()) {
-            error(path, "must be " + what + ", was " + quote(s));
+            error(prefix + name, "must be " + what + ", was " + quote(s));
             return null;
         }
         return s;
     }
 
-    private <E extends Enum<E>> E enumValue(JsonNode n, String name, String path, Class<E> type, boolean required) {
-        String s = string(n, name, path, required);
+    private <E extends Enum<E>> E enumValue(JsonNode n, String prefix, String name, Class<E> type, boolean required) {
+        String s = string(n, prefix, name, required);
         if (s == null) {
             return null;
         }
         try {
             return Enum.valueOf(type, s);
         } catch (IllegalArgumentException e) {
-            error(path, quote(s) + " is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            error(prefix + name, quote(s) + " is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
             return null;
         }
     }
 
-    private LocalDate date(JsonNode n, String name, String path, boolean required) {
-        String s = string(n, name, path, required);
+    private LocalDate date(JsonNode n, String prefix, String name, boolean required) {
+        String s = string(n, prefix, name, required);
         if (s == null) {
             return null;
         }
         try {
             return parseDate(s);
         } catch (DateTimeException e) {
-            error(path, quote(s) + " is not a date that exists (YYYY-MM-DD)");
+            error(prefix + name, quote(s) + " is not a date that exists (YYYY-MM-DD)");
             return null;
         }
     }
 
-    private YearMonth month(JsonNode n, String name, String path, boolean required) {
-        String s = string(n, name, path, required);
+    private YearMonth month(JsonNode n, String prefix, String name, boolean required) {
+        String s = string(n, prefix, name, required);
         if (s == null) {
             return null;
         }
         try {
             return parseMonth(s);
         } catch (DateTimeException e) {
-            error(path, quote(s) + " is not a month (YYYY-MM)");
+            error(prefix + name, quote(s) + " is not a month (YYYY-MM)");
             return null;
         }
     }
@@ -548,28 +599,28 @@ public final class LedgerParser {
         return v;
     }
 
-    private Long longValue(JsonNode n, String name, String path, boolean required) {
+    private Long longValue(JsonNode n, String prefix, String name, boolean required) {
         JsonNode v = n.get(name);
         if (v == null || v.isNull()) {
             if (required) {
-                error(path, "is required");
+                error(prefix + name, "is required");
             }
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            error(path, "expected a whole number of yen");
+            error(prefix + name, "expected a whole number of yen");
             return null;
         }
         return v.longValue();
     }
 
-    private Integer integer(JsonNode n, String name, String path, boolean required) {
-        Long v = longValue(n, name, path, required);
+    private Integer integer(JsonNode n, String prefix, String name, boolean required) {
+        Long v = longValue(n, prefix, name, required);
         if (v == null) {
             return null;
         }
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            error(path, "out of range");
+            error(prefix + name, "out of range");
             return null;
         }
         return v.intValue();
