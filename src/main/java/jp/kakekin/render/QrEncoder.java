@@ -22,8 +22,6 @@ final class QrEncoder {
 
     private static final int[] EXP = new int[512];
     private static final int[] LOG = new int[256];
-    /** Generator polynomials by degree, highest coefficient first (leading 1 omitted). */
-    private static final int[][] GENERATORS = new int[70][];
 
     static {
         int x = 1;
@@ -61,38 +59,188 @@ final class QrEncoder {
      */
     static boolean[] encode(String text, int quietZone, int[] size) {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        Version version = version(data);
+        if (version == null) {
+            return null;
+        }
+        byte[] codewords = codewords(data, version);
+        int dim = version.getDimensionForVersion();
+        byte[] m = functionPatterns(version);
+        // Data, in two-column zigzag from the bottom right, mask 2: (x % 3) == 0.
+        int bitIndex = 0;
+        int dataBits = codewords.length * 8;
+        int direction = -1;
+        int y = dim - 1;
+        for (int x = dim - 1; x > 0; x -= 2) {
+            if (x == 6) {
+                x--;
+            }
+            while (y >= 0 && y < dim) {
+                for (int i = 0; i < 2; i++) {
+                    int xx = x - i;
+                    if (m[y * dim + xx] != -1) {
+                        continue;
+                    }
+                    boolean bit = false;
+                    if (bitIndex < dataBits) {
+                        bit = (codewords[bitIndex >> 3] >> (7 - (bitIndex & 7)) & 1) != 0;
+                        bitIndex++;
+                    }
+                    if (xx % 3 == 0) {
+                        bit = !bit;
+                    }
+                    set(m, dim, xx, y, bit ? 1 : 0);
+                }
+                y += direction;
+            }
+            direction = -direction;
+            y += direction;
+        }
+        int side = dim + 2 * quietZone;
+        boolean[] out = new boolean[side * side];
+        for (int yy = 0; yy < dim; yy++) {
+            for (int xx = 0; xx < dim; xx++) {
+                out[(yy + quietZone) * side + xx + quietZone] = m[yy * dim + xx] == 1;
+            }
+        }
+        size[0] = side;
+        return out;
+    }
+
+    /**
+     * The same modules as {@link #encode}, packed as {@link QrImage} stores them: one bit per module, rows
+     * padded to the byte with 1s, 0 dark. Everything but the data bits is the same for every code of a
+     * version — finder, timing and alignment patterns, format and version information, and where each data
+     * bit goes with its mask — so it is laid out once per version ({@link Template}) and a code is that
+     * image with the modules of its 1 bits flipped (placing every module per code, then packing the
+     * modules, was ≈ 7% of the print workers' samples). Null when the text is too long for any version.
+     */
+    static byte[] packed(String text, int quietZone, int[] size) {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        Version version = version(data);
+        if (version == null) {
+            return null;
+        }
+        byte[] codewords = codewords(data, version);
+        Template t = template(version, quietZone);
+        byte[] out = t.base().clone();
+        int[] at = t.dataBits();
+        int n = Math.min(codewords.length * 8, at.length);
+        for (int i = 0; i < n; i++) {
+            if ((codewords[i >> 3] >> (7 - (i & 7)) & 1) != 0) {
+                int p = at[i];
+                out[p >>> 3] ^= (byte) (0x80 >> (p & 7));
+            }
+        }
+        size[0] = t.side();
+        return out;
+    }
+
+    /**
+     * A version's packed image with every data bit 0 (masked), and where each data bit goes, in placement
+     * order: the bit's byte in the image times 8 plus its bit (0 the most significant).
+     */
+    private record Template(int side, byte[] base, int[] dataBits) {
+    }
+
+    /** Templates of the usual quiet zone, by version number. */
+    private static final Template[] TEMPLATES = new Template[41];
+
+    private static Template template(Version version, int quietZone) {
+        int v = version.getVersionNumber();
+        if (quietZone == QrImage.QUIET_ZONE) {
+            Template t = TEMPLATES[v];
+            if (t == null) {
+                t = newTemplate(version, quietZone);
+                // Racing threads make equal templates; any of them may stay (a record of final fields).
+                TEMPLATES[v] = t;
+            }
+            return t;
+        }
+        return newTemplate(version, quietZone);
+    }
+
+    private static Template newTemplate(Version version, int quietZone) {
+        int dim = version.getDimensionForVersion();
+        byte[] m = functionPatterns(version);
+        int side = dim + 2 * quietZone;
+        int stride = (side + 7) / 8;
+        int[] order = new int[dim * dim];
+        int count = 0;
+        // The placement of encode(): two-column zigzag from the bottom right; a data bit 0 is dark where
+        // mask 2 ((x % 3) == 0) flips it.
+        int direction = -1;
+        int y = dim - 1;
+        for (int x = dim - 1; x > 0; x -= 2) {
+            if (x == 6) {
+                x--;
+            }
+            while (y >= 0 && y < dim) {
+                for (int i = 0; i < 2; i++) {
+                    int xx = x - i;
+                    if (m[y * dim + xx] != -1) {
+                        continue;
+                    }
+                    order[count++] = ((y + quietZone) * stride + ((xx + quietZone) >> 3)) * 8 + ((xx + quietZone) & 7);
+                    set(m, dim, xx, y, xx % 3 == 0 ? 1 : 0);
+                }
+                y += direction;
+            }
+            direction = -direction;
+            y += direction;
+        }
+        byte[] base = new byte[stride * side];
+        java.util.Arrays.fill(base, (byte) 0xFF);
+        for (int yy = 0; yy < dim; yy++) {
+            for (int xx = 0; xx < dim; xx++) {
+                if (m[yy * dim + xx] == 1) {
+                    int x = xx + quietZone;
+                    base[(yy + quietZone) * stride + (x >> 3)] &= (byte) ~(0x80 >> (x & 7));
+                }
+            }
+        }
+        return new Template(side, base, java.util.Arrays.copyOf(order, count));
+    }
+
+    /** The smallest version that holds the data in byte mode with the UTF-8 ECI, or null. */
+    private static Version version(byte[] data) {
         int headerBits = 4 + 8 + 4;
         Version version = chooseVersion(headerBits + 8 + data.length * 8);
         if (version == null) {
             return null;
         }
-        version = chooseVersion(headerBits + countBits(version) + data.length * 8);
-        if (version == null) {
-            return null;
-        }
+        return chooseVersion(headerBits + countBits(version) + data.length * 8);
+    }
+
+    /** The data and error correction codewords of the version, interleaved. */
+    private static byte[] codewords(byte[] data, Version version) {
         Version.ECBlocks ecBlocks = version.getECBlocksForLevel(LEVEL);
         int total = version.getTotalCodewords();
         int dataBytes = total - ecBlocks.getTotalECCodewords();
-        Bits bits = new Bits(dataBytes * 8);
-        bits.append(0b0111, 4);
-        bits.append(UTF8_ECI, 8);
-        bits.append(0b0100, 4);
-        bits.append(data.length, countBits(version));
-        for (byte b : data) {
-            bits.append(b & 0xFF, 8);
+        // Byte mode after the UTF-8 ECI: 0111, 00011010 (26), 0100, then the count in 8 or 16 bits — whole bytes,
+        // so the data bytes follow byte-aligned and are copied, not appended bit by bit.
+        byte[] bytes = new byte[dataBytes];
+        int k = 0;
+        bytes[k++] = 0x71;
+        bytes[k++] = (byte) 0xA4;
+        if (countBits(version) == 16) {
+            bytes[k++] = (byte) (data.length >> 8);
         }
-        // Terminator (up to four zero bits), zeros to the byte, then the pad bytes.
-        for (int i = 0; i < 4 && bits.size < dataBytes * 8; i++) {
-            bits.append(0, 1);
+        bytes[k++] = (byte) data.length;
+        System.arraycopy(data, 0, bytes, k, data.length);
+        k += data.length;
+        // Terminator (four zero bits) and zeros to the byte: one zero byte when there is room; then the pad bytes.
+        if (k < dataBytes) {
+            bytes[k++] = 0;
         }
-        if ((bits.size & 7) != 0) {
-            bits.append(0, 8 - (bits.size & 7));
+        for (int i = 0; k < dataBytes; i++) {
+            bytes[k++] = (byte) ((i & 1) == 0 ? 0xEC : 0x11);
         }
-        for (int i = 0; bits.size < dataBytes * 8; i++) {
-            bits.append((i & 1) == 0 ? 0xEC : 0x11, 8);
-        }
-        byte[] codewords = interleave(bits.bytes, total, dataBytes, ecBlocks.getNumBlocks());
+        return interleave(bytes, total, dataBytes, ecBlocks.getNumBlocks());
+    }
 
+    /** The version's modules with its function patterns and format and version information set; -1 elsewhere. */
+    private static byte[] functionPatterns(Version version) {
         int dim = version.getDimensionForVersion();
         byte[] m = new byte[dim * dim];
         java.util.Arrays.fill(m, (byte) -1);
@@ -137,45 +285,7 @@ final class QrEncoder {
                 }
             }
         }
-        // Data, in two-column zigzag from the bottom right, mask 2: (x % 3) == 0.
-        int bitIndex = 0;
-        int dataBits = codewords.length * 8;
-        int direction = -1;
-        int y = dim - 1;
-        for (int x = dim - 1; x > 0; x -= 2) {
-            if (x == 6) {
-                x--;
-            }
-            while (y >= 0 && y < dim) {
-                for (int i = 0; i < 2; i++) {
-                    int xx = x - i;
-                    if (m[y * dim + xx] != -1) {
-                        continue;
-                    }
-                    boolean bit = false;
-                    if (bitIndex < dataBits) {
-                        bit = (codewords[bitIndex >> 3] >> (7 - (bitIndex & 7)) & 1) != 0;
-                        bitIndex++;
-                    }
-                    if (xx % 3 == 0) {
-                        bit = !bit;
-                    }
-                    set(m, dim, xx, y, bit ? 1 : 0);
-                }
-                y += direction;
-            }
-            direction = -direction;
-            y += direction;
-        }
-        int side = dim + 2 * quietZone;
-        boolean[] out = new boolean[side * side];
-        for (int yy = 0; yy < dim; yy++) {
-            for (int xx = 0; xx < dim; xx++) {
-                out[(yy + quietZone) * side + xx + quietZone] = m[yy * dim + xx] == 1;
-            }
-        }
-        size[0] = side;
-        return out;
+        return m;
     }
 
     private static int countBits(Version version) {
@@ -235,18 +345,16 @@ final class QrEncoder {
 
     /** Reed–Solomon check bytes: the remainder of data·x^n divided by the generator of degree n. */
     private static byte[] ecBytes(byte[] data, int n) {
-        int[] g = generator(n);
+        int[] products = PRODUCTS[n];
         int[] r = new int[n];
         for (byte b : data) {
             int factor = (b & 0xFF) ^ r[0];
             System.arraycopy(r, 1, r, 0, n - 1);
             r[n - 1] = 0;
             if (factor != 0) {
-                int lf = LOG[factor];
+                int row = factor * n;
                 for (int i = 0; i < n; i++) {
-                    if (g[i] != 0) {
-                        r[i] ^= EXP[lf + LOG[g[i]]];
-                    }
+                    r[i] ^= products[row + i];
                 }
             }
         }
@@ -257,25 +365,43 @@ final class QrEncoder {
         return out;
     }
 
-    /** (x - α^0)(x - α^1)…(x - α^(n-1)), coefficients after the leading 1, highest degree first. */
-    private static int[] generator(int n) {
-        int[] g = GENERATORS[n];
-        if (g == null) {
-            int[] poly = {1};
-            for (int d = 0; d < n; d++) {
-                int[] next = new int[poly.length + 1];
-                for (int i = 0; i < poly.length; i++) {
-                    next[i] ^= poly[i];
-                    if (poly[i] != 0) {
-                        next[i + 1] ^= EXP[LOG[poly[i]] + d];
+    /**
+     * For each degree of level M's blocks: factor × the generator's coefficients, for every factor (row
+     * {@code factor * n}) — made at start, so a code's check bytes are one table row per data byte, not two
+     * logarithm look-ups per coefficient.
+     */
+    private static final int[][] PRODUCTS = new int[70][];
+
+    static {
+        for (int v = 1; v <= 40; v++) {
+            int n = Version.getVersionForNumber(v).getECBlocksForLevel(LEVEL).getECCodewordsPerBlock();
+            if (PRODUCTS[n] == null) {
+                int[] g = generator(n);
+                int[] products = new int[256 * n];
+                for (int factor = 1; factor < 256; factor++) {
+                    for (int i = 0; i < n; i++) {
+                        products[factor * n + i] = g[i] == 0 ? 0 : EXP[LOG[factor] + LOG[g[i]]];
                     }
                 }
-                poly = next;
+                PRODUCTS[n] = products;
             }
-            g = java.util.Arrays.copyOfRange(poly, 1, poly.length);
-            GENERATORS[n] = g;
         }
-        return g;
+    }
+
+    /** (x - α^0)(x - α^1)…(x - α^(n-1)), coefficients after the leading 1, highest degree first. */
+    private static int[] generator(int n) {
+        int[] poly = {1};
+        for (int d = 0; d < n; d++) {
+            int[] next = new int[poly.length + 1];
+            for (int i = 0; i < poly.length; i++) {
+                next[i] ^= poly[i];
+                if (poly[i] != 0) {
+                    next[i + 1] ^= EXP[LOG[poly[i]] + d];
+                }
+            }
+            poly = next;
+        }
+        return java.util.Arrays.copyOfRange(poly, 1, poly.length);
     }
 
     private static void finder(byte[] m, int dim, int x0, int y0) {
@@ -320,27 +446,5 @@ final class QrEncoder {
 
     private static void set(byte[] m, int dim, int x, int y, int v) {
         m[y * dim + x] = (byte) v;
-    }
-
-    /** A growing bit string, most significant bit first. */
-    private static final class Bits {
-        byte[] bytes;
-        int size;
-
-        Bits(int capacityBits) {
-            bytes = new byte[(capacityBits + 7) / 8];
-        }
-
-        void append(int value, int count) {
-            for (int i = count - 1; i >= 0; i--) {
-                if ((size >> 3) >= bytes.length) {
-                    bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2 + 1);
-                }
-                if ((value >> i & 1) != 0) {
-                    bytes[size >> 3] |= (byte) (0x80 >> (size & 7));
-                }
-                size++;
-            }
-        }
     }
 }

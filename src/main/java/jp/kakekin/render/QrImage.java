@@ -36,9 +36,9 @@ final class QrImage {
     static Image of(String text) {
         if (QrEncoder.byteMode(text)) {
             int[] side = new int[1];
-            boolean[] modules = QrEncoder.encode(text, QUIET_ZONE, side);
-            if (modules != null) {
-                return bilevel(side[0], modules);
+            byte[] bits = QrEncoder.packed(text, QUIET_ZONE, side);
+            if (bits != null) {
+                return raw(side[0], bits);
             }
         }
         return zxing(text);
@@ -67,7 +67,7 @@ final class QrImage {
      * One bit per module, rows padded to the byte, 0 black (DeviceGray): an eighth of the grey image to
      * deflate and store. Made as a raw image: {@code Image.getInstance} would re-encode it as CCITT G4.
      */
-    private static Image bilevel(int side, boolean[] modules) {
+    static Image bilevel(int side, boolean[] modules) {
         int stride = (side + 7) / 8;
         byte[] bits = new byte[stride * side];
         java.util.Arrays.fill(bits, (byte) 0xFF);
@@ -78,6 +78,11 @@ final class QrImage {
                 }
             }
         }
+        return raw(side, bits);
+    }
+
+    /** The packed modules ({@link #bilevel}'s layout) as an image. */
+    private static Image raw(int side, byte[] bits) {
         try {
             Image image = new org.openpdf.text.ImgRaw(side, side, 1, 1, bits);
             image.setInterpolation(false);

@@ -148,4 +148,42 @@ class CustomerBarcodeTest {
         assertThatThrownBy(() -> CustomerBarcode.of("100001", "1")).hasMessageContaining("7 digits");
         assertThatThrownBy(() -> CustomerBarcode.of("1000013", "1a")).hasMessageContaining("住所表示番号");
     }
+
+    /** The printed size's bars come from a table made once: the same rectangles and styles as placing them anew. */
+    @Test
+    void theTableOfBarsAtThePrintedSizeIsTheBarsPlacedAnew() {
+        CustomerBarcode.Drawing d = CustomerBarcode.of("2630023", "3-30-8-403").drawing();
+        CustomerBarcode.Drawing other = new CustomerBarcode.Drawing(d.barcode(), 8.0000001); // not the table's size
+        for (int i = 0; i < 67; i++) {
+            CustomerBarcode.Drawing.Placed p = d.bars().get(i);
+            CustomerBarcode.Drawing.Placed anew = new CustomerBarcode.Drawing.Placed(p.bar(), 2 + i * d.pitchMm(),
+                    2 + p.bar().topUnits * d.unitMm(), d.barWidthMm(), p.bar().lengthUnits * d.unitMm());
+            assertThat(p).isEqualTo(anew);
+            assertThat(p.style()).isEqualTo("left: " + CustomerBarcode.Drawing.mm(p.leftMm()) + "; top: "
+                    + CustomerBarcode.Drawing.mm(p.topMm()) + "; width: " + CustomerBarcode.Drawing.mm(p.widthMm())
+                    + "; height: " + CustomerBarcode.Drawing.mm(p.heightMm()) + ";");
+            assertThat(other.bars().get(i).bar()).isEqualTo(p.bar());
+        }
+        assertThat(d.width()).isEqualTo(CustomerBarcode.Drawing.mm(d.symbolWidthMm() + 4));
+        assertThat(d.height()).isEqualTo(CustomerBarcode.Drawing.mm(d.symbolHeightMm() + 4));
+        assertThat(other.width()).isEqualTo(CustomerBarcode.Drawing.mm(other.symbolWidthMm() + 4));
+    }
+
+    /** The loops that replaced the extraction's regular expressions give what the expressions gave. */
+    @Test
+    void theExtractionsLoopsAreItsFormerRegularExpressions() {
+        java.util.regex.Pattern removed = java.util.regex.Pattern.compile("[&/・.]");
+        java.util.regex.Pattern hyphens = java.util.regex.Pattern.compile("-(?=[A-Z])|(?<=[A-Z])-");
+        String alphabet = "&/・.-AbZF12390一二十丁目番地号の町条 ＡＢ１－";
+        java.util.Random random = new java.util.Random(14);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(16); k > 0; k--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertThat(AddressNumber.removeSymbols(s)).as(s).isEqualTo(removed.matcher(s).replaceAll(""));
+            assertThat(AddressNumber.withoutHyphensBesideLetters(s)).as(s).isEqualTo(hyphens.matcher(s).replaceAll(""));
+        }
+    }
 }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kakekin's QR encoder gives the very modules ZXing gives with the same hints (byte mode with the UTF-8
  * ECI, level M, mask 2, quiet zone): reissue URLs as printed, and random texts of every length from 1 to
  * 600 bytes (versions 1 to 21, one and several Reed–Solomon blocks, version information from 7 up),
- * ASCII and Japanese.
+ * ASCII and Japanese; and the image printed is those modules packed, byte for byte.
  */
 class QrEncoderTest {
 
@@ -64,5 +64,10 @@ class QrEncoderTest {
                 assertThat(dark).as("%s: module %d,%d", text, x, y).isEqualTo(grey[y * side + x] == 0);
             }
         }
+        // The image printed (made from a version's template) is byte for byte the modules of encode() packed,
+        // the rows' padding bits included.
+        int[] size = new int[1];
+        boolean[] modules = QrEncoder.encode(text, QrImage.QUIET_ZONE, size);
+        assertThat(bits).as(text).isEqualTo(QrImage.bilevel(size[0], modules).getRawData());
     }
 }

@@ -1,0 +1,53 @@
+package jp.kakekin.store;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every issue record goes into one index leading with contract_no, on both databases: on H2 the foreign
+ * key's own (the composite index that duplicated it is dropped by V20261205_40), on PostgreSQL, which makes
+ * no index for a foreign key, issued_documents_contract; the foreign key itself stays on both.
+ */
+class IssuedDocumentsIndexesTest {
+
+    @Test
+    void h2HasOneIndexLeadingWithContractNoAndKeepsTheForeignKey() {
+        DataSource ds = TestDatabases.h2();
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        List<String> leading = jdbc.queryForList("""
+                SELECT ic.index_name FROM information_schema.index_columns ic
+                 WHERE ic.table_name = 'issued_documents' AND ic.column_name = 'contract_no'
+                   AND ic.ordinal_position = 1""", String.class);
+        assertThat(leading).hasSize(1).doesNotContain("issued_documents_contract");
+        assertForeignKey(jdbc);
+    }
+
+    @Test
+    void postgresKeepsTheCompositeIndexAndTheForeignKey() {
+        String schema = TestDatabases.newPostgresSchema();
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(TestDatabases.postgres(schema));
+            List<String> leading = jdbc.queryForList("""
+                    SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = 'issued_documents'
+                       AND indexdef LIKE '%(contract_no%'""", String.class, schema);
+            assertThat(leading).containsExactly("issued_documents_contract");
+            assertForeignKey(jdbc);
+        } finally {
+            TestDatabases.dropPostgresSchema(schema);
+        }
+    }
+
+    private static void assertForeignKey(JdbcTemplate jdbc) {
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO issued_documents (unique_code, original_code, sequence_no, contract_no, doc_kind, cert_year,
+                       figures_json, run, issued_at)
+                VALUES ('X', 'X', 0, '9999999', 'NOVEMBER_CERTIFICATE', 2026, '{}', 'r', CURRENT_TIMESTAMP)"""))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+}
