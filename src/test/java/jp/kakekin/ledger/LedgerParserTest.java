@@ -50,6 +50,32 @@ class LedgerParserTest {
                 .contains("5,000 to 200,000 yen in steps of 5,000");
     }
 
+    /** 70 monthly transfers from 2019-01: more elements than LedgerParser keeps ready-made paths for (64). */
+    private static LedgerFixture seventyTransfers(int wrongAmountAt, int badDateAt) {
+        LedgerFixture f = LedgerFixture.shokibo("2015-04-01", "CASH", 10_000);
+        for (int i = 0; i < 70; i++) {
+            java.time.YearMonth m = java.time.YearMonth.of(2019, 1).plusMonths(i);
+            String date = i == badDateAt ? m.getYear() + "-02-30" : m.atDay(20).toString();
+            f.transfer(date, i == wrongAmountAt ? 20_000 : 10_000, m.toString(), m.toString());
+        }
+        return f;
+    }
+
+    @Test
+    void elementPathsAreTheSameBeyondTheReadyMadeOnes() {
+        assertThat(LedgerReader.parseOne("x.jsonl", seventyTransfers(-1, -1).json())).isInstanceOf(LedgerRecord.Valid.class);
+        for (int i : new int[] {0, 9, 10, 63, 64, 65, 69}) {
+            assertThat(errors(seventyTransfers(i, -1).json())).extracting(LedgerError::field)
+                    .containsExactly("payments[" + i + "].amount");
+            int year = java.time.YearMonth.of(2019, 1).plusMonths(i).getYear();
+            assertThat(errors(seventyTransfers(-1, i).json())).extracting(LedgerError::toString)
+                    .containsExactly("x.jsonl:1: payments[" + i + "].date: \"" + year + "-02-30\" is not a date that"
+                            + " exists (YYYY-MM-DD)");
+        }
+        assertThat(errors(ok().pendingLumpSum("2026-11", 0).json())).extracting(LedgerError::toString)
+                .containsExactly("x.jsonl:1: pendingRequests[0].months: must be from 1 to 1,600, was 0");
+    }
+
     @Test
     void amountMustMatchTheMonthsCovered() {
         List<LedgerError> e = errors(ok().transfer("2026-04-20", 30_000, "2026-04", "2026-05").json());
