@@ -134,13 +134,13 @@ public final class AddressNumber {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (KANJI_NUMERALS.indexOf(c) < 0) {
+            if (!isKanjiNumeral(c)) {
                 out.append(c);
                 i++;
                 continue;
             }
             int end = i;
-            while (end < n && KANJI_NUMERALS.indexOf(s.charAt(end)) >= 0) {
+            while (end < n && isKanjiNumeral(s.charAt(end))) {
                 end++;
             }
             String run = s.substring(i, end);
@@ -154,6 +154,11 @@ public final class AddressNumber {
         return out.toString();
     }
 
+    /** Whether c is one of {@link #KANJI_NUMERALS} (all from U+3007 up: most characters are answered by one comparison). */
+    private static boolean isKanjiNumeral(char c) {
+        return c >= '〇' && KANJI_NUMERALS.indexOf(c) >= 0;
+    }
+
     private static String markerAt(String s, int at) {
         for (String m : MARKERS) {
             if (s.startsWith(m, at)) {
@@ -165,7 +170,10 @@ public final class AddressNumber {
 
     /** 十一 → 11, 百一 → 101, 二千三 → 2003, 一〇一 → 101; null when the run is not a number. */
     static Long kanjiValue(String run) {
-        boolean positional = run.chars().allMatch(ch -> KANJI_DIGITS.indexOf(ch) >= 0);
+        boolean positional = true;
+        for (int i = 0; i < run.length(); i++) {
+            positional &= KANJI_DIGITS.indexOf(run.charAt(i)) >= 0;
+        }
         if (positional) {
             long v = 0;
             for (char ch : run.toCharArray()) {

@@ -69,8 +69,30 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
     }
 
     private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
-    private static final java.util.regex.Pattern SEVEN_DIGITS = java.util.regex.Pattern.compile("[0-9]{7}");
-    private static final java.util.regex.Pattern ADDRESS_NUMBER = java.util.regex.Pattern.compile("[0-9A-Z-]*");
+
+    /** [0-9]{7}, as a loop: checked for every mailed document. */
+    static boolean sevenDigits(String s) {
+        if (s.length() != 7) {
+            return false;
+        }
+        for (int i = 0; i < 7; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** [0-9A-Z-]*, as a loop. */
+    static boolean addressNumberCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** A 代表番号: the postal code of a municipality's "以下に掲載がない場合", whose last two digits are 00. */
     public static boolean isRepresentative(String sevenDigits) {
@@ -79,10 +101,10 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
 
     /** The barcode of a postal code (7 digits) and an already extracted 住所表示番号. */
     public static CustomerBarcode of(String postalCode, String addressNumber) {
-        if (!SEVEN_DIGITS.matcher(postalCode).matches()) {
+        if (!sevenDigits(postalCode)) {
             throw new IllegalArgumentException("postal code must be 7 digits: " + postalCode);
         }
-        if (!ADDRESS_NUMBER.matcher(addressNumber).matches()) {
+        if (!addressNumberCharacters(addressNumber)) {
             throw new IllegalArgumentException("住所表示番号 may hold digits, A–Z and hyphens only: " + addressNumber);
         }
         List<BarcodeCharacter> chars = new ArrayList<>(20);
@@ -105,7 +127,10 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
         while (chars.size() < 7 + ADDRESS_CHARACTERS) {
             chars.add(BarcodeCharacter.CC4);
         }
-        int sum = chars.stream().mapToInt(BarcodeCharacter::checkValue).sum();
+        int sum = 0;
+        for (BarcodeCharacter c : chars) {
+            sum += c.checkValue();
+        }
         return new CustomerBarcode(postalCode, addressNumber, chars, BarcodeCharacter.ofValue((19 - sum % 19) % 19));
     }
 

@@ -184,6 +184,11 @@ class CustomerBarcodeTest {
             String s = b.toString();
             assertThat(AddressNumber.removeSymbols(s)).as(s).isEqualTo(removed.matcher(s).replaceAll(""));
             assertThat(AddressNumber.withoutHyphensBesideLetters(s)).as(s).isEqualTo(hyphens.matcher(s).replaceAll(""));
+            String digitsAndMore = s.length() > 7 ? s.substring(0, 7) : s;
+            for (String t : new String[]{s, digitsAndMore, AddressNumber.extract(s), String.valueOf(random.nextInt(20_000_000))}) {
+                assertThat(CustomerBarcode.sevenDigits(t)).as(t).isEqualTo(t.matches("[0-9]{7}"));
+                assertThat(CustomerBarcode.addressNumberCharacters(t)).as(t).isEqualTo(t.matches("[0-9A-Z-]*"));
+            }
         }
     }
 }
