@@ -102,7 +102,9 @@ class PrintRunControllerTest {
                 .isGreaterThanOrEqualTo(counts.get("issued").asDouble());
         String names = mvc.perform(get("/actuator/metrics")).andReturn().getResponse().getContentAsString();
         assertThat(names).contains("\"kakekin.print.records\"", "\"kakekin.print.excluded\"", "\"spring.batch.job\"",
-                "\"spring.batch.step\"");
+                "\"spring.batch.step\"", "\"spring.batch.chunk.write\"");
+        // Not an observation per ledger line read and processed (application.yml, management.observations).
+        assertThat(names).doesNotContain("spring.batch.item");
     }
 
     /** Issue #12 item 9: {@code input=/etc/passwd} used to be read, and its lines written to any {@code out}. */
