@@ -32,25 +32,27 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
      * 00), for which the manual says no barcode is printed.
      */
     public static Optional<CustomerBarcode> forAddress(String postalCode, String line1, String line2) {
-        // A layout asks for the barcode once per expression that prints a part of it, one after another
-        // for the same document: the thread's last answer is kept for the same three strings (the same
-        // objects; strings do not change), so a page works the barcode out once, not once per expression.
-        Last last = LAST.get();
-        if (last != null && last.postalCode == postalCode && last.line1 == line1 && last.line2 == line2) {
-            return last.barcode;
-        }
-        Optional<CustomerBarcode> barcode = extract(postalCode, line1, line2);
-        LAST.set(new Last(postalCode, line1, line2, barcode));
-        return barcode;
-    }
-
-    private static Optional<CustomerBarcode> extract(String postalCode, String line1, String line2) {
         String digits = postalCode == null ? "" : digitsOf(postalCode);
         if (digits.length() != 7 || isRepresentative(digits)) {
             return Optional.empty();
         }
-        String address = (line1 == null ? "" : line1) + " " + (line2 == null ? "" : line2);
-        return Optional.of(of(digits, AddressNumber.extract(address)));
+        // A layout asks for the barcode once per expression that prints a part of it, and the print run's
+        // manifest asks again for every document of a batch once the batch's pages are drawn (with the postal
+        // code as stored, not as printed): the thread keeps its recent answers by what the barcode depends on —
+        // the digits and the two lines — in a direct-mapped table of about two batches, so a document's
+        // barcode is worked out once, not once per expression and again for the manifest.
+        String l1 = line1 == null ? "" : line1;
+        String l2 = line2 == null ? "" : line2;
+        Recent[] recent = RECENT.get();
+        int h = (digits.hashCode() * 31 + l1.hashCode()) * 31 + l2.hashCode();
+        int slot = (h ^ (h >>> 16)) & (recent.length - 1);
+        Recent r = recent[slot];
+        if (r != null && r.digits.equals(digits) && r.line1.equals(l1) && r.line2.equals(l2)) {
+            return r.barcode;
+        }
+        Optional<CustomerBarcode> barcode = Optional.of(of(digits, AddressNumber.extract(l1 + " " + l2)));
+        recent[slot] = new Recent(digits, l1, l2, barcode);
+        return barcode;
     }
 
     /** The digits of a postal code, in order (as removing every other character; a loop, not a regex: once per document). */
@@ -65,10 +67,11 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
         return out.toString();
     }
 
-    private record Last(String postalCode, String line1, String line2, Optional<CustomerBarcode> barcode) {
+    private record Recent(String digits, String line1, String line2, Optional<CustomerBarcode> barcode) {
     }
 
-    private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+    /** A power of two, about two print batches of 500: the manifest's rows find their pages' answers. */
+    private static final ThreadLocal<Recent[]> RECENT = ThreadLocal.withInitial(() -> new Recent[1024]);
 
     /** [0-9]{7}, as a loop: checked for every mailed document. */
     static boolean sevenDigits(String s) {

@@ -191,4 +191,36 @@ class CustomerBarcodeTest {
             }
         }
     }
+
+    /**
+     * The thread's recent answers (kept by postal digits and lines, in a table of 1,024) never give one
+     * address another's barcode: 3,000 addresses — more than the table holds, so slots are shared and
+     * replaced — asked for in order, then again in reverse (with the postal code as printed, 〒 and all),
+     * answer as the barcode worked out afresh does.
+     */
+    @Test
+    void recentAnswersBelongToTheirOwnAddress() {
+        int n = 3000;
+        String[][] addresses = new String[n][];
+        for (int i = 0; i < n; i++) {
+            addresses[i] = new String[]{"%03d-%04d".formatted(100 + i % 800, 1 + i),
+                    "東京都千代田区霞が関" + (1 + i % 3) + "丁目" + (i % 40 + 1) + "番" + (i % 9 + 1) + "号",
+                    i % 5 == 0 ? null : "郵便ビル" + i + "号室"};
+        }
+        java.util.List<String> first = new java.util.ArrayList<>();
+        for (String[] a : addresses) {
+            first.add(CustomerBarcode.forAddress(a[0], a[1], a[2]).map(CustomerBarcode::data).orElse("-"));
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            String[] a = addresses[i];
+            String again = CustomerBarcode.forAddress(a[0], a[1], a[2]).map(CustomerBarcode::data).orElse("-");
+            String again2 = CustomerBarcode.forAddress("〒" + a[0], a[1], a[2]).map(CustomerBarcode::data).orElse("-");
+            String digits = a[0].replace("-", "");
+            String fresh = digits.endsWith("00") ? "-" : CustomerBarcode.of(digits,
+                    AddressNumber.extract((a[1] == null ? "" : a[1]) + " " + (a[2] == null ? "" : a[2]))).data();
+            assertThat(again2).isEqualTo(again);
+            assertThat(again).as(String.join(" ", java.util.Arrays.toString(a))).isEqualTo(fresh).isEqualTo(first.get(i));
+        }
+        assertThat(first).filteredOn(d -> !d.equals("-")).hasSizeGreaterThan(n / 2);
+    }
 }
