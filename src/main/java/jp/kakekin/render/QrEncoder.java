@@ -67,34 +67,15 @@ final class QrEncoder {
         int dim = version.getDimensionForVersion();
         byte[] m = functionPatterns(version);
         // Data, in two-column zigzag from the bottom right, mask 2: (x % 3) == 0.
-        int bitIndex = 0;
         int dataBits = codewords.length * 8;
-        int direction = -1;
-        int y = dim - 1;
-        for (int x = dim - 1; x > 0; x -= 2) {
-            if (x == 6) {
-                x--;
+        int[] positions = dataPositions(m, dim);
+        for (int bitIndex = 0; bitIndex < positions.length; bitIndex++) {
+            int xx = positions[bitIndex] % dim;
+            boolean bit = bitIndex < dataBits && (codewords[bitIndex >> 3] >> (7 - (bitIndex & 7)) & 1) != 0;
+            if (xx % 3 == 0) {
+                bit = !bit;
             }
-            while (y >= 0 && y < dim) {
-                for (int i = 0; i < 2; i++) {
-                    int xx = x - i;
-                    if (m[y * dim + xx] != -1) {
-                        continue;
-                    }
-                    boolean bit = false;
-                    if (bitIndex < dataBits) {
-                        bit = (codewords[bitIndex >> 3] >> (7 - (bitIndex & 7)) & 1) != 0;
-                        bitIndex++;
-                    }
-                    if (xx % 3 == 0) {
-                        bit = !bit;
-                    }
-                    set(m, dim, xx, y, bit ? 1 : 0);
-                }
-                y += direction;
-            }
-            direction = -direction;
-            y += direction;
+            m[positions[bitIndex]] = (byte) (bit ? 1 : 0);
         }
         int side = dim + 2 * quietZone;
         boolean[] out = new boolean[side * side];
@@ -160,15 +141,14 @@ final class QrEncoder {
         return newTemplate(version, quietZone);
     }
 
-    private static Template newTemplate(Version version, int quietZone) {
-        int dim = version.getDimensionForVersion();
-        byte[] m = functionPatterns(version);
-        int side = dim + 2 * quietZone;
-        int stride = (side + 7) / 8;
-        int[] order = new int[dim * dim];
+    /**
+     * The modules that carry data (those the function patterns leave free, -1 in {@code m}), in the order
+     * the bits go in: two-column zigzag from the bottom right, skipping the timing column — one placement
+     * for encode() and the templates.
+     */
+    private static int[] dataPositions(byte[] m, int dim) {
+        int[] positions = new int[dim * dim];
         int count = 0;
-        // The placement of encode(): two-column zigzag from the bottom right; a data bit 0 is dark where
-        // mask 2 ((x % 3) == 0) flips it.
         int direction = -1;
         int y = dim - 1;
         for (int x = dim - 1; x > 0; x -= 2) {
@@ -177,18 +157,33 @@ final class QrEncoder {
             }
             while (y >= 0 && y < dim) {
                 for (int i = 0; i < 2; i++) {
-                    int xx = x - i;
-                    if (m[y * dim + xx] != -1) {
-                        continue;
+                    if (m[y * dim + x - i] == -1) {
+                        positions[count++] = y * dim + x - i;
                     }
-                    order[count++] = ((y + quietZone) * stride + ((xx + quietZone) >> 3)) * 8 + ((xx + quietZone) & 7);
-                    set(m, dim, xx, y, xx % 3 == 0 ? 1 : 0);
                 }
                 y += direction;
             }
             direction = -direction;
             y += direction;
         }
+        return java.util.Arrays.copyOf(positions, count);
+    }
+
+    private static Template newTemplate(Version version, int quietZone) {
+        int dim = version.getDimensionForVersion();
+        byte[] m = functionPatterns(version);
+        int side = dim + 2 * quietZone;
+        int stride = (side + 7) / 8;
+        // The placement of encode(); a data bit 0 is dark where mask 2 ((x % 3) == 0) flips it.
+        int[] positions = dataPositions(m, dim);
+        int[] order = new int[positions.length];
+        for (int k = 0; k < positions.length; k++) {
+            int xx = positions[k] % dim;
+            int yy = positions[k] / dim;
+            order[k] = ((yy + quietZone) * stride + ((xx + quietZone) >> 3)) * 8 + ((xx + quietZone) & 7);
+            m[positions[k]] = (byte) (xx % 3 == 0 ? 1 : 0);
+        }
+        int count = order.length;
         byte[] base = new byte[stride * side];
         java.util.Arrays.fill(base, (byte) 0xFF);
         for (int yy = 0; yy < dim; yy++) {
