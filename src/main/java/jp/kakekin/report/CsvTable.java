@@ -48,7 +48,8 @@ public final class CsvTable<R extends Record> implements Closeable {
      * times. A print run opens a table part per chunk, so looking them up per table spun ≈ 4,000 classes
      * in a run of 100,000 contracts, all loaded and then compiled by the JIT (docs/performance.md).
      */
-    private record Shape(RecordComponent[] components, MethodHandle[] accessors, MethodHandle constructor) {
+    private record Shape(RecordComponent[] components, List<String> names, MethodHandle[] accessors,
+                         MethodHandle constructor) {
         static final ClassValue<Shape> OF = new ClassValue<>() {
             @Override
             protected Shape computeValue(Class<?> type) {
@@ -69,7 +70,13 @@ public final class CsvTable<R extends Record> implements Closeable {
                     MethodHandle constructor = lookup.unreflectConstructor(c)
                             .asSpreader(Object[].class, components.length)
                             .asType(MethodType.methodType(Object.class, Object[].class));
-                    return new Shape(components, accessors, constructor);
+                    List<String> names = new ArrayList<>();
+                    for (RecordComponent rc : components) {
+                        // JsonProperty does not target record components: it lands on the accessor (and field, parameter).
+                        JsonProperty p = rc.getAccessor().getAnnotation(JsonProperty.class);
+                        names.add(p != null && !p.value().isEmpty() ? p.value() : rc.getName());
+                    }
+                    return new Shape(components, List.copyOf(names), accessors, constructor);
                 } catch (NoSuchMethodException e) {
                     throw new IllegalStateException("record " + type.getSimpleName() + " has no canonical constructor", e);
                 } catch (IllegalAccessException e) {
@@ -132,13 +139,7 @@ public final class CsvTable<R extends Record> implements Closeable {
 
     /** The column names of a row record, in order. */
     public static List<String> columns(Class<? extends Record> row) {
-        List<String> names = new ArrayList<>();
-        for (RecordComponent c : row.getRecordComponents()) {
-            // JsonProperty does not target record components: it lands on the accessor (and field, parameter).
-            JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
-            names.add(p != null && !p.value().isEmpty() ? p.value() : c.getName());
-        }
-        return names;
+        return Shape.OF.get(row).names();
     }
 
     public void write(R row) {
