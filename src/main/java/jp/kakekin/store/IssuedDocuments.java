@@ -39,8 +39,10 @@ public class IssuedDocuments implements IssuedRegister {
      * A run's insert: one statement for the whole batch, whatever its size — the rows come as one array per
      * column (UNNEST), so the database prepares a single statement shape once, not one per row or per row
      * count (H2 keeps only eight statements per connection, and the chunk's Spring Batch statements share
-     * it). ON CONFLICT DO NOTHING (H2 takes it in MODE=PostgreSQL): a code registered after the lookup, by a
-     * reissue racing this statement, is skipped instead of failing the batch.
+     * it). A row whose contract is not in the store is left out (EXISTS: the foreign key would fail the whole
+     * statement), a code the register holds already is skipped (ON CONFLICT DO NOTHING, H2 takes it in
+     * MODE=PostgreSQL) — so the statement alone registers a batch, and the lookup is needed only to count what
+     * it left out.
      */
     private static final String RUN_INSERT = """
             INSERT INTO issued_documents (unique_code, original_code, sequence_no, contract_no, doc_kind, cert_year,
@@ -50,6 +52,7 @@ public class IssuedDocuments implements IssuedRegister {
                    CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE)
               FROM UNNEST(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS u(unique_code, original_code, sequence_no, contract_no,
                    doc_kind, cert_year, figures_json, postal_code, address_line1, address_line2)
+             WHERE EXISTS (SELECT 1 FROM contracts c WHERE c.contract_no = u.contract_no)
             ON CONFLICT DO NOTHING""";
 
     /** The columns of {@link #RUN_INSERT}'s arrays, in order, with their SQL types (integer: 2 and 5). */
@@ -79,17 +82,52 @@ public class IssuedDocuments implements IssuedRegister {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private volatile Boolean available;
+    private volatile Boolean h2;
 
     public IssuedDocuments(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
 
+    /**
+     * The issues of one document, by its original's code ({@code ?} the original code). On H2 the register has
+     * no index on original_code (migration V20261206_10: it was a fourth B-tree every issue record of a print
+     * run went into): every issue of a document has a code starting with the original's first 13 characters
+     * (K, year, document letter, contract number, check digits; then sequence and check letter, see
+     * {@link UniqueCode}), so the unique index on unique_code finds them as a range, and original_code = ? keeps
+     * exactly the rows it did. The bounds are in H2's binary order of strings (':' follows '9'); PostgreSQL
+     * keeps the index and the plain condition (its collation is not binary).
+     */
+    private String ofOriginal() {
+        return h2() ? OF_ORIGINAL_H2 : "original_code = ?";
+    }
+
+    static final String OF_ORIGINAL_H2 = "unique_code >= ? AND unique_code < ? AND original_code = ?";
+
+    /** {@link #ofOriginal} for x, the issues of d's document (latestOfIssue). */
+    static final String SAME_DOCUMENT_H2 = "x.unique_code >= LEFT(d.original_code, 13)"
+            + " AND x.unique_code < LEFT(d.original_code, 13) || ':' AND x.original_code = d.original_code";
+
+    /** The parameters of {@link #ofOriginal}. */
+    private Object[] ofOriginalParams(UniqueCode original) {
+        String o = original.value();
+        return h2() ? new Object[] {o.substring(0, 13), o.substring(0, 13) + ":", o} : new Object[] {o};
+    }
+
+    private boolean h2() {
+        Boolean h = h2;
+        if (h == null) {
+            h = batch.execute((java.sql.Connection c) -> "H2".equals(c.getMetaData().getDatabaseProductName()));
+            h2 = h;
+        }
+        return Boolean.TRUE.equals(h);
+    }
+
     /** The highest sequence issued so far of the document whose original is {@code original}. */
     @Override
     public OptionalInt lastSequence(UniqueCode original) {
-        Integer max = jdbc.sql("SELECT MAX(sequence_no) FROM issued_documents WHERE original_code = ?")
-                .param(original.value())
+        Integer max = jdbc.sql("SELECT MAX(sequence_no) FROM issued_documents WHERE " + ofOriginal())
+                .params(ofOriginalParams(original))
                 .query((rs, i) -> rs.getObject(1, Integer.class))
                 .list().getFirst();
         return max == null ? OptionalInt.empty() : OptionalInt.of(max);
@@ -165,12 +203,92 @@ public class IssuedDocuments implements IssuedRegister {
      * Registers a run's documents in one batch, idempotently (run + code: a record this run registered
      * before is counted, not inserted again). Call it in the transaction of the chunk that produced them,
      * so the records commit with the chunk or not at all.
+     *
+     * <p>The insert comes first and registers whatever it can: every record whose contract is in the store
+     * and whose code the register does not hold. When that is the whole batch — every batch of a run that
+     * is not being restarted — nothing else is asked (the lookup before every insert was a fifth of the
+     * register's CPU on H2, issue #14). Otherwise one lookup counts what the insert left out, exactly as
+     * the lookup-first order counted it: a code the register holds is this run's (a chunk done again) or
+     * issued elsewhere, whether its contract is in the store or not; else a contract not in the store is
+     * {@code notInStore}. A code of this run the lookup finds was inserted now or before, and the insert
+     * says how many were now. A batch naming a code twice is counted in the lookup-first order (the count
+     * could not tell the copy skipped now from a code registered before).
      */
     public RunOutcome registerRun(String run, OffsetDateTime issuedAt, List<RunRecord> records) {
         if (records.isEmpty()) {
             return new RunOutcome(0, 0, 0, 0);
         }
-        // One lookup for the batch: which codes the register holds (and by which run), which contracts the store has.
+        Timestamp at = Timestamp.from(issuedAt.toInstant());
+        Set<String> distinct = new HashSet<>(records.size() * 2);
+        for (RunRecord r : records) {
+            if (!distinct.add(r.code().value())) {
+                return registerLookingUpFirst(run, at, records);
+            }
+        }
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (RunRecord r : records) {
+            rows.add(row(r));
+        }
+        int registered = insertRunRows(run, at, rows);
+        if (registered == records.size()) {
+            return new RunOutcome(registered, 0, 0, 0);
+        }
+        Lookup found = lookup(records);
+        int ofThisRun = 0;
+        int elsewhere = 0;
+        int notInStore = 0;
+        for (RunRecord r : records) {
+            String by = found.runs.get(r.code().value());
+            if (by != null) {
+                if (by.equals(run)) {
+                    ofThisRun++; // registered by this statement or by this run before
+                } else {
+                    elsewhere++;
+                }
+            } else if (!found.contracts.contains(r.contractNo())) {
+                notInStore++;
+            } else {
+                elsewhere++; // skipped by ON CONFLICT, its row gone since (a run voided meanwhile)
+            }
+        }
+        return new RunOutcome(registered, ofThisRun - registered, elsewhere, notInStore);
+    }
+
+    /**
+     * The lookup-first order, for a batch naming a code twice: the lookup decides which records to insert,
+     * and a record the insert skips (the second of a code, or a code a reissue registered after the lookup)
+     * counts as issued elsewhere.
+     */
+    private RunOutcome registerLookingUpFirst(String run, Timestamp at, List<RunRecord> records) {
+        Lookup found = lookup(records);
+        List<Object[]> insert = new ArrayList<>(records.size());
+        int alreadyThis = 0;
+        int elsewhere = 0;
+        int notInStore = 0;
+        for (RunRecord r : records) {
+            String by = found.runs.get(r.code().value());
+            if (by != null) {
+                if (by.equals(run)) {
+                    alreadyThis++;
+                } else {
+                    elsewhere++;
+                }
+            } else if (!found.contracts.contains(r.contractNo())) {
+                notInStore++;
+            } else {
+                insert.add(row(r));
+            }
+        }
+        int registered = insertRunRows(run, at, insert);
+        return new RunOutcome(registered, alreadyThis, elsewhere + insert.size() - registered, notInStore);
+    }
+
+    /** Of a batch's records: the run holding each code the register holds, the contracts the store has. */
+    private record Lookup(Map<String, String> runs, Set<String> contracts) {
+    }
+
+    /** One statement for the batch ({@link #RUN_LOOKUP}). */
+    private Lookup lookup(List<RunRecord> records) {
         String[] codes = new String[records.size()];
         String[] contractNos = new String[records.size()];
         for (int i = 0; i < codes.length; i++) {
@@ -192,38 +310,21 @@ public class IssuedDocuments implements IssuedRegister {
                 runs.put(rs.getString(1), rs.getString(3));
             }
         });
-        List<Object[]> insert = new ArrayList<>(records.size());
-        int alreadyThis = 0;
-        int elsewhere = 0;
-        int notInStore = 0;
-        Timestamp at = Timestamp.from(issuedAt.toInstant());
-        for (RunRecord r : records) {
-            String by = runs.get(r.code().value());
-            if (by != null) {
-                if (by.equals(run)) {
-                    alreadyThis++;
-                } else {
-                    elsewhere++;
-                }
-            } else if (!contracts.contains(r.contractNo())) {
-                notInStore++;
-            } else {
-                Address a = r.printedAddress();
-                insert.add(new Object[] {r.code().value(), r.code().original().value(), r.code().sequence(),
-                        r.contractNo(), r.kind().name(), r.year(), r.figuresJson(), a == null ? null : a.postalCode(),
-                        a == null ? null : a.line1(), a == null ? null : a.line2()});
-            }
-        }
-        // A code registered since the lookup (a reissue racing this batch) is skipped by ON CONFLICT and counted
-        // as issued elsewhere. The contracts found stay: contracts are replaced by an import, never deleted.
-        int registered = insertRunRows(run, at, insert);
-        return new RunOutcome(registered, alreadyThis, elsewhere + insert.size() - registered, notInStore);
+        return new Lookup(runs, contracts);
+    }
+
+    /** A record as {@link #insertRunRows} takes it. */
+    private static Object[] row(RunRecord r) {
+        Address a = r.printedAddress();
+        return new Object[] {r.code().value(), r.code().original().value(), r.code().sequence(), r.contractNo(),
+                r.kind().name(), r.year(), r.figuresJson(), a == null ? null : a.postalCode(),
+                a == null ? null : a.line1(), a == null ? null : a.line2()};
     }
 
     /**
      * Inserts a run's rows ({@link #RUN_COLUMNS} values each: code, original code, sequence, contract, kind,
      * year, figures, postal code, address lines 1 and 2) in one statement, skipping a code the register holds
-     * already; returns how many were inserted — an exact count, whatever the driver does with JDBC batches
+     * already and a contract the store does not; returns how many were inserted — an exact count, whatever the driver does with JDBC batches
      * (PostgreSQL's {@code reWriteBatchedInserts} answers "no information" for each row of a batch).
      */
     int insertRunRows(String run, Timestamp at, List<Object[]> rows) {
@@ -293,9 +394,11 @@ public class IssuedDocuments implements IssuedRegister {
      * what a corrections run compares with, page by page.
      */
     public List<IssuedDocument> latestOfIssue(DocumentKind kind, int year, String afterContractNo, int limit) {
+        // On H2 the issues of d's document as a range of unique_code, as ofOriginal.
+        String sameDocument = h2() ? SAME_DOCUMENT_H2 : "x.original_code = d.original_code";
         return jdbc.sql("SELECT " + COLUMNS + " FROM issued_documents d WHERE doc_kind = ? AND cert_year = ?"
                         + " AND contract_no > ? AND sequence_no = (SELECT MAX(x.sequence_no) FROM issued_documents x"
-                        + " WHERE x.original_code = d.original_code) ORDER BY contract_no, unique_code LIMIT ?")
+                        + " WHERE " + sameDocument + ") ORDER BY contract_no, unique_code LIMIT ?")
                 .params(kind.name(), year, afterContractNo == null ? "" : afterContractNo, limit)
                 .query(ROW)
                 .list();
@@ -318,9 +421,9 @@ public class IssuedDocuments implements IssuedRegister {
     @Override
     public Optional<Corrected> latestCorrection(UniqueCode original) {
         return jdbc.sql("SELECT unique_code, data_date, postal_code, address_line1, address_line2 FROM issued_documents"
-                        + " WHERE original_code = ? AND corrects IS NOT NULL AND data_date IS NOT NULL"
+                        + " WHERE " + ofOriginal() + " AND corrects IS NOT NULL AND data_date IS NOT NULL"
                         + " ORDER BY sequence_no DESC LIMIT 1")
-                .param(original.value())
+                .params(ofOriginalParams(original))
                 .query((rs, i) -> new Corrected(new UniqueCode(rs.getString(1)),
                         rs.getObject(2, java.time.LocalDate.class), rs.getString(3) == null ? null
                         : new Address(null, rs.getString(3), rs.getString(4), rs.getString(5))))

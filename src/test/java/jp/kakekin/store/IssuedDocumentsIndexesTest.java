@@ -28,6 +28,41 @@ class IssuedDocumentsIndexesTest {
         assertForeignKey(jdbc);
     }
 
+    /**
+     * V20261206_10: on H2 no index on original_code (an issue record goes into one B-tree fewer); the issues
+     * of a document are found through the unique index on unique_code, not by reading the table.
+     */
+    @Test
+    void h2FindsTheIssuesOfADocumentByTheUniqueCodeIndex() {
+        JdbcTemplate jdbc = new JdbcTemplate(TestDatabases.h2());
+        assertThat(jdbc.queryForList("""
+                SELECT ic.index_name FROM information_schema.index_columns ic
+                 WHERE ic.table_name = 'issued_documents' AND ic.column_name = 'original_code'""", String.class))
+                .isEmpty();
+        String code = "K26N3300000990" + "0A";
+        String lastSequence = jdbc.queryForObject("EXPLAIN SELECT MAX(sequence_no) FROM issued_documents WHERE "
+                + IssuedDocuments.OF_ORIGINAL_H2.replace("?", "'%s'").formatted(code.substring(0, 13),
+                code.substring(0, 13) + ":", code), String.class);
+        assertThat(lastSequence).containsPattern("issued_documents_code\\w*: unique_code >= \\S+\\s+AND unique_code < ");
+        String latest = jdbc.queryForObject("EXPLAIN SELECT d.unique_code FROM issued_documents d WHERE d.sequence_no ="
+                + " (SELECT MAX(x.sequence_no) FROM issued_documents x WHERE " + IssuedDocuments.SAME_DOCUMENT_H2 + ")",
+                String.class);
+        assertThat(latest).containsPattern("issued_documents_code\\w*: unique_code >= ");
+    }
+
+    @Test
+    void postgresKeepsTheOriginalCodeIndex() {
+        String schema = TestDatabases.newPostgresSchema();
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(TestDatabases.postgres(schema));
+            assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = ?"
+                    + " AND tablename = 'issued_documents' AND indexdef LIKE '%(original_code)%'", String.class, schema))
+                    .containsExactly("issued_documents_original");
+        } finally {
+            TestDatabases.dropPostgresSchema(schema);
+        }
+    }
+
     @Test
     void postgresKeepsTheCompositeIndexAndTheForeignKey() {
         String schema = TestDatabases.newPostgresSchema();

@@ -282,6 +282,96 @@ abstract class StoreContract {
         assertThat(issued.registerRun("print-run-7", T0, List.of())).isEqualTo(new IssuedDocuments.RunOutcome(0, 0, 0, 0));
     }
 
+    /**
+     * Issue #14: a batch of new codes is registered by the insert alone, no lookup; a batch the insert did not
+     * register whole is counted as the lookup-first order counted it — a restart of a batch partly this run's,
+     * a code issued elsewhere, a contract not in the store, a code named twice.
+     */
+    @Test
+    void aNewBatchIsRegisteredByTheInsertAloneAndTheRestCountedAsBefore() {
+        String base = CaseLedgers.line("S01-monthly-all-paid");
+        List<String> lines = new ArrayList<>();
+        List<IssuedDocuments.RunRecord> r = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String no = "%07d".formatted(3_200_000 + i);
+            if (i < 6) {
+                lines.add(CaseLedgers.renumbered(base, no, "17")); // the seventh contract is not in the store
+            }
+            r.add(new IssuedDocuments.RunRecord(UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, no, "17", 0),
+                    no, DocumentKind.NOVEMBER_CERTIFICATE, 2026, "{\"paid\":" + i + "}", null));
+        }
+        importLines("run.jsonl", lines);
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        IssuedDocuments register = new IssuedDocuments(jdbc, new JdbcTemplate(dataSource()) {
+            @Override
+            public void query(org.springframework.jdbc.core.PreparedStatementCreator psc,
+                              org.springframework.jdbc.core.RowCallbackHandler rch) {
+                lookups.incrementAndGet();
+                super.query(psc, rch);
+            }
+        });
+
+        assertThat(register.registerRun("print-run-9", T0, r.subList(0, 3)))
+                .isEqualTo(new IssuedDocuments.RunOutcome(3, 0, 0, 0));
+        assertThat(lookups).hasValue(0);
+
+        issued.record(r.get(3).code(), r.get(3).contractNo(), DocumentKind.NOVEMBER_CERTIFICATE, 2026, "{}", null,
+                "reissue-api", T0);
+        // Two of this run's (a chunk done again), one issued elsewhere, one new, one contract not in the store.
+        assertThat(register.registerRun("print-run-9", T0, List.of(r.get(0), r.get(1), r.get(3), r.get(4), r.get(6))))
+                .isEqualTo(new IssuedDocuments.RunOutcome(1, 2, 1, 1));
+        assertThat(lookups).hasValue(1);
+        assertThat(issued.byCode(r.get(4).code()).orElseThrow().run()).isEqualTo("print-run-9");
+        assertThat(issued.byCode(r.get(3).code()).orElseThrow().run()).isEqualTo("reissue-api");
+        assertThat(issued.byCode(r.get(6).code())).isEmpty();
+
+        // A code named twice in one batch: registered once, the copy counted as issued elsewhere (as before).
+        assertThat(register.registerRun("print-run-9", T0, List.of(r.get(5), r.get(5))))
+                .isEqualTo(new IssuedDocuments.RunOutcome(1, 0, 1, 0));
+        assertThat(register.registerRun("print-run-9", T0, List.of(r.get(5), r.get(5))))
+                .isEqualTo(new IssuedDocuments.RunOutcome(0, 2, 0, 0));
+        assertThat(issued.countOfRun("print-run-9")).isEqualTo(5);
+    }
+
+    /**
+     * The issues of a document are found by its original's code (on H2 as a range of unique_code, migration
+     * V20261206_10): the same contract's other documents and years, and the next contract's, are not its own.
+     */
+    @Test
+    void theIssuesOfADocumentAreItsOwnNotTheNeighbours() {
+        String base = CaseLedgers.line("S01-monthly-all-paid");
+        importLines("n.jsonl", List.of(CaseLedgers.renumbered(base, "3300000", "99"),
+                CaseLedgers.renumbered(base, "3300001", "00")));
+        DocumentKind nov = DocumentKind.NOVEMBER_CERTIFICATE;
+        DocumentKind feb = DocumentKind.FEBRUARY_CERTIFICATE;
+        record Doc(DocumentKind kind, int year, String no, String check, int issues) {
+        }
+        List<Doc> docs = List.of(new Doc(nov, 2026, "3300000", "99", 3), new Doc(feb, 2027, "3300000", "99", 1),
+                new Doc(nov, 2025, "3300000", "99", 4), new Doc(nov, 2026, "3300001", "00", 5));
+        for (Doc d : docs) {
+            for (int s = 0; s < d.issues(); s++) {
+                issued.record(UniqueCode.of(d.kind(), d.year(), d.no(), d.check(), s), d.no(), d.kind(), d.year(), "{}",
+                        null, s == 0 ? "print-run-1" : "reissue-api", T0);
+            }
+        }
+        for (Doc d : docs) {
+            assertThat(issued.lastSequence(UniqueCode.of(d.kind(), d.year(), d.no(), d.check(), 0)))
+                    .as(d.toString()).hasValue(d.issues() - 1);
+        }
+        assertThat(issued.lastSequence(UniqueCode.of(nov, 2027, "3300000", "99", 0))).isEmpty();
+
+        UniqueCode original = UniqueCode.of(nov, 2026, "3300000", "99", 0);
+        issued.recordCorrection(UniqueCode.of(nov, 2026, "3300000", "99", 3), UniqueCode.of(nov, 2026, "3300000", "99", 2),
+                "3300000", nov, 2026, "{}", null, "corrections-1", T0, LocalDate.of(2027, 1, 10));
+        issued.recordCorrection(UniqueCode.of(nov, 2026, "3300001", "00", 5), UniqueCode.of(nov, 2026, "3300001", "00", 4),
+                "3300001", nov, 2026, "{}", null, "corrections-1", T0, LocalDate.of(2027, 1, 11));
+        assertThat(issued.latestCorrection(original).orElseThrow().code())
+                .isEqualTo(UniqueCode.of(nov, 2026, "3300000", "99", 3));
+        assertThat(issued.latestCorrection(UniqueCode.of(nov, 2025, "3300000", "99", 0))).isEmpty();
+        assertThat(issued.latestOfIssue(nov, 2026, null, 10)).extracting(d -> d.code().value()).containsExactly(
+                UniqueCode.of(nov, 2026, "3300000", "99", 3).value(), UniqueCode.of(nov, 2026, "3300001", "00", 5).value());
+    }
+
     @Test
     void requestsQueueUntilClosedAndMissesKeepNothingPersonal() {
         importLines("l.jsonl", List.of(CaseLedgers.line("S14-address-cutoff")));
