@@ -374,8 +374,12 @@ public final class CertificatePdf {
         final String markedTitle;
         final List<Element> spans = new ArrayList<>();
         final Set<Integer> inAttributes = new java.util.HashSet<>();
-        /** Elements whose style holds markers, with the marked style. */
-        final Map<Element, String> styled = new IdentityHashMap<>();
+        /**
+         * Elements whose style holds markers, with the marked style, in document order: a compiled layout draws its
+         * boxes in this order (an IdentityHashMap here drew a page's bars in an order of identity hashes, so the
+         * same document's bytes differed between layouts compiled apart, e.g. in two runs).
+         */
+        final List<Map.Entry<Element, String>> styled = new ArrayList<>();
         Element qrElement;
         String qrMarked;
 
@@ -399,7 +403,7 @@ public final class CertificatePdf {
                 } else if (a.getName().startsWith("data-")) {
                     // Not rendered: its value cannot change the page.
                 } else if ("style".equals(a.getName())) {
-                    styled.put(element, value);
+                    styled.add(Map.entry(element, value));
                 } else {
                     for (int k = 0; k < value.length(); k++) {
                         if (SlotMarking.isMarker(value.charAt(k))) {
@@ -852,7 +856,7 @@ public final class CertificatePdf {
             if (!realized.styled.isEmpty()) {
                 Map<Element, Box> boxes = new IdentityHashMap<>();
                 collectBoxes(renderer.getRootBox().getLayer(), boxes);
-                for (Map.Entry<Element, String> e : realized.styled.entrySet()) {
+                for (Map.Entry<Element, String> e : realized.styled) {
                     Element element = e.getKey();
                     int[] g = CompiledLayout.boxGeometry(element.getAttribute("style"));
                     Box box = boxes.get(element);

@@ -73,10 +73,10 @@ final class FillTrace {
     /**
      * @param pass  for {@link Mode#PASS}: the variable whose value it gives; for {@link Mode#REPEAT}: the step it repeats
      * @param size  the traced value's size when it is a list, else -1
-     * @param path  a fast way to evaluate it, or null for Thymeleaf's evaluator
+     * @param path  a fast way to evaluate it ({@link Direct#of}), or null for Thymeleaf's evaluator
      */
     record Step(IStandardVariableExpression expression, StandardExpressionExecutionContext exec, String[] names,
-                Source[] sources, Mode mode, Object traced, boolean truth, int size, int pass, PropertyPath path) {
+                Source[] sources, Mode mode, Object traced, boolean truth, int size, int pass, Direct path) {
     }
 
     final String layout;
@@ -370,7 +370,7 @@ final class FillTrace {
                     mode = Mode.EQUAL;
                 }
                 int size = v instanceof List<?> list ? list.size() : -1;
-                PropertyPath path = PropertyPath.of(r.expression().getExpression(), r.names(), r.exec(), v, valueOf(r));
+                Direct path = Direct.of(r.expression().getExpression(), r.names(), r.exec(), v, valueOf(r));
                 steps.add(new Step(r.expression(), r.exec(), r.names(), r.sources(), mode, v,
                         v != null && EvaluationUtils.evaluateAsBoolean(v), size, mode == Mode.REPEAT ? r.repeat() : r.pass(), path));
             }
@@ -392,6 +392,81 @@ final class FillTrace {
     }
 
     /**
+     * An expression of one variable evaluated without SpEL: a property path ({@link PropertyPath}), or one of the
+     * conditions the layouts test with ({@link Condition}). A replay that meets no other expression makes no SpEL
+     * context at all: the three conditions of a 控除証明書 ({@code barcode != null}, {@code !#strings.isEmpty(…)}
+     * twice) cost a Thymeleaf expression context, a SpEL evaluation context wrapper and three SpEL evaluations per
+     * document — ≈ 7% of the print workers' samples (JFR, 100k print run, issue #14).
+     */
+    interface Direct {
+        /** The value for this root, or {@link PropertyPath#UNKNOWN} when SpEL must say (then Thymeleaf fills it). */
+        Object get(Object root);
+
+        /**
+         * A direct way to evaluate the expression, used only when at trace time it gave the very value SpEL gave;
+         * null for anything else (SpEL evaluates it).
+         */
+        static Direct of(String expression, String[] names, StandardExpressionExecutionContext exec, Object result, Object root) {
+            PropertyPath path = PropertyPath.of(expression, names, exec, result, root);
+            return path != null ? path : Condition.of(expression, names, exec, result, root);
+        }
+    }
+
+    /**
+     * {@code P != null}, {@code P == null}, {@code #strings.isEmpty(P)} and {@code !#strings.isEmpty(P)} for a property
+     * path P of one variable: a Boolean, as SpEL gives it — {@code !=}/{@code ==} against the null literal compare
+     * with null, {@code #strings.isEmpty} is Thymeleaf's own {@link org.thymeleaf.expression.Strings#isEmpty} (null,
+     * empty or whitespace), {@code !} negates.
+     */
+    record Condition(PropertyPath path, Kind kind) implements Direct {
+        enum Kind { NOT_NULL, NULL, EMPTY, NOT_EMPTY }
+
+        private static final String PATH = "([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)";
+        private static final Pattern COMPARED = Pattern.compile(PATH + "\\s*([!=]=)\\s*null");
+        private static final Pattern EMPTY = Pattern.compile("(!?)\\s*#strings\\.isEmpty\\(\\s*" + PATH + "\\s*\\)");
+        private static final org.thymeleaf.expression.Strings STRINGS = new org.thymeleaf.expression.Strings(Locale.JAPAN);
+
+        static Condition of(String expression, String[] names, StandardExpressionExecutionContext exec, Object result, Object root) {
+            if (names.length != 1 || exec.getPerformTypeConversion() || !(result instanceof Boolean)) {
+                return null;
+            }
+            String text = expression.strip();
+            String path;
+            Kind kind;
+            Matcher m = COMPARED.matcher(text);
+            if (m.matches()) {
+                path = m.group(1);
+                kind = m.group(2).equals("!=") ? Kind.NOT_NULL : Kind.NULL;
+            } else if ((m = EMPTY.matcher(text)).matches()) {
+                path = m.group(2);
+                kind = m.group(1).isEmpty() ? Kind.EMPTY : Kind.NOT_EMPTY;
+            } else {
+                return null;
+            }
+            String[] parts = path.split("\\.");
+            if (!parts[0].equals(names[0]) || parts[0].equals("null")) {
+                return null;
+            }
+            Condition c = new Condition(new PropertyPath(java.util.Arrays.copyOfRange(parts, 1, parts.length)), kind);
+            return result.equals(c.get(root)) ? c : null;
+        }
+
+        @Override
+        public Object get(Object root) {
+            Object v = path.get(root);
+            if (v == PropertyPath.UNKNOWN) {
+                return v;
+            }
+            return switch (kind) {
+                case NOT_NULL -> Boolean.valueOf(v != null);
+                case NULL -> Boolean.valueOf(v == null);
+                case EMPTY -> STRINGS.isEmpty(v);
+                case NOT_EMPTY -> Boolean.valueOf(!STRINGS.isEmpty(v));
+            };
+        }
+    }
+
+    /**
      * {@code var.a.b} (or {@code var} alone) read by its accessors (record-style {@code a()} or a getter), without SpEL: for
      * the simple paths most layouts print. Used only when, at trace time, it gave the very value SpEL gave.
      * <p>
@@ -399,7 +474,7 @@ final class FillTrace {
      * and remembered per step for the class last seen there: {@code Method.invoke} per property per document
      * (its access check, argument array and accessor dispatch) was 9% of the print workers' samples.
      */
-    static final class PropertyPath {
+    static final class PropertyPath implements Direct {
         static final Object UNKNOWN = new Object();
 
         /** A class's accessors by property name; an empty Optional when it has no readable property of that name. */
@@ -419,7 +494,7 @@ final class FillTrace {
         private final String[] properties;
         private final Link[] links;
 
-        private PropertyPath(String[] properties) {
+        PropertyPath(String[] properties) {
             this.properties = properties;
             this.links = new Link[properties.length];
         }
@@ -443,7 +518,8 @@ final class FillTrace {
             return same ? path : null;
         }
 
-        Object get(Object root) {
+        @Override
+        public Object get(Object root) {
             Object v = root;
             for (int i = 0; i < properties.length; i++) {
                 if (v == null) {
@@ -496,10 +572,14 @@ final class FillTrace {
                 return null;
             }
             String cap = Character.toUpperCase(property.charAt(0)) + property.substring(1);
-            for (String name : new String[]{"get" + cap, "is" + cap, property}) {
+            String[] names = {"get" + cap, "is" + cap, property};
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i];
                 try {
                     Method m = type.getMethod(name);
-                    if (name.startsWith("is") && m.getReturnType() != boolean.class && m.getReturnType() != Boolean.class) {
+                    // Only the isX() form must give a boolean: a record-style accessor whose name starts with "is"
+                    // (issuer()) is read as any other (it was skipped, and every path through it left to SpEL).
+                    if (i == 1 && m.getReturnType() != boolean.class && m.getReturnType() != Boolean.class) {
                         continue;
                     }
                     if (m.getReturnType() == void.class || !Modifier.isPublic(m.getDeclaringClass().getModifiers())) {

@@ -31,6 +31,10 @@ final class SlotDevice extends ITextOutputDevice {
     private static final java.lang.invoke.VarHandle TRANSFORM;
     private static final java.lang.invoke.VarHandle PAGE_HEIGHT;
     private static final java.lang.invoke.MethodHandle ENSURE_FILL_COLOR;
+    private static final java.lang.invoke.MethodHandle ENSURE_STROKE_COLOR;
+    private static final java.lang.invoke.MethodHandle NORMALIZE_MATRIX;
+    private static final java.lang.invoke.VarHandle DOTS_PER_POINT;
+    private static final java.lang.invoke.VarHandle FONT;
 
     static {
         try {
@@ -39,6 +43,12 @@ final class SlotDevice extends ITextOutputDevice {
             PAGE_HEIGHT = lookup.findVarHandle(ITextOutputDevice.class, "_pageHeight", float.class);
             ENSURE_FILL_COLOR = lookup.findVirtual(ITextOutputDevice.class, "ensureFillColor",
                     java.lang.invoke.MethodType.methodType(void.class));
+            ENSURE_STROKE_COLOR = lookup.findVirtual(ITextOutputDevice.class, "ensureStrokeColor",
+                    java.lang.invoke.MethodType.methodType(void.class));
+            NORMALIZE_MATRIX = lookup.findVirtual(ITextOutputDevice.class, "normalizeMatrix",
+                    java.lang.invoke.MethodType.methodType(java.awt.geom.AffineTransform.class, java.awt.geom.AffineTransform.class));
+            DOTS_PER_POINT = lookup.findVarHandle(ITextOutputDevice.class, "_dotsPerPoint", float.class);
+            FONT = lookup.findVarHandle(ITextOutputDevice.class, "_font", org.xhtmlrenderer.pdf.ITextFSFont.class);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Flying Saucer's output device has changed: " + e.getMessage(), e);
         }
@@ -150,7 +160,86 @@ final class SlotDevice extends ITextOutputDevice {
         if (drawn != null && currentFont != null) {
             drawn.computeIfAbsent(currentFont, f -> new StringBuilder()).append(s);
         }
-        super.drawString(s, x, y, info);
+        if (!directGlyphs || info != null || s.isEmpty() || !DirectGlyphs.plain(s)
+                || org.xhtmlrenderer.util.Configuration.isTrue("xr.renderer.replace-missing-characters", false)) {
+            super.drawString(s, x, y, info);
+            return;
+        }
+        try {
+            drawPlainString(s, x, y);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether {@link #drawString} writes a text's glyph codes itself ({@link DirectGlyphs}) rather than through
+     * OpenPDF's showText; the same bytes either way. Off only to compare the two (tests).
+     */
+    boolean directGlyphs = directByDefault;
+
+    /** {@link #directGlyphs} of devices made from now on (tests compare whole batches both ways). */
+    static volatile boolean directByDefault = true;
+
+    /** Texts this device wrote through {@link DirectGlyphs}. */
+    long directTexts;
+
+    private final DirectGlyphs glyphs = new DirectGlyphs();
+
+    /**
+     * Flying Saucer's drawString (10.3.0) for a text without justification, step by step, but for the text
+     * operator itself: {@link DirectGlyphs#show} writes what {@code PdfContentByte.showText} would.
+     */
+    private void drawPlainString(String s, float x, float y) throws Throwable {
+        org.openpdf.text.pdf.PdfContentByte cb = getCurrentPage();
+        ENSURE_FILL_COLOR.invokeExact((ITextOutputDevice) this);
+        java.awt.geom.AffineTransform at = (java.awt.geom.AffineTransform) getTransform().clone();
+        at.translate(x, y);
+        java.awt.geom.AffineTransform inverse = (java.awt.geom.AffineTransform) NORMALIZE_MATRIX.invokeExact((ITextOutputDevice) this, at);
+        java.awt.geom.AffineTransform flipper = java.awt.geom.AffineTransform.getScaleInstance(1, -1);
+        inverse.concatenate(flipper);
+        float dotsPerPoint = (float) DOTS_PER_POINT.get((ITextOutputDevice) this);
+        inverse.scale(dotsPerPoint, dotsPerPoint);
+        double[] mx = new double[6];
+        inverse.getMatrix(mx);
+        cb.beginText();
+        boolean resetMode = false;
+        org.xhtmlrenderer.pdf.ITextFSFont font = (org.xhtmlrenderer.pdf.ITextFSFont) FONT.get((ITextOutputDevice) this);
+        org.xhtmlrenderer.pdf.FontDescription desc = font.getFontDescription();
+        float fontSize = font.getSize2D() / dotsPerPoint;
+        cb.setFontAndSize(desc.getFont(), fontSize);
+        float b = (float) mx[1];
+        float c = (float) mx[2];
+        org.xhtmlrenderer.css.value.FontSpecification fontSpec = getFontSpecification();
+        if (fontSpec != null) {
+            int need = org.xhtmlrenderer.pdf.ITextFontResolver.convertWeightToInt(fontSpec.fontWeight());
+            int have = desc.getWeight();
+            if (need > have) {
+                cb.setTextRenderingMode(org.openpdf.text.pdf.PdfContentByte.TEXT_RENDER_MODE_FILL_STROKE);
+                cb.setLineWidth(fontSize * 0.04f);
+                resetMode = true;
+                ENSURE_STROKE_COLOR.invokeExact((ITextOutputDevice) this);
+            }
+            if (fontSpec.fontStyle() == org.xhtmlrenderer.css.constants.IdentValue.ITALIC
+                    && desc.getStyle() != org.xhtmlrenderer.css.constants.IdentValue.ITALIC
+                    && desc.getStyle() != org.xhtmlrenderer.css.constants.IdentValue.OBLIQUE) {
+                b = 0f;
+                c = 0.21256f;
+            }
+        }
+        cb.setTextMatrix((float) mx[0], b, c, (float) mx[3], (float) mx[4], (float) mx[5]);
+        if (glyphs.show(cb, s)) {
+            directTexts++;
+        } else {
+            cb.showText(s);
+        }
+        if (resetMode) {
+            cb.setTextRenderingMode(org.openpdf.text.pdf.PdfContentByte.TEXT_RENDER_MODE_FILL);
+            cb.setLineWidth(1);
+        }
+        cb.endText();
     }
 
     void leaveOut(Set<InlineText> texts, Set<Element> boxes, Element qrElement) {

@@ -63,6 +63,23 @@ class FillTracePropertyPathTest {
         };
     }
 
+    public record Letter(String issuer, Inner isolated) {
+    }
+
+    /** A record accessor whose name starts with "is" is an accessor like any other (only isX() must give a boolean). */
+    @Test
+    void readsARecordAccessorNamedIsSomething() {
+        Letter letter = new Letter("機構", new Inner("b", false));
+        FillTrace.PropertyPath issuer = FillTrace.PropertyPath.of("o.issuer", new String[]{"o"},
+                StandardExpressionExecutionContext.NORMAL, "機構", letter);
+        assertThat(issuer).isNotNull();
+        assertThat(issuer.get(new Letter("基盤整備機構", null))).isEqualTo("基盤整備機構");
+        FillTrace.PropertyPath isolated = FillTrace.PropertyPath.of("o.isolated.flag", new String[]{"o"},
+                StandardExpressionExecutionContext.NORMAL, false, letter);
+        assertThat(isolated).isNotNull();
+        assertThat(isolated.get(new Letter(null, new Inner("c", true)))).isEqualTo(true);
+    }
+
     @Test
     void readsGettersThenBooleanIsThenRecordAccessors() {
         Outer o = new Outer(new Inner("a", true), new Other());
