@@ -13,6 +13,12 @@ public final class JsonSyntax {
     private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)");
     private static final Pattern SOURCE = Pattern.compile("\\s*(at )?\\[Source:[^\\]]*\\]");
     private static final Pattern CHAR_CODE = Pattern.compile(" \\(code \\d+\\)");
+    /**
+     * The tree's duplicate-key refusal names the Jackson feature that asked for it; worded as the parser's
+     * own refusal was (LedgerReader finds duplicates in the tree).
+     */
+    private static final Pattern DUPLICATE_TREE_KEY = Pattern.compile(
+            "^Duplicate property (\".*\") for `ObjectNode`: not allowed when `[^`]*` enabled");
 
     private JsonSyntax() {
     }
@@ -22,6 +28,7 @@ public final class JsonSyntax {
         m = START_MARKER.matcher(m).replaceAll("");
         m = SOURCE.matcher(m).replaceAll("");
         m = CHAR_CODE.matcher(m).replaceAll("");
+        m = DUPLICATE_TREE_KEY.matcher(m).replaceFirst("Duplicate Object property $1");
         int nl = m.indexOf('\n');
         return (nl < 0 ? m : m.substring(0, nl)).strip();
     }

@@ -4,10 +4,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
@@ -40,16 +40,20 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
 
     /**
      * Strict JSON: a duplicate key is an error; nesting and string lengths are bounded far above what a
-     * ledger needs (3 levels, names of a few dozen characters).
+     * ledger needs (3 levels, names of a few dozen characters). Duplicates are found by the tree
+     * (FAIL_ON_READING_DUP_TREE_KEY: the object node's put already returns the earlier value), not by the
+     * parser (STRICT_DUPLICATE_DETECTION keeps a set of names per object besides the tree's map: ≈ a third
+     * of readTree's CPU in the print run's calculate step, docs/performance.md). Every duplicate, nested
+     * too, is still refused (JsonSyntax words it as the parser did: Duplicate Object property "scheme").
      */
     static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(32)
                             .maxStringLength(LedgerLines.DEFAULT_MAX_LINE_BYTES)
                             .maxNumberLength(100)
                             .build())
                     .build())
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
 
     private final String fileName;

@@ -183,7 +183,15 @@ class LedgerInputHardeningTest {
         assertThat(json).contains("\"scheme\":\"SAFETY\",\"scheme\":\"SHOKIBO\"");
         LedgerError e = errors(json).getFirst();
         assertThat(e.field()).isEqualTo("(json)");
-        assertThat(e.message()).contains("Duplicate").contains("scheme");
+        assertThat(e.message()).contains("Duplicate").contains("scheme").doesNotContain("`");
+
+        // Nested objects too (the holder, an address inside the array), each named in the message.
+        String holder = ok().json().replace("\"holder\":{", "\"holder\":{\"name\":\"x\",");
+        assertThat(holder).isNotEqualTo(ok().json());
+        assertThat(errors(holder).getFirst().message()).isEqualTo("Duplicate Object property \"name\"");
+        String address = ok().json().replace("\"postalCode\":", "\"line1\":\"x\",\"postalCode\":");
+        assertThat(address).isNotEqualTo(ok().json());
+        assertThat(errors(address).getFirst().message()).isEqualTo("Duplicate Object property \"line1\"");
     }
 
     @Test

@@ -50,6 +50,15 @@ class IssuedDocumentsIndexesTest {
         assertThat(latest).containsPattern("issued_documents_code\\w*: unique_code >= ");
     }
 
+    /** V20261206_20: on H2 the register's identity writes its sequence to the metadata every 1,000 ids, not 32. */
+    @Test
+    void h2CachesAThousandIdsOfTheRegister() {
+        JdbcTemplate jdbc = new JdbcTemplate(TestDatabases.h2());
+        assertThat(jdbc.queryForObject("""
+                SELECT identity_cache FROM information_schema.columns
+                 WHERE table_name = 'issued_documents' AND column_name = 'id'""", Long.class)).isEqualTo(1000L);
+    }
+
     @Test
     void postgresKeepsTheOriginalCodeIndex() {
         String schema = TestDatabases.newPostgresSchema();
