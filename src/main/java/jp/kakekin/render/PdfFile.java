@@ -218,7 +218,10 @@ final class PdfFile {
                 form.getInternalBuffer().reset();
                 form.beginText();
                 form.setFontAndSize(e.getValue(), 1);
-                form.showText(texts.get(e.getValue()));
+                String text = texts.get(e.getValue());
+                if (!SlotDevice.directByDefault || !DirectGlyphs.plain(text) || !showDirect(form, text)) {
+                    form.showText(text);
+                }
                 form.endText();
                 String ops = new String(form.getInternalBuffer().toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
                 int slash = ops.indexOf('/');
@@ -232,6 +235,22 @@ final class PdfFile {
             form.getInternalBuffer().append(rename(content, renamed));
             return form;
         }
+
+        /**
+         * A form's characters written as OpenPDF's showText would ({@link DirectGlyphs}, the thread's): once per file,
+         * layout and font, but a static form's text is long (≈ 1.3% of the print workers' samples through showText).
+         */
+        private static boolean showDirect(PdfContentByte form, String text) {
+            try {
+                return DIRECT.get().show(form, text);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static final ThreadLocal<DirectGlyphs> DIRECT = ThreadLocal.withInitial(DirectGlyphs::new);
 
         /** The content with its name operands renamed; strings (glyph codes) are left as they are. */
         static byte[] rename(byte[] content, Map<String, String> names) {

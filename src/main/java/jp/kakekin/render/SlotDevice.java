@@ -180,7 +180,7 @@ final class SlotDevice extends ITextOutputDevice {
      */
     boolean directGlyphs = directByDefault;
 
-    /** {@link #directGlyphs} of devices made from now on (tests compare whole batches both ways). */
+    /** {@link #directGlyphs} of devices made from now on, and of static forms drawn from now on (tests compare whole batches both ways). */
     static volatile boolean directByDefault = true;
 
     /** Texts this device wrote through {@link DirectGlyphs}. */
