@@ -49,6 +49,51 @@ class QrEncoderTest {
         assertThat(QrEncoder.byteMode("HTTP://X.JP/A")).isFalse();
     }
 
+    /**
+     * The packing xors every data bit into its template byte as 0 or its mask (it tested each bit before):
+     * for texts of every version from 1 to 40 (up to 30 blocks, the longer blocks of the second group) and
+     * other quiet zones (templates made per call, rows padded at other places), the image is encode()'s
+     * modules packed, byte for byte, and from version 22 up the modules are ZXing's too.
+     */
+    @Test
+    void everyVersionPacksAsTheModulesDo() {
+        Random random = new Random(1406);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-_?=&/:.";
+        java.util.Set<Integer> sides = new java.util.HashSet<>();
+        java.util.List<Integer> lengths = new java.util.ArrayList<>();
+        for (int length = 1; length <= 2330; length += 1 + length / 16) {
+            lengths.add(length);
+        }
+        lengths.add(2330); // the most version 40 holds at level M
+        for (int length : lengths) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            if (!QrEncoder.byteMode(text)) {
+                continue;
+            }
+            for (int quietZone : new int[] {0, 1, 3, QrImage.QUIET_ZONE, 5}) {
+                int[] size = new int[1];
+                boolean[] modules = QrEncoder.encode(text, quietZone, size);
+                int[] packedSize = new int[1];
+                byte[] packed = QrEncoder.packed(text, quietZone, packedSize);
+                assertThat(packedSize[0]).isEqualTo(size[0]);
+                assertThat(packed).as("%d bytes, quiet zone %d", length, quietZone)
+                        .isEqualTo(QrImage.bilevel(size[0], modules).getRawData());
+                if (quietZone == QrImage.QUIET_ZONE) {
+                    sides.add(size[0]);
+                }
+            }
+            if (length > 600 && random.nextInt(3) == 0) {
+                assertSame(text);
+            }
+        }
+        // Versions 1 to 40: sides 21 + 4·(v − 1) and the quiet zone.
+        assertThat(sides).contains(21 + 8, 177 + 8).hasSizeGreaterThan(36);
+    }
+
     private static void assertSame(String text) {
         org.openpdf.text.Image ours = QrImage.of(text);
         org.openpdf.text.Image zxing = QrImage.zxing(text);
