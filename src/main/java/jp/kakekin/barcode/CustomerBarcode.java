@@ -32,26 +32,38 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
      * 00), for which the manual says no barcode is printed.
      */
     public static Optional<CustomerBarcode> forAddress(String postalCode, String line1, String line2) {
-        String digits = postalCode == null ? "" : digitsOf(postalCode);
-        if (digits.length() != 7 || isRepresentative(digits)) {
-            return Optional.empty();
-        }
         // A layout asks for the barcode once per expression that prints a part of it, and the print run's
         // manifest asks again for every document of a batch once the batch's pages are drawn (with the postal
-        // code as stored, not as printed): the thread keeps its recent answers by what the barcode depends on —
-        // the digits and the two lines — in a direct-mapped table of about two batches, so a document's
-        // barcode is worked out once, not once per expression and again for the manifest.
+        // code as stored, not as printed): the thread keeps its last answers by what the barcode depends on —
+        // the digits and the two lines — so a document's barcode is worked out once, not once per expression
+        // and again for the manifest. The digits are hashed and compared where they stand in the postal code,
+        // not copied out of it first: a string per question.
+        String p = postalCode == null ? "" : postalCode;
+        int digitsHash = 0;
+        int count = 0;
+        int lastTwo = 0;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digitsHash = 31 * digitsHash + c;
+                count++;
+                lastTwo = lastTwo << 16 | c;
+            }
+        }
+        if (count != 7 || lastTwo == ('0' << 16 | '0')) {
+            return Optional.empty(); // not 7 digits, or a 代表番号 (isRepresentative)
+        }
         String l1 = line1 == null ? "" : line1;
         String l2 = line2 == null ? "" : line2;
-        Recent[] recent = RECENT.get();
-        int h = (digits.hashCode() * 31 + l1.hashCode()) * 31 + l2.hashCode();
-        int slot = (h ^ (h >>> 16)) & (recent.length - 1);
-        Recent r = recent[slot];
-        if (r != null && r.digits.equals(digits) && r.line1.equals(l1) && r.line2.equals(l2)) {
+        int h = (digitsHash * 31 + l1.hashCode()) * 31 + l2.hashCode();
+        RecentAnswers recent = RECENT.get();
+        Recent r = recent.find(h, p, l1, l2);
+        if (r != null) {
             return r.barcode;
         }
+        String digits = digitsOf(p);
         Optional<CustomerBarcode> barcode = Optional.of(of(digits, AddressNumber.extract(l1 + " " + l2)));
-        recent[slot] = new Recent(digits, l1, l2, barcode);
+        recent.add(new Recent(h, digits, l1, l2, barcode));
         return barcode;
     }
 
@@ -67,11 +79,88 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
         return out.toString();
     }
 
-    private record Recent(String digits, String line1, String line2, Optional<CustomerBarcode> barcode) {
+    /** Whether the digits of {@code postalCode}, in order, are {@code digits}. */
+    private static boolean sameDigits(String digits, String postalCode) {
+        int k = 0;
+        for (int i = 0; i < postalCode.length(); i++) {
+            char c = postalCode.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (k == digits.length() || digits.charAt(k) != c) {
+                    return false;
+                }
+                k++;
+            }
+        }
+        return k == digits.length();
     }
 
-    /** A power of two, about two print batches of 500: the manifest's rows find their pages' answers. */
-    private static final ThreadLocal<Recent[]> RECENT = ThreadLocal.withInitial(() -> new Recent[1024]);
+    /** One answer: its hash (of the digits and the lines, as {@link String#hashCode} combines), key and barcode. */
+    private static final class Recent {
+        final int hash;
+        final String digits;
+        final String line1;
+        final String line2;
+        final Optional<CustomerBarcode> barcode;
+        Recent next;
+
+        Recent(int hash, String digits, String line1, String line2, Optional<CustomerBarcode> barcode) {
+            this.hash = hash;
+            this.digits = digits;
+            this.line1 = line1;
+            this.line2 = line2;
+            this.barcode = barcode;
+        }
+    }
+
+    /**
+     * A thread's last {@value #KEPT} answers, every one of them found: chained in a table of twice as many
+     * buckets, and the oldest unlinked when a new one comes (the direct-mapped table this replaces lost an
+     * answer whenever a later address of the batch took its slot — about one manifest row in five worked the
+     * barcode out again).
+     */
+    private static final class RecentAnswers {
+        static final int KEPT = 1024;
+        private final Recent[] buckets = new Recent[2 * KEPT];
+        private final Recent[] order = new Recent[KEPT];
+        private int next;
+
+        Recent find(int h, String postalCode, String l1, String l2) {
+            for (Recent r = buckets[bucket(h)]; r != null; r = r.next) {
+                if (r.hash == h && r.line1.equals(l1) && r.line2.equals(l2) && sameDigits(r.digits, postalCode)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        void add(Recent r) {
+            Recent oldest = order[next];
+            if (oldest != null) {
+                int b = bucket(oldest.hash);
+                if (buckets[b] == oldest) {
+                    buckets[b] = oldest.next;
+                } else {
+                    Recent before = buckets[b];
+                    while (before.next != oldest) {
+                        before = before.next;
+                    }
+                    before.next = oldest.next;
+                }
+            }
+            int b = bucket(r.hash);
+            r.next = buckets[b];
+            buckets[b] = r;
+            order[next] = r;
+            next = (next + 1) % KEPT;
+        }
+
+        private int bucket(int h) {
+            return (h ^ (h >>> 16)) & (buckets.length - 1);
+        }
+    }
+
+    /** About two print batches of 500: the manifest's rows find their pages' answers. */
+    private static final ThreadLocal<RecentAnswers> RECENT = ThreadLocal.withInitial(RecentAnswers::new);
 
     /** [0-9]{7}, as a loop: checked for every mailed document. */
     static boolean sevenDigits(String s) {
