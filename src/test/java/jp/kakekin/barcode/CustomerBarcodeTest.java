@@ -273,6 +273,9 @@ class CustomerBarcodeTest {
             }
         }
         assertThat(unchanged).isGreaterThan(20_000);
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            assertThat(AddressNumber.isKanjiNumeral(c)).isEqualTo("〇一二三四五六七八九十百千".indexOf(c) >= 0);
+        }
         String alphabet = "千葉市稲毛区緑町三丁目十一番地号のノ条ビル階室がぱゔヴ 0123-AbF&/・.ｶﾞ\u3099\u309Bか\u3099１２Ｂ－\u3000\uF900ⅱ";
         java.util.Random random = new java.util.Random(1414);
         int skipped = 0;
