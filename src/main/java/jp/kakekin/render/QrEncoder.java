@@ -19,6 +19,14 @@ final class QrEncoder {
     /** ECI designator of UTF-8. */
     private static final int UTF8_ECI = 26;
     private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+    /** {@link #ALPHANUMERIC}'s characters, by code: a look-up per character of a code's text, not a search. */
+    private static final boolean[] IS_ALPHANUMERIC = new boolean[128];
+
+    static {
+        for (char c : ALPHANUMERIC.toCharArray()) {
+            IS_ALPHANUMERIC[c] = true;
+        }
+    }
 
     private static final int[] EXP = new int[512];
     private static final int[] LOG = new int[256];
@@ -48,7 +56,7 @@ final class QrEncoder {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             digits &= c >= '0' && c <= '9';
-            alphanumeric &= ALPHANUMERIC.indexOf(c) >= 0;
+            alphanumeric &= c < 128 && IS_ALPHANUMERIC[c];
         }
         return !text.isEmpty() && !digits && !alphanumeric;
     }

@@ -47,6 +47,12 @@ class QrEncoderTest {
         assertThat(compared).isGreaterThan(200);
         assertThat(QrEncoder.byteMode("0123")).isFalse();
         assertThat(QrEncoder.byteMode("HTTP://X.JP/A")).isFalse();
+        // The table of alphanumeric-mode characters answers as the search of the mode's 45 characters did.
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean alphanumeric = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".indexOf(c) >= 0;
+            assertThat(QrEncoder.byteMode(String.valueOf(c))).as("U+%04X", (int) c).isEqualTo(!alphanumeric);
+            assertThat(QrEncoder.byteMode("AB" + c)).as("U+%04X", (int) c).isEqualTo(!alphanumeric);
+        }
     }
 
     /**
