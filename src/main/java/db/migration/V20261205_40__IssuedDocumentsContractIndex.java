@@ -34,7 +34,7 @@ public class V20261205_40__IssuedDocumentsContractIndex extends BaseJavaMigratio
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+        if (!OnH2.isH2(c)) {
             return;
         }
         try (PreparedStatement s = c.prepareStatement(FOREIGN_KEY_INDEX); ResultSet rs = s.executeQuery()) {

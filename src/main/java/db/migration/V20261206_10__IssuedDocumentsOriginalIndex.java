@@ -3,9 +3,7 @@ package db.migration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * On H2, drops {@code issued_documents_original} (original_code). Every issue record a print run registers
@@ -21,12 +19,6 @@ public class V20261206_10__IssuedDocumentsOriginalIndex extends BaseJavaMigratio
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection c = context.getConnection();
-        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
-            return;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("DROP INDEX IF EXISTS issued_documents_original");
-        }
+        OnH2.execute(context, "DROP INDEX IF EXISTS issued_documents_original");
     }
 }

@@ -3,9 +3,7 @@ package db.migration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * On H2, lets the identity of {@code issued_documents} hand out 1,000 ids between writes of its sequence to the
@@ -18,12 +16,6 @@ public class V20261206_20__IssuedDocumentsIdCache extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection c = context.getConnection();
-        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
-            return;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE issued_documents ALTER COLUMN id SET CACHE 1000");
-        }
+        OnH2.execute(context, "ALTER TABLE issued_documents ALTER COLUMN id SET CACHE 1000");
     }
 }

@@ -238,17 +238,11 @@ public class IssuedDocuments implements IssuedRegister {
         int elsewhere = 0;
         int notInStore = 0;
         for (RunRecord r : records) {
-            String by = found.runs.get(r.code().value());
-            if (by != null) {
-                if (by.equals(run)) {
-                    ofThisRun++; // registered by this statement or by this run before
-                } else {
-                    elsewhere++;
-                }
-            } else if (!found.contracts.contains(r.contractNo())) {
-                notInStore++;
-            } else {
-                elsewhere++; // skipped by ON CONFLICT, its row gone since (a run voided meanwhile)
+            switch (found.of(r, run)) {
+                case THIS_RUN -> ofThisRun++; // registered by this statement or by this run before
+                case ELSEWHERE -> elsewhere++;
+                case NOT_IN_STORE -> notInStore++;
+                case ABSENT -> elsewhere++; // skipped by ON CONFLICT, its row gone since (a run voided meanwhile)
             }
         }
         return new RunOutcome(registered, ofThisRun - registered, elsewhere, notInStore);
@@ -266,17 +260,11 @@ public class IssuedDocuments implements IssuedRegister {
         int elsewhere = 0;
         int notInStore = 0;
         for (RunRecord r : records) {
-            String by = found.runs.get(r.code().value());
-            if (by != null) {
-                if (by.equals(run)) {
-                    alreadyThis++;
-                } else {
-                    elsewhere++;
-                }
-            } else if (!found.contracts.contains(r.contractNo())) {
-                notInStore++;
-            } else {
-                insert.add(row(r));
+            switch (found.of(r, run)) {
+                case THIS_RUN -> alreadyThis++;
+                case ELSEWHERE -> elsewhere++;
+                case NOT_IN_STORE -> notInStore++;
+                case ABSENT -> insert.add(row(r));
             }
         }
         int registered = insertRunRows(run, at, insert);
@@ -285,7 +273,19 @@ public class IssuedDocuments implements IssuedRegister {
 
     /** Of a batch's records: the run holding each code the register holds, the contracts the store has. */
     private record Lookup(Map<String, String> runs, Set<String> contracts) {
+
+        /** Where the lookup found a record: its code registered by this run or another, or not registered. */
+        Found of(RunRecord r, String run) {
+            String by = runs.get(r.code().value());
+            if (by != null) {
+                return by.equals(run) ? Found.THIS_RUN : Found.ELSEWHERE;
+            }
+            return contracts.contains(r.contractNo()) ? Found.ABSENT : Found.NOT_IN_STORE;
+        }
     }
+
+    /** A record's code held by this run, held by another, or not held (its contract in the store or not). */
+    private enum Found { THIS_RUN, ELSEWHERE, NOT_IN_STORE, ABSENT }
 
     /** One statement for the batch ({@link #RUN_LOOKUP}). */
     private Lookup lookup(List<RunRecord> records) {
