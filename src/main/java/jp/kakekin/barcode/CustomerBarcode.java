@@ -41,17 +41,19 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
         String p = postalCode == null ? "" : postalCode;
         int digitsHash = 0;
         int count = 0;
-        int lastTwo = 0;
+        char tens = 0;
+        char units = 0;
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
             if (c >= '0' && c <= '9') {
                 digitsHash = 31 * digitsHash + c;
                 count++;
-                lastTwo = lastTwo << 16 | c;
+                tens = units;
+                units = c;
             }
         }
-        if (count != 7 || lastTwo == ('0' << 16 | '0')) {
-            return Optional.empty(); // not 7 digits, or a 代表番号 (isRepresentative)
+        if (count != 7 || representative(tens, units)) {
+            return Optional.empty(); // not 7 digits, or a 代表番号
         }
         String l1 = line1 == null ? "" : line1;
         String l2 = line2 == null ? "" : line2;
@@ -188,7 +190,13 @@ public record CustomerBarcode(String postalCode, String addressNumber, List<Barc
 
     /** A 代表番号: the postal code of a municipality's "以下に掲載がない場合", whose last two digits are 00. */
     public static boolean isRepresentative(String sevenDigits) {
-        return sevenDigits.endsWith("00");
+        int n = sevenDigits.length();
+        return n >= 2 && representative(sevenDigits.charAt(n - 2), sevenDigits.charAt(n - 1));
+    }
+
+    /** {@link #isRepresentative} by the last two digits (forAddress reads them without making the digits' string). */
+    private static boolean representative(char tens, char units) {
+        return tens == '0' && units == '0';
     }
 
     /** The barcode of a postal code (7 digits) and an already extracted 住所表示番号. */
