@@ -24,9 +24,16 @@ import java.util.Map;
  * Only for what that path covers: a font OpenPDF writes as Identity-H and not symbolic, no glyph layout
  * manager, no layout processor, no glyph substitution, and a text of BMP characters without surrogates or
  * variation selectors ({@link #plain}); anything else is left to OpenPDF ({@link #show} answers false).
- * Used by one thread (its output device's).
+ * One per thread ({@link #ofThisThread}): the print device's texts and the static forms' share its fonts' answers.
  */
 final class DirectGlyphs {
+
+    private static final ThreadLocal<DirectGlyphs> OF_THREAD = ThreadLocal.withInitial(DirectGlyphs::new);
+
+    /** This thread's instance (not thread-safe: each thread draws with its own). */
+    static DirectGlyphs ofThisThread() {
+        return OF_THREAD.get();
+    }
 
     private static final Class<?> FONT_DETAILS;
     private static final VarHandle STATE;

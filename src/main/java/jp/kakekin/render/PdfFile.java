@@ -242,15 +242,13 @@ final class PdfFile {
          */
         private static boolean showDirect(PdfContentByte form, String text) {
             try {
-                return DIRECT.get().show(form, text);
+                return DirectGlyphs.ofThisThread().show(form, text);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
         }
-
-        private static final ThreadLocal<DirectGlyphs> DIRECT = ThreadLocal.withInitial(DirectGlyphs::new);
 
         /** The content with its name operands renamed; strings (glyph codes) are left as they are. */
         static byte[] rename(byte[] content, Map<String, String> names) {

@@ -160,8 +160,7 @@ final class SlotDevice extends ITextOutputDevice {
         if (drawn != null && currentFont != null) {
             drawn.computeIfAbsent(currentFont, f -> new StringBuilder()).append(s);
         }
-        if (!directGlyphs || info != null || s.isEmpty() || !DirectGlyphs.plain(s)
-                || org.xhtmlrenderer.util.Configuration.isTrue("xr.renderer.replace-missing-characters", false)) {
+        if (!directGlyphs || info != null || s.isEmpty() || !DirectGlyphs.plain(s) || replaceMissingCharacters) {
             super.drawString(s, x, y, info);
             return;
         }
@@ -186,7 +185,12 @@ final class SlotDevice extends ITextOutputDevice {
     /** Texts this device wrote through {@link DirectGlyphs}. */
     long directTexts;
 
-    private final DirectGlyphs glyphs = new DirectGlyphs();
+    /**
+     * Flying Saucer's option to draw a replacement for characters the font lacks (its drawString handles it; ours
+     * does not): read once per device, not per text drawn.
+     */
+    private final boolean replaceMissingCharacters =
+            org.xhtmlrenderer.util.Configuration.isTrue("xr.renderer.replace-missing-characters", false);
 
     /**
      * Flying Saucer's drawString (10.3.0) for a text without justification, step by step, but for the text
@@ -230,7 +234,7 @@ final class SlotDevice extends ITextOutputDevice {
             }
         }
         cb.setTextMatrix((float) mx[0], b, c, (float) mx[3], (float) mx[4], (float) mx[5]);
-        if (glyphs.show(cb, s)) {
+        if (DirectGlyphs.ofThisThread().show(cb, s)) {
             directTexts++;
         } else {
             cb.showText(s);
