@@ -432,7 +432,7 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
             int[] g = geometries[i];
             device.setColor(box.color());
             // Flying Saucer paints a background as an Area's path; for a rectangle, one re operator is the same.
-            device.fillBox(new java.awt.Rectangle(box.originX() + g[0], box.originY() + g[1], g[2], g[3]));
+            device.fillBox(box.originX() + g[0], box.originY() + g[1], g[2], g[3]);
         }
         if (qr != null) {
             Image image = QrImage.of(doc.realize(qr.markedText()));
