@@ -171,9 +171,10 @@ public final class CertificateTemplates {
     }
 
     /** A filled-in layout: XHTML with one marker character per printed field, and the fields' values. */
-    record Marked(String layout, String xhtml, List<String> values, String[] fallbackShape) {
+    record Marked(String layout, String xhtml, List<String> values, String[] fallbackShape,
+                  CompiledLayout.Geometries[] geometries) {
         Marked(String layout, String xhtml, List<String> values) {
-            this(layout, xhtml, values, new String[1]);
+            this(layout, xhtml, values, new String[1], new CompiledLayout.Geometries[1]);
         }
 
         String value(char marker) {

@@ -310,6 +310,31 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
     record Qr(String markedText, int x, int y, float plainWidth, float plainHeight) {
     }
 
+    /** Each box's geometry in one document, as {@link #whyNot} found it, for {@link #fill} to draw. */
+    record Geometries(CompiledLayout layout, int[][] boxes) {
+    }
+
+    /**
+     * Each box's left, top, width, height in this document, or null when one is not a box; kept with the
+     * document for this layout: a barcode's bars are many boxes, and looking each up twice per page (once to
+     * check, once to draw) was 2% of the print workers' samples.
+     */
+    private int[][] geometries(CertificateTemplates.Marked doc) {
+        Geometries kept = doc.geometries()[0];
+        if (kept != null && kept.layout() == this) {
+            return kept.boxes();
+        }
+        int[][] g = new int[boxes.size()][];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = boxes.get(i).geometry(doc);
+            if (g[i] == null) {
+                return null;
+            }
+        }
+        doc.geometries()[0] = new Geometries(this, g);
+        return g;
+    }
+
     /** Why this document cannot be filled from this layout (a short reason, counted), or null when it can. */
     String whyNot(CertificateTemplates.Marked doc, FontLibrary fonts) {
         for (Map.Entry<Integer, String> e : baked.entrySet()) {
@@ -320,10 +345,8 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
         if (!fallbackShape.equals(fallbackShape(doc, fonts))) {
             return "fallback-shape";
         }
-        for (Box box : boxes) {
-            if (box.geometry(doc) == null) {
-                return "box-style";
-            }
+        if (!boxes.isEmpty() && geometries(doc) == null) {
+            return "box-style";
         }
         for (Line line : lines) {
             int delta = 0;
@@ -403,11 +426,13 @@ record CompiledLayout(String key, Rectangle pageSize, int left, int top, Map<Int
                 before += widths[i] - run.width();
             }
         }
-        for (Box box : boxes) {
-            int[] g = box.geometry(doc);
+        int[][] geometries = boxes.isEmpty() ? null : geometries(doc);
+        for (int i = 0; i < boxes.size(); i++) {
+            Box box = boxes.get(i);
+            int[] g = geometries[i];
             device.setColor(box.color());
             // Flying Saucer paints a background as an Area's path; for a rectangle, one re operator is the same.
-            device.fillBox(new java.awt.Rectangle(box.originX() + g[0], box.originY() + g[1], g[2], g[3]));
+            device.fillBox(box.originX() + g[0], box.originY() + g[1], g[2], g[3]);
         }
         if (qr != null) {
             Image image = QrImage.of(doc.realize(qr.markedText()));

@@ -9,6 +9,7 @@ import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
 import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
 import org.thymeleaf.util.EvaluationUtils;
 
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -470,25 +472,32 @@ final class FillTrace {
      * {@code var.a.b} (or {@code var} alone) read by its accessors (record-style {@code a()} or a getter), without SpEL: for
      * the simple paths most layouts print. Used only when, at trace time, it gave the very value SpEL gave.
      * <p>
-     * Each property is read through a method handle resolved once per (class, property) ({@link #ACCESSORS})
+     * Each property is read through an accessor resolved once per (class, property) ({@link #ACCESSORS})
      * and remembered per step for the class last seen there: {@code Method.invoke} per property per document
-     * (its access check, argument array and accessor dispatch) was 9% of the print workers' samples.
+     * (its access check, argument array and accessor dispatch) was 9% of the print workers' samples. The accessor is
+     * a {@link Function} spun by {@link LambdaMetafactory} where it can be: {@code invokeExact} on a handle that is
+     * not a constant to the JIT (its customization check, casts, lambda-form dispatch) was still 4% of them.
      */
     static final class PropertyPath implements Direct {
         static final Object UNKNOWN = new Object();
 
         /** A class's accessors by property name; an empty Optional when it has no readable property of that name. */
-        private static final ClassValue<java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<MethodHandle>>> ACCESSORS =
+        private static final ClassValue<java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Link>>> ACCESSORS =
                 new ClassValue<>() {
                     @Override
-                    protected java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<MethodHandle>> computeValue(Class<?> type) {
+                    protected java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Link>> computeValue(Class<?> type) {
                         return new java.util.concurrent.ConcurrentHashMap<>();
                     }
                 };
         private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+        private static final MethodType APPLY = MethodType.methodType(Object.class, Object.class);
+        private static final MethodType FUNCTION = MethodType.methodType(Function.class);
 
-        /** The accessor of one step for one class (immutable, so a step's link can be replaced by any thread). */
-        private record Link(Class<?> type, MethodHandle handle) {
+        /**
+         * The accessor of one property for one class (immutable, so a step's link can be replaced by any thread):
+         * {@code function} when one could be spun, else {@code handle} (taking and giving Object).
+         */
+        record Link(Class<?> type, Function<Object, Object> function, MethodHandle handle) {
         }
 
         private final String[] properties;
@@ -527,15 +536,15 @@ final class FillTrace {
                 }
                 Link link = links[i];
                 if (link == null || link.type() != v.getClass()) {
-                    MethodHandle handle = handle(v.getClass(), properties[i]);
-                    if (handle == null) {
+                    link = link(v.getClass(), properties[i]);
+                    if (link == null) {
                         return UNKNOWN;
                     }
-                    link = new Link(v.getClass(), handle);
                     links[i] = link;
                 }
                 try {
-                    v = (Object) link.handle().invokeExact(v);
+                    Function<Object, Object> f = link.function();
+                    v = f != null ? f.apply(v) : (Object) link.handle().invokeExact(v);
                 } catch (VirtualMachineError e) {
                     throw e;
                 } catch (Throwable e) {
@@ -546,24 +555,61 @@ final class FillTrace {
             return v;
         }
 
-        /** The accessor of a property of a class as a handle taking and giving Object, or null when it has none. */
-        static MethodHandle handle(Class<?> type, String property) {
+        /** The accessor of a property of a class, or null when it has none. */
+        static Link link(Class<?> type, String property) {
             return ACCESSORS.get(type).computeIfAbsent(property, p -> {
                 Method m = accessor(type, p);
                 if (m == null) {
                     return java.util.Optional.empty();
                 }
+                MethodHandle h;
                 try {
-                    MethodHandle h = MethodHandles.lookup().unreflect(m);
-                    if (Modifier.isStatic(m.getModifiers())) {
-                        // Method.invoke ignored the receiver of a static accessor.
-                        h = MethodHandles.dropArguments(h, 0, Object.class);
-                    }
-                    return java.util.Optional.of(h.asType(GETTER));
+                    h = MethodHandles.lookup().unreflect(m);
                 } catch (IllegalAccessException e) {
                     return java.util.Optional.empty();
                 }
+                if (Modifier.isStatic(m.getModifiers())) {
+                    // Method.invoke ignored the receiver of a static accessor (a function cannot drop it).
+                    return java.util.Optional.of(new Link(type, null, MethodHandles.dropArguments(h, 0, Object.class).asType(GETTER)));
+                }
+                return java.util.Optional.of(new Link(type, function(m, h), h.asType(GETTER)));
             }).orElse(null);
+        }
+
+        /**
+         * The instance accessor {@code m} as a Function (a primitive result boxed as {@code asType} boxes it), or null
+         * when the metafactory cannot make one. The spun class is defined beside FillTrace and names the accessor's
+         * classes, so it is made only when they are the very classes FillTrace's loader sees by those names: else
+         * its first call would fail to link, which {@link #get} would take for an accessor that throws.
+         */
+        @SuppressWarnings("unchecked")
+        static Function<Object, Object> function(Method m, MethodHandle direct) {
+            if (!visible(m.getDeclaringClass()) || !visible(m.getReturnType())) {
+                return null;
+            }
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply", FUNCTION, APPLY, direct,
+                        MethodType.methodType(Object.class, m.getDeclaringClass())).getTarget().invoke();
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                return null;
+            }
+        }
+
+        private static boolean visible(Class<?> type) {
+            while (type.isArray()) {
+                type = type.getComponentType();
+            }
+            if (type.isPrimitive()) {
+                return true;
+            }
+            try {
+                return Class.forName(type.getName(), false, PropertyPath.class.getClassLoader()) == type;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
         }
 
         /** As SpEL looks for a readable property: getX(), isX() (boolean), then the record-style x(). */

@@ -250,9 +250,29 @@ final class PdfFile {
             }
         }
 
-        /** The content with its name operands renamed; strings (glyph codes) are left as they are. */
+        /**
+         * The content with its name operands renamed; strings (glyph codes) are left as they are. The spans between
+         * renamed names are copied whole into an array sized for the worst case (every {@code /} a name given the
+         * longest new name): a ByteArrayOutputStream written byte by byte (its lock and capacity check per byte) was
+         * where this spent its time.
+         */
         static byte[] rename(byte[] content, Map<String, String> names) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length + 16);
+            Map<String, byte[]> encoded = new java.util.HashMap<>();
+            int longest = 0;
+            for (Map.Entry<String, String> e : names.entrySet()) {
+                byte[] b = e.getValue().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                encoded.put(e.getKey(), b);
+                longest = Math.max(longest, b.length);
+            }
+            int slashes = 0;
+            for (byte b : content) {
+                if (b == '/') {
+                    slashes++;
+                }
+            }
+            byte[] out = new byte[Math.toIntExact(content.length + (long) slashes * longest)];
+            int n = 0;
+            int copied = 0;
             int i = 0;
             while (i < content.length) {
                 int c = content[i] & 0xFF;
@@ -270,28 +290,33 @@ final class PdfFile {
                             break;
                         }
                     }
-                    out.write(content, start, i - start);
+                    // A string ending in a lone backslash: the range error writing it whole gave before.
+                    java.util.Objects.checkFromIndexSize(start, i - start, content.length);
                 } else if (c == '<' && i + 1 < content.length && content[i + 1] != '<') {
-                    int start = i;
                     while (i < content.length && content[i] != '>') {
                         i++;
                     }
                     i = Math.min(content.length, i + 1);
-                    out.write(content, start, i - start);
                 } else if (c == '/') {
                     int start = ++i;
                     while (i < content.length && !delimiter(content[i] & 0xFF)) {
                         i++;
                     }
-                    String name = new String(content, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1);
-                    out.write('/');
-                    out.writeBytes(names.getOrDefault(name, name).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    byte[] name = encoded.get(new String(content, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    if (name != null) {
+                        System.arraycopy(content, copied, out, n, start - copied);
+                        n += start - copied;
+                        System.arraycopy(name, 0, out, n, name.length);
+                        n += name.length;
+                        copied = i;
+                    }
                 } else {
-                    out.write(c);
                     i++;
                 }
             }
-            return out.toByteArray();
+            System.arraycopy(content, copied, out, n, content.length - copied);
+            n += content.length - copied;
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
         }
 
         private static boolean delimiter(int c) {

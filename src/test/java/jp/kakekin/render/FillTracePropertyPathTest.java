@@ -96,7 +96,7 @@ class FillTracePropertyPathTest {
         assertThat(name.get(new Outer(null, null))).isSameAs(FillTrace.PropertyPath.UNKNOWN);
         FillTrace.PropertyPath other = path("o.other.name", o);
         assertThat(other.get(new Outer(null, "no name property"))).isSameAs(FillTrace.PropertyPath.UNKNOWN);
-        assertThat(FillTrace.PropertyPath.handle(Outer.class, "missing")).isNull();
+        assertThat(FillTrace.PropertyPath.link(Outer.class, "missing")).isNull();
         assertThat(FillTrace.PropertyPath.of("o.broken", new String[]{"o"}, StandardExpressionExecutionContext.NORMAL,
                 "anything", o)).isNull();
     }
@@ -118,5 +118,107 @@ class FillTracePropertyPathTest {
         Outer other = new Outer(new Inner("b", true), null);
         assertThat(p.get(other)).isSameAs(other);
         assertThat(p.get(null)).isNull();
+    }
+
+    public static final class Counter {
+        private final int n;
+
+        public Counter(int n) {
+            this.n = n;
+        }
+
+        public int getN() {
+            return n;
+        }
+
+        public long size() {
+            return n * 10_000_000_000L;
+        }
+
+        public boolean isOdd() {
+            return n % 2 != 0;
+        }
+
+        public char getInitial() {
+            return (char) ('a' + n);
+        }
+
+        public String getLabel() {
+            if (n < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+            return "n" + n;
+        }
+
+        public Counter getNext() {
+            return n == 0 ? null : new Counter(n - 1);
+        }
+
+        public static String getKind() {
+            return "counter";
+        }
+    }
+
+    public static final class Wide {
+        public int getN() {
+            return -1;
+        }
+    }
+
+    private static FillTrace.PropertyPath traced(String expression, Object root, Object result) {
+        FillTrace.PropertyPath p = FillTrace.PropertyPath.of(expression, new String[]{"o"},
+                StandardExpressionExecutionContext.NORMAL, result, root);
+        assertThat(p).as(expression).isNotNull();
+        return p;
+    }
+
+    /** Primitive results come back boxed as SpEL's (and a handle's asType) boxing gave them: same class, same value. */
+    @Test
+    void boxesPrimitiveResults() {
+        Counter c = new Counter(3);
+        assertThat(traced("o.n", c, 3).get(new Counter(5))).isInstanceOf(Integer.class).isEqualTo(5);
+        assertThat(traced("o.size", c, 30_000_000_000L).get(new Counter(1))).isInstanceOf(Long.class).isEqualTo(10_000_000_000L);
+        assertThat(traced("o.odd", c, true).get(new Counter(4))).isSameAs(Boolean.FALSE);
+        assertThat(traced("o.initial", c, 'd').get(new Counter(1))).isInstanceOf(Character.class).isEqualTo('b');
+        // A JDK class's accessors on the way (String.length(), String.isEmpty()).
+        assertThat(traced("o.label.length", c, 2).get(new Counter(12))).isEqualTo(3);
+        assertThat(traced("o.label.empty", c, false).get(new Counter(0))).isEqualTo(false);
+        // Integer.valueOf's cache: the boxes of small values are the very ones a plain call gives.
+        assertThat(traced("o.n", c, 3).get(new Counter(7))).isSameAs(Integer.valueOf(7));
+    }
+
+    @Test
+    void instanceAccessorsAreFunctionsAStaticOneStaysAHandle() {
+        FillTrace.PropertyPath.Link n = FillTrace.PropertyPath.link(Counter.class, "n");
+        assertThat(n.function()).isNotNull();
+        assertThat(n.function().apply(new Counter(4))).isEqualTo(4);
+        assertThat(FillTrace.PropertyPath.link(String.class, "empty").function()).isNotNull();
+        FillTrace.PropertyPath.Link kind = FillTrace.PropertyPath.link(Counter.class, "kind");
+        assertThat(kind.function()).isNull();
+        assertThat(kind.handle()).isNotNull();
+        // Method.invoke ignored a static accessor's receiver: the path reads it from whatever instance it meets.
+        FillTrace.PropertyPath p = traced("o.kind", new Counter(1), "counter");
+        assertThat(p.get(new Counter(9))).isEqualTo("counter");
+        assertThat(traced("o.next.kind", new Counter(1), "counter").get(new Counter(0))).isSameAs(FillTrace.PropertyPath.UNKNOWN);
+    }
+
+    @Test
+    void anAccessorThatThrowsIsUnknownForThatDocumentOnly() {
+        FillTrace.PropertyPath label = traced("o.label", new Counter(1), "n1");
+        assertThat(label.get(new Counter(-1))).isSameAs(FillTrace.PropertyPath.UNKNOWN);
+        assertThat(label.get(new Counter(2))).isEqualTo("n2");
+        FillTrace.PropertyPath deep = traced("o.next.next.label", new Counter(5), "n3");
+        assertThat(deep.get(new Counter(1))).isSameAs(FillTrace.PropertyPath.UNKNOWN);
+        assertThat(deep.get(new Counter(2))).isEqualTo("n0");
+    }
+
+    @Test
+    void twoClassesAlternatingAtOneStepEachReadTheirOwnAccessor() {
+        FillTrace.PropertyPath p = traced("o.other.n", new Outer(null, new Counter(2)), 2);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(p.get(new Outer(null, new Counter(i)))).isEqualTo(i);
+            assertThat(p.get(new Outer(null, new Wide()))).isEqualTo(-1);
+            assertThat(p.get(new Outer(null, "no n"))).isSameAs(FillTrace.PropertyPath.UNKNOWN);
+        }
     }
 }

@@ -48,6 +48,51 @@ class SlotDeviceBoxesTest {
                 .isEqualTo(expected.toString("ISO-8859-1"));
     }
 
+    /**
+     * More places than the table keeps (it forgets them all and starts again), a place again after that, boxes at
+     * the origin, and boxes too large or negative to be kept: each written as OpenPDF writes it.
+     */
+    @Test
+    void manyPlacesAndPlacesNotKept() throws Exception {
+        SlotDevice device = new SlotDevice(20f);
+        org.openpdf.text.Document document = new org.openpdf.text.Document(org.openpdf.text.PageSize.A4);
+        org.openpdf.text.pdf.PdfWriter writer = org.openpdf.text.pdf.PdfWriter.getInstance(document, new ByteArrayOutputStream());
+        document.open();
+        PdfContentByte page = writer.getDirectContent();
+        device.setWriter(writer);
+        device.initializePage(page, 841.88f);
+        device.setColor(new FSRGBColor(0, 0, 0));
+        device.fillBox(new Rectangle(0, 0, 1, 1));
+        int from = page.getInternalBuffer().size();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        java.util.List<Rectangle> boxes = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            boxes.add(new Rectangle(i * 7 % 4000, i / 3, 36 + i % 5, 145 + i % 2 * 72));
+        }
+        boxes.addAll(boxes.subList(0, 300));
+        boxes.add(new Rectangle(0, 0, 0, 0));
+        boxes.add(new Rectangle(0, 0, 0, 0));
+        boxes.add(new Rectangle(-12, 40, 36, 145));
+        boxes.add(new Rectangle(70000, 40, 36, 145));
+        boxes.add(new Rectangle(70000, 40, 36, 145));
+        boxes.add(new Rectangle(70000 & 0xFFFF, 40, 36, 145)); // the same low 16 bits as the one before
+        for (int i = 0; i < boxes.size(); i++) {
+            Rectangle r = boxes.get(i);
+            if (i % 2 == 0) {
+                device.fillBox(r);
+            } else {
+                device.fillBox(r.x, r.y, r.width, r.height);
+            }
+            expected.write(asOpenPdfWrites(device, r));
+            if (i == 4500) {
+                device.translate(113, -57);
+            }
+        }
+        byte[] all = page.getInternalBuffer().toByteArray();
+        assertThat(new String(Arrays.copyOfRange(all, from, all.length), "ISO-8859-1"))
+                .isEqualTo(expected.toString("ISO-8859-1"));
+    }
+
     /** The box as the device wrote it before: its corners through the transform, then rectangle and fill. */
     private static byte[] asOpenPdfWrites(SlotDevice device, Rectangle r) throws Exception {
         var transform = ITextOutputDevice.class.getDeclaredField("_transform");
