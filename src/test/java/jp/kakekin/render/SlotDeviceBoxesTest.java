@@ -22,13 +22,7 @@ class SlotDeviceBoxesTest {
     @Test
     void boxesAreWhatRectangleAndFillWrite() throws Exception {
         SlotDevice device = new SlotDevice(20f);
-        org.openpdf.text.Document document = new org.openpdf.text.Document(org.openpdf.text.PageSize.A4);
-        org.openpdf.text.pdf.PdfWriter writer = org.openpdf.text.pdf.PdfWriter.getInstance(document, new ByteArrayOutputStream());
-        document.open();
-        PdfContentByte page = writer.getDirectContent();
-        device.setWriter(writer);
-        device.initializePage(page, 841.88f);
-        device.setColor(new FSRGBColor(0, 0, 0));
+        PdfContentByte page = blackPageOf(device);
         Rectangle a = new Rectangle(1500, 2300, 36, 217);
         Rectangle b = new Rectangle(1572, 2372, 36, 145);
         device.fillBox(a); // sets the fill colour first
@@ -55,13 +49,7 @@ class SlotDeviceBoxesTest {
     @Test
     void manyPlacesAndPlacesNotKept() throws Exception {
         SlotDevice device = new SlotDevice(20f);
-        org.openpdf.text.Document document = new org.openpdf.text.Document(org.openpdf.text.PageSize.A4);
-        org.openpdf.text.pdf.PdfWriter writer = org.openpdf.text.pdf.PdfWriter.getInstance(document, new ByteArrayOutputStream());
-        document.open();
-        PdfContentByte page = writer.getDirectContent();
-        device.setWriter(writer);
-        device.initializePage(page, 841.88f);
-        device.setColor(new FSRGBColor(0, 0, 0));
+        PdfContentByte page = blackPageOf(device);
         device.fillBox(new Rectangle(0, 0, 1, 1));
         int from = page.getInternalBuffer().size();
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -111,5 +99,17 @@ class SlotDeviceBoxesTest {
         cb.rectangle(x0, y0, x1 - x0, y1 - y0);
         cb.fill();
         return cb.getInternalBuffer().toByteArray();
+    }
+
+    /** An open A4 page in the device, its fill colour black. */
+    private static PdfContentByte blackPageOf(SlotDevice device) {
+        org.openpdf.text.Document document = new org.openpdf.text.Document(org.openpdf.text.PageSize.A4);
+        org.openpdf.text.pdf.PdfWriter writer = org.openpdf.text.pdf.PdfWriter.getInstance(document, new ByteArrayOutputStream());
+        document.open();
+        PdfContentByte page = writer.getDirectContent();
+        device.setWriter(writer);
+        device.initializePage(page, 841.88f);
+        device.setColor(new FSRGBColor(0, 0, 0));
+        return page;
     }
 }
