@@ -42,9 +42,9 @@ public final class CsvTable<R extends Record> implements Closeable {
     /**
      * Quotes a field only when it must (separator, quote, line break, edge spaces), as RFC 4180 readers expect.
      * No flush after every row: Jackson's default (FLUSH_AFTER_WRITE_VALUE) flushed the writer under the table
-     * on each row, and every user writes to a file channel — one write system call per manifest row, ≈ 250,000
-     * in a print run of 100,000 contracts (the print workers' parts, then the report re-writing them), most of
-     * the report step's time. The tables are flushed where it matters: {@link #flush}, {@link #close}.
+     * on each row, and every user writes to a file channel — one write system call per manifest row, ≈ 200,000
+     * in a print run of 100,000 contracts (the print workers' parts, then the report re-writing them). The tables
+     * are flushed where it matters: {@link #flush}, {@link #close}.
      */
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).build();

@@ -95,7 +95,7 @@ class CsvTableTest {
         }
     }
     /**
-     * Every table is written to a file channel: a flush per row was a write system call per row (≈ 250,000 in
+     * Every table is written to a file channel: a flush per row was a write system call per row (≈ 200,000 in
      * a print run of 100,000 contracts). The rows reach the writer in blocks; flush() and close() still pass
      * everything through.
      */
