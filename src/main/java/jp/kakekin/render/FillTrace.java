@@ -489,8 +489,8 @@ final class FillTrace {
                         return new java.util.concurrent.ConcurrentHashMap<>();
                     }
                 };
+        /** An accessor taking and giving Object: the handles' type, and the erased type of Function.apply. */
         private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
-        private static final MethodType APPLY = MethodType.methodType(Object.class, Object.class);
         private static final MethodType FUNCTION = MethodType.methodType(Function.class);
 
         /**
@@ -589,7 +589,7 @@ final class FillTrace {
             }
             try {
                 MethodHandles.Lookup lookup = MethodHandles.lookup();
-                return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply", FUNCTION, APPLY, direct,
+                return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply", FUNCTION, GETTER, direct,
                         MethodType.methodType(Object.class, m.getDeclaringClass())).getTarget().invoke();
             } catch (VirtualMachineError e) {
                 throw e;
