@@ -1,5 +1,7 @@
 package jp.kakekin.batch;
 
+import jp.kakekin.ledger.LedgerLines;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -137,33 +139,8 @@ public record InputScan(long bytes, long lines, long records, long lastModified,
         return new InputScan(size, lines, records, modified, List.copyOf(splits));
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    /**
-     * The index of the first {@code '\n'} in {@code a[from, to)}, or -1. Eight bytes at a time (the classic
-     * "has a zero byte" test on the word XOR newlines; its lowest flag is always a real match): the JDK has no
-     * public byte-array search, and the byte-by-byte loop this replaced read the ledger at ≈ 185 MB/s — 0.9 s of
-     * a 100,000-contract print run's start with the other core idle (docs/performance.md). A UTF-8 ledger
-     * has no 0x0A byte inside a multi-byte character.
-     */
+    /** The index of the first {@code '\n'} in {@code a[from, to)}, or -1 ({@link LedgerLines#newline}). */
     static int newline(byte[] a, int from, int to) {
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long w = (long) LONGS.get(a, i) ^ NEWLINES;
-            long found = (w - ONES) & ~w & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (a[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return LedgerLines.newline(a, from, to);
     }
 }

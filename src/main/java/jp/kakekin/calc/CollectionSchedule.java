@@ -23,27 +23,32 @@ import java.util.List;
  */
 final class CollectionSchedule {
 
+    private final PremiumTimeline timeline;
     private final int base;
-    private final int[] collection;
+    private final int end;
+    private final int application;
+    private final int firstTransfer;
+    private final boolean cash;
+    /**
+     * The month in which each month base..end is collected; null while that is the regular collection with
+     * the application's adjustment alone ({@link #regular}) and no month is designated — most ledgers pay
+     * monthly and never failed, and the print run made and filled this array (hundreds of months) for every
+     * record all the same (issue #14). A failure, or a designated month, makes it.
+     */
+    private int[] collection;
     /** Months in which a failed transfer happened, in order. */
     final List<Integer> failures = new ArrayList<>();
 
     CollectionSchedule(LedgerAtCutoff known, int lastMonth) {
         PremiumTimeline t = known.timeline;
-        int application = Months.of(known.ledger.applicationMonth());
-        int firstTransfer = application + 2;
-        boolean cash = known.ledger.applicationMethod() == ApplicationMethod.CASH;
+        timeline = t;
+        application = Months.of(known.ledger.applicationMonth());
+        firstTransfer = application + 2;
+        cash = known.ledger.applicationMethod() == ApplicationMethod.CASH;
         base = Math.min(known.firstKnownMonth, application);
-        int end = Math.max(lastMonth, known.cutoffMonth + 24);
-        collection = new int[end - base + 1];
-        for (int m = base; m <= end; m++) {
-            int c = t.regularCollection(m);
-            // A CASH applicant pays at the window what the application month's collection covers: the
-            // application month, or the 6/12 months of a semiannual/annual mode designated from it (1.1).
-            if (m >= application && c < firstTransfer && !(cash && c == application)) {
-                c = firstTransfer;
-            }
-            collection[m - base] = c;
+        end = Math.max(lastMonth, known.cutoffMonth + 24);
+        if (t.anyDesignated()) {
+            materialize();
         }
         int lastFailure = Integer.MIN_VALUE; // failures.getLast(), unboxed
         for (Payment p : known.payments) {
@@ -76,9 +81,30 @@ final class CollectionSchedule {
         }
     }
 
+    /** The collection of every month before failures: regular (RULES.md 1.1), then the application's rule. */
+    private void materialize() {
+        collection = new int[end - base + 1];
+        for (int m = base; m <= end; m++) {
+            collection[m - base] = regular(m, timeline.regularCollection(m));
+        }
+    }
+
+    /** A month's regular collection {@code c}, moved to the first transfer for a new contract's first months. */
+    private int regular(int m, int c) {
+        // A CASH applicant pays at the window what the application month's collection covers: the
+        // application month, or the 6/12 months of a semiannual/annual mode designated from it (1.1).
+        if (m >= application && c < firstTransfer && !(cash && c == application)) {
+            return firstTransfer;
+        }
+        return c;
+    }
+
     private void set(int m, int c) {
         int i = m - base;
-        if (i >= 0 && i < collection.length) {
+        if (i >= 0 && i <= end - base) {
+            if (collection == null) {
+                materialize();
+            }
             collection[i] = c;
         }
     }
@@ -86,13 +112,11 @@ final class CollectionSchedule {
     /** The month in which month m is collected. */
     int collectedIn(int m) {
         int i = m - base;
-        if (i < 0) {
+        if (i < 0 || m > end) {
             return m;
         }
-        if (i >= collection.length) {
-            return m;
-        }
-        return collection[i];
+        // without the array no month is designated: each is regularly collected in itself
+        return collection == null ? regular(m, m) : collection[i];
     }
 
     boolean isDueBy(int m, int month) {
@@ -104,11 +128,14 @@ final class CollectionSchedule {
     }
 
     int lastMonth() {
-        return base + collection.length - 1;
+        return end;
     }
 
     @Override
     public String toString() {
+        if (collection == null) {
+            materialize(); // the same text whether or not the array was needed
+        }
         return "CollectionSchedule" + Arrays.toString(collection);
     }
 }

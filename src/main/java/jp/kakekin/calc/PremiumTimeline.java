@@ -70,6 +70,21 @@ final class PremiumTimeline {
         return new PremiumTimeline(ledger, true);
     }
 
+    /** Whether some entry is semiannual or annual (else every month is collected in itself). */
+    boolean anyDesignated() {
+        return anyDesignated;
+    }
+
+    /** Whether the ledger has a pending AMOUNT_CHANGE, the only thing {@link #withPendingChanges} adds. */
+    static boolean anyPendingChange(Ledger ledger) {
+        for (PendingRequest r : ledger.pendingRequests()) {
+            if (r.kind() == PendingRequest.Kind.AMOUNT_CHANGE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The monthly premium of month m (0 before the first premium entry). */
     long premium(int m) {
         for (int i = pendingFrom.length - 1; i >= 0; i--) {

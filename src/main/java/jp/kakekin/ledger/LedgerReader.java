@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -47,6 +48,11 @@ public final class LedgerReader implements Iterator<LedgerRecord>, Closeable {
      * too, is still refused (JsonSyntax words it as the parser did: Duplicate Object property "scheme").
      */
     static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    // Property names come out of Jackson's symbol table as the interned strings, the very
+                    // instances of LedgerParser's literals: its look-ups (ObjectNode.get, the unknown-field
+                    // sets) then match a name by identity instead of comparing characters. A name is interned
+                    // once, when the symbol table first sees it, not per line (docs/performance.md, issue #14).
+                    .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(32)
                             .maxStringLength(LedgerLines.DEFAULT_MAX_LINE_BYTES)

@@ -1,6 +1,9 @@
 package jp.kakekin.ledger;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -32,6 +35,47 @@ class LedgerParserTest {
         String json = ok().json().replace("\"line2\":\"\"", "\"line2\":\"\",\"line3\":\"x\"");
         assertThat(errors(json)).extracting(LedgerError::field).contains("addresses[0].line3");
         assertThat(errors(json).getFirst().message()).isEqualTo("unknown field");
+    }
+
+    /**
+     * The unknown-field check matches Jackson's interned names by identity in the ledger's usual order and
+     * falls back to the set: the same errors, in the same order, for names out of order and for a tree whose
+     * names are not interned (a mapper without INTERN_PROPERTY_NAMES, as a case file's may be).
+     */
+    @Test
+    void unknownFieldsAmongReorderedNamesInternedOrNot() {
+        JsonMapper plain = JsonMapper.builder().build();
+        ObjectNode line = (ObjectNode) plain.readTree(ok().json());
+        ObjectNode top = reversed(plain, line, "zzz");
+        top.set("holder", reversed(plain, (ObjectNode) line.get("holder"), "nick"));
+        ArrayNode payments = plain.createArrayNode();
+        line.get("payments").forEach(p -> payments.add(payments.isEmpty() ? reversed(plain, (ObjectNode) p, "extra") : p));
+        top.set("payments", payments);
+        String json = plain.writeValueAsString(top);
+
+        LedgerRecord interned = LedgerReader.parseLine("x.jsonl", 1, json);
+        LedgerRecord notInterned = LedgerReader.parseTree("x.jsonl", 1, plain.readTree(json));
+        assertThat(interned).isInstanceOf(LedgerRecord.Invalid.class);
+        assertThat(((LedgerRecord.Invalid) interned).errors()).extracting(LedgerError::field)
+                .containsExactly("zzz", "holder.nick", "payments[0].extra");
+        assertThat(((LedgerRecord.Invalid) interned).errors()).extracting(LedgerError::message).containsOnly("unknown field");
+        assertThat(((LedgerRecord.Invalid) notInterned).errors()).isEqualTo(((LedgerRecord.Invalid) interned).errors());
+        // the names in order, interned or not: valid
+        assertThat(LedgerReader.parseTree("x.jsonl", 1, plain.readTree(ok().json()))).isInstanceOf(LedgerRecord.Valid.class);
+    }
+
+    /** The object's properties in reverse order, with an unknown one in the middle. */
+    private static ObjectNode reversed(JsonMapper mapper, ObjectNode o, String unknown) {
+        List<String> names = new ArrayList<>(o.propertyNames());
+        java.util.Collections.reverse(names);
+        ObjectNode out = mapper.createObjectNode();
+        for (int i = 0; i < names.size(); i++) {
+            if (i == names.size() / 2) {
+                out.put(unknown, 1);
+            }
+            out.set(names.get(i), o.get(names.get(i)));
+        }
+        return out;
     }
 
     @Test
