@@ -56,4 +56,54 @@ class ReportReconciliationTest {
                 .anyMatch(p -> p.startsWith(RunFolder.batchFileName(2) + " is missing but has 200 manifest rows"));
         assertThat(tampered.reconciled()).isFalse();
     }
+    /**
+     * The manifest parts are read a few batches ahead on another thread: a part missing, or with its rows out
+     * of order, is still named as the batch it belongs to, the manifest keeps batch and page order past the
+     * read-ahead window, and a part that does not read back fails the report naming the part and line.
+     */
+    @Test
+    void manifestPartsReadAheadAreCheckedInBatchOrder() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        TestLedgers.generated(ledger, 1_200, 7);
+        Path out = dir.resolve("out");
+        Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
+                "--out", out.toString(), "--batch-size", "40", "--run-date", "2026-11-13",
+                "--kakekin.print.keep-work-files=true");
+        RunSummary done = RunSummary.read(out.resolve("summary.json"));
+        assertThat(done.problems()).isEmpty();
+        int batches = (int) done.batchFiles();
+        assertThat(batches).as("more batches than the read-ahead window").isGreaterThan(2 * 8);
+        java.util.List<String> manifest = Files.readAllLines(out.resolve("manifest.csv"));
+
+        ReportTasklet tasklet = new ReportTasklet(new PrintRunProgress(new SimpleMeterRegistry()));
+        PrintRunParameters run = PrintRunParameters.of(2026, PrintIssue.NOVEMBER, ledger, out, 40, null,
+                LocalDate.of(2026, 11, 13));
+        ExecutionContext ctx = new ExecutionContext();
+        ctx.putLong(RunKeys.INPUT_RECORDS, done.records());
+        ctx.putLong(RunKeys.INPUT_LINES, done.lines());
+        RunFolder folder = new RunFolder(out);
+
+        // Reported again from the same parts: the same manifest, byte for byte.
+        assertThat(tasklet.report(folder, run, done.runId(), ctx).problems()).isEmpty();
+        assertThat(Files.readAllLines(out.resolve("manifest.csv"))).isEqualTo(manifest);
+
+        // Batch 3's part gone, batch 11's rows in another order.
+        Files.delete(folder.manifestPart(3));
+        java.util.List<String> rows11 = new java.util.ArrayList<>(Files.readAllLines(folder.manifestPart(11)));
+        java.util.Collections.reverse(rows11);
+        Files.write(folder.manifestPart(11), rows11);
+        RunSummary tampered = tasklet.report(folder, run, done.runId(), ctx);
+        assertThat(tampered.problems())
+                .contains("batch 3 was never completed")
+                .anyMatch(p -> p.startsWith(folder.manifestPart(11).getFileName() + ": row 1 names "
+                        + RunFolder.batchFileName(11) + " page " + rows11.size()));
+        assertThat(tampered.reconciled()).isFalse();
+
+        // A page that is not a number: the report fails, naming the part and the line.
+        java.util.List<String> rows12 = new java.util.ArrayList<>(Files.readAllLines(folder.manifestPart(12)));
+        Files.write(folder.manifestPart(12), java.util.List.of(rows12.get(0), rows12.get(1).replaceFirst(",2,", ",two,")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasklet.report(folder, run, done.runId(), ctx))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(folder.manifestPart(12) + ":2: page:");
+    }
 }

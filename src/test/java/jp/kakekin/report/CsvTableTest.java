@@ -122,4 +122,38 @@ class CsvTableTest {
         t.close();
         assertThat(text.toString()).endsWith("1001,x,last\n").hasLineCount(1_001);
     }
+    /** The hand-read ISO date gives what LocalDate.parse gives — the same date, or the same refusal and message. */
+    @Test
+    void datesReadAsLocalDateParseReadsThem() {
+        java.util.Random r = new java.util.Random(14);
+        List<String> samples = new java.util.ArrayList<>(List.of("2026-02-29", "2024-02-29", "2000-02-29", "1900-02-29",
+                "0000-01-01", "9999-12-31", "2026-04-31", "2026-00-10", "2026-13-01", "2026-01-00", "2026-1-01",
+                "２０２６-01-01", "2026/01/01", "+2026-01-01", "-2026-01-01", "+12026-01-01", "2026-01-01T", " 2026-01-01",
+                "2026-01-0a", "abcd-ef-gh", "2026-11-13"));
+        for (int i = 0; i < 20_000; i++) {
+            char[] c = "%04d-%02d-%02d".formatted(r.nextInt(10_000), r.nextInt(14), r.nextInt(33)).toCharArray();
+            if (r.nextInt(20) == 0) {
+                c[r.nextInt(c.length)] = "0123456789-+/a ０".charAt(r.nextInt(16));
+            }
+            samples.add(new String(c));
+        }
+        int valid = 0;
+        for (String s : samples) {
+            Object expected;
+            try {
+                expected = java.time.LocalDate.parse(s);
+                valid++;
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = e.getMessage();
+            }
+            Object actual;
+            try {
+                actual = CsvTable.Rows.date(s);
+            } catch (java.time.format.DateTimeParseException e) {
+                actual = e.getMessage();
+            }
+            assertThat(actual).as(s).isEqualTo(expected);
+        }
+        assertThat(valid).as("both kinds sampled").isBetween(samples.size() / 3, samples.size() - 1000);
+    }
 }
