@@ -112,7 +112,11 @@ final class PremiumTimeline {
         if (!anyDesignated) {
             return false;
         }
-        int i = modeIndex(m);
+        return designatedUnder(modeIndex(m), m);
+    }
+
+    /** Whether m is a designated month of entry i (-1: before the first entry). */
+    private boolean designatedUnder(int i, int m) {
         if (i < 0 || modes[i] == PaymentMode.MONTHLY) {
             return false;
         }
@@ -121,6 +125,29 @@ final class PremiumTimeline {
             return moy == designated[i];
         }
         return moy == designated[i] || moy == (designated[i] + 5) % 12 + 1;
+    }
+
+    /**
+     * For each month d from {@code from} to {@code to}: how many months its collection spans when d is a
+     * designated month ({@link #span}), else 0. One pass, the entry in force moving along with d, where
+     * {@link #isDesignated} and {@link #span} search the entries for every month (a collection schedule asked
+     * them 12 times for each of hundreds of months: ≈ 6 % of the calculate step, issue #14).
+     */
+    int[] designatedSpans(int from, int to) {
+        int[] spans = new int[Math.max(0, to - from + 1)];
+        if (!anyDesignated) {
+            return spans;
+        }
+        int i = -1; // modeIndex(d): the last of the leading entries from on or before d
+        for (int d = from; d <= to; d++) {
+            while (i + 1 < modeFrom.length && modeFrom[i + 1] <= d) {
+                i++;
+            }
+            if (designatedUnder(i, d)) {
+                spans[d - from] = modes[i].monthsPerCollection();
+            }
+        }
+        return spans;
     }
 
     /**

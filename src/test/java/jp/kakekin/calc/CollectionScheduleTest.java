@@ -100,4 +100,47 @@ class CollectionScheduleTest {
         assertThat(calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, later, 2024))
                 .isEqualTo(calculator.calculate(DocumentKind.NOVEMBER_CERTIFICATE, atCutoff, 2024));
     }
+
+    /**
+     * Without failures a schedule is the timeline's regular collection with the application's rule, month by
+     * month — whether it keeps no array (monthly throughout) or fills one from the designated months' spans
+     * found in one pass (PremiumTimeline.designatedSpans, which must agree with isDesignated and span).
+     */
+    @Test
+    void withoutFailuresEveryMonthIsItsRegularCollectionWithTheApplicationRule() {
+        java.util.Random random = new java.util.Random(14);
+        String[] modes = {"MONTHLY", "SEMIANNUAL", "ANNUAL"};
+        for (int round = 0; round < 300; round++) {
+            int year = 2010 + random.nextInt(15);
+            String method = random.nextBoolean() ? "CASH" : "NO_CASH";
+            LedgerFixture f = LedgerFixture.shokibo("%d-%02d-05".formatted(year, 1 + random.nextInt(12)), method, 10_000);
+            String first = modes[random.nextInt(3)];
+            f.initialMode(first, first.equals("MONTHLY") ? null : 1 + random.nextInt(12));
+            int from = year + 1;
+            for (int k = random.nextInt(3); k > 0; k--, from += 1 + random.nextInt(3)) {
+                String mode = modes[random.nextInt(3)];
+                f.mode("%d-%02d".formatted(from, 1 + random.nextInt(12)), mode,
+                        mode.equals("MONTHLY") ? null : 1 + random.nextInt(12));
+            }
+            Ledger l = f.build();
+            LedgerAtCutoff known = new LedgerAtCutoff(l, LocalDate.parse("2026-09-30"), CalculationPolicy.defaults());
+            CollectionSchedule s = new CollectionSchedule(known, Months.of(2027, 12));
+            PremiumTimeline t = known.timeline;
+            int application = Months.of(l.applicationMonth());
+            boolean cash = method.equals("CASH");
+            for (int m = s.firstMonth() - 12; m <= s.lastMonth() + 12; m++) {
+                int c = m < s.firstMonth() || m > s.lastMonth() ? m : t.regularCollection(m);
+                if (m >= s.firstMonth() && m <= s.lastMonth() && m >= application && c < application + 2
+                        && !(cash && c == application)) {
+                    c = application + 2;
+                }
+                assertThat(s.collectedIn(m)).as("%s month %d", l.paymentModes(), m).isEqualTo(c);
+            }
+            int[] spans = t.designatedSpans(s.firstMonth() - 11, s.lastMonth());
+            for (int d = s.firstMonth() - 11; d <= s.lastMonth(); d++) {
+                assertThat(spans[d - s.firstMonth() + 11]).as("%s month %d", l.paymentModes(), d)
+                        .isEqualTo(t.isDesignated(d) ? t.span(d) : 0);
+            }
+        }
+    }
 }
