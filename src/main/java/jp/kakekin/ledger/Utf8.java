@@ -1,11 +1,18 @@
 package jp.kakekin.ledger;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 (RFC 3629): the shortest form only (no overlong {@code C0 AF} for "/"), no surrogates, nothing
  * above U+10FFFF, no truncated sequence. Jackson decodes some invalid sequences leniently, so the ledger
  * reader checks the bytes of every line before parsing them.
  */
 final class Utf8 {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGHS = 0x8080808080808080L;
 
     private Utf8() {
     }
@@ -15,6 +22,14 @@ final class Utf8 {
         int i = 0;
         int n = b.length;
         while (i < n) {
+            // Eight ASCII bytes at a time (no high bit in the word): most of a ledger line is ASCII — names,
+            // dates, digits — and this check was ≈ 5 % of the calculate step byte by byte (issue #14).
+            while (i + Long.BYTES <= n && ((long) LONGS.get(b, i) & HIGHS) == 0) {
+                i += Long.BYTES;
+            }
+            if (i >= n) {
+                break;
+            }
             int c = b[i];
             if (c >= 0) {
                 i++;
