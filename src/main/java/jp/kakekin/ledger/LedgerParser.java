@@ -318,6 +318,12 @@ public final class LedgerParser {
         List<PremiumPeriod> sorted = inOrder(premiums, PremiumPeriod::from) ? premiums
                 : premiums.stream().sorted(Comparator.comparing(PremiumPeriod::from)).toList();
         YearMonth first = sorted.getFirst().from();
+        int[] premiumFrom = new int[sorted.size()];
+        long[] premiumMonthly = new long[sorted.size()];
+        for (int k = 0; k < sorted.size(); k++) {
+            premiumFrom[k] = month(sorted.get(k).from());
+            premiumMonthly[k] = sorted.get(k).monthly();
+        }
         // The SAFETY cap is cumulative in collection order, whatever order the ledger lists payments in.
         List<Integer> order = new ArrayList<>(payments.size());
         for (int i = 0; i < payments.size(); i++) {
@@ -334,12 +340,14 @@ public final class LedgerParser {
                 error(prefix + "from", "%s is before the first premium (%s)".formatted(p.from(), first));
                 continue;
             }
-            long expected = 0;
-            for (YearMonth m = p.from(); !m.isAfter(p.to()); m = m.plusMonths(1)) {
-                expected += premiumIn(sorted, m);
-            }
             if (!p.isPaid()) {
                 continue;
+            }
+            // the premiums of the months from..to, on month numbers rather than a YearMonth made per month
+            // (≈ 2 % of the calculate step, issue #14); only a PAID payment's is used.
+            long expected = 0;
+            for (int m = month(p.from()), to = month(p.to()); m <= to; m++) {
+                expected += premiumIn(premiumFrom, premiumMonthly, m);
             }
             if (scheme == Scheme.SAFETY) {
                 long after = cumulative + p.amount();
@@ -375,15 +383,18 @@ public final class LedgerParser {
                 expected);
     }
 
-    static long premiumIn(List<PremiumPeriod> sorted, YearMonth m) {
-        long monthly = 0;
-        for (PremiumPeriod p : sorted) {
-            if (p.from().isAfter(m)) {
-                break;
-            }
-            monthly = p.monthly();
+    /** A month as one number, in the order of YearMonth. */
+    private static int month(YearMonth m) {
+        return m.getYear() * 12 + m.getMonthValue() - 1;
+    }
+
+    /** The premium in force in month m: the last of the premiums (from months sorted, amounts) from on or before m. */
+    private static long premiumIn(int[] from, long[] monthly, int m) {
+        long premium = 0;
+        for (int k = 0; k < from.length && from[k] <= m; k++) {
+            premium = monthly[k];
         }
-        return monthly;
+        return premium;
     }
 
     private <T> void ascending(List<T> items, Function<T, YearMonth> from, String field) {
@@ -540,6 +551,9 @@ public final class LedgerParser {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                continue; // printable ASCII, most of a ledger's text: neither a control character nor a surrogate
+            }
             if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
                 error(prefix + name, "contains the control character U+%04X at character %d: not allowed (%s)"
                         .formatted((int) c, i + 1, quote(s)));
