@@ -25,22 +25,13 @@ class ReportReconciliationTest {
 
     @Test
     void aBatchFileWithOtherPagesOrNoneAtAllIsReported() throws Exception {
-        Path ledger = dir.resolve("ledger.jsonl");
-        TestLedgers.generated(ledger, 1_200, 7);
-        Path out = dir.resolve("out");
-        Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
-                "--out", out.toString(), "--batch-size", "200", "--run-date", "2026-11-13",
-                "--kakekin.print.keep-work-files=true");
-        RunSummary done = RunSummary.read(out.resolve("summary.json"));
-        assertThat(done.problems()).isEmpty();
+        Printed printed = printRun(200);
+        RunSummary done = printed.done();
         assertThat(done.batchFiles()).isGreaterThanOrEqualTo(3);
-
-        ReportTasklet tasklet = new ReportTasklet(new PrintRunProgress(new SimpleMeterRegistry()));
-        PrintRunParameters run = PrintRunParameters.of(2026, PrintIssue.NOVEMBER, ledger, out, 200, null,
-                LocalDate.of(2026, 11, 13));
-        ExecutionContext ctx = new ExecutionContext();
-        ctx.putLong(RunKeys.INPUT_RECORDS, done.records());
-        ctx.putLong(RunKeys.INPUT_LINES, done.lines());
+        ReportTasklet tasklet = printed.tasklet();
+        PrintRunParameters run = printed.run();
+        ExecutionContext ctx = printed.ctx();
+        Path out = printed.out();
 
         // The same files again: the report reconciles.
         assertThat(tasklet.report(new RunFolder(out), run, done.runId(), ctx).problems()).isEmpty();
@@ -56,6 +47,7 @@ class ReportReconciliationTest {
                 .anyMatch(p -> p.startsWith(RunFolder.batchFileName(2) + " is missing but has 200 manifest rows"));
         assertThat(tampered.reconciled()).isFalse();
     }
+
     /**
      * The manifest parts are read a few batches ahead on another thread: a part missing, or with its rows out
      * of order, is still named as the batch it belongs to, the manifest keeps batch and page order past the
@@ -63,24 +55,15 @@ class ReportReconciliationTest {
      */
     @Test
     void manifestPartsReadAheadAreCheckedInBatchOrder() throws Exception {
-        Path ledger = dir.resolve("ledger.jsonl");
-        TestLedgers.generated(ledger, 1_200, 7);
-        Path out = dir.resolve("out");
-        Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
-                "--out", out.toString(), "--batch-size", "40", "--run-date", "2026-11-13",
-                "--kakekin.print.keep-work-files=true");
-        RunSummary done = RunSummary.read(out.resolve("summary.json"));
-        assertThat(done.problems()).isEmpty();
+        Printed printed = printRun(40);
+        RunSummary done = printed.done();
+        Path out = printed.out();
         int batches = (int) done.batchFiles();
         assertThat(batches).as("more batches than the read-ahead window").isGreaterThan(2 * 8);
         java.util.List<String> manifest = Files.readAllLines(out.resolve("manifest.csv"));
-
-        ReportTasklet tasklet = new ReportTasklet(new PrintRunProgress(new SimpleMeterRegistry()));
-        PrintRunParameters run = PrintRunParameters.of(2026, PrintIssue.NOVEMBER, ledger, out, 40, null,
-                LocalDate.of(2026, 11, 13));
-        ExecutionContext ctx = new ExecutionContext();
-        ctx.putLong(RunKeys.INPUT_RECORDS, done.records());
-        ctx.putLong(RunKeys.INPUT_LINES, done.lines());
+        ReportTasklet tasklet = printed.tasklet();
+        PrintRunParameters run = printed.run();
+        ExecutionContext ctx = printed.ctx();
         RunFolder folder = new RunFolder(out);
 
         // Reported again from the same parts: the same manifest, byte for byte.
@@ -105,5 +88,26 @@ class ReportReconciliationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasklet.report(folder, run, done.runId(), ctx))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(folder.manifestPart(12) + ":2: page:");
+    }
+
+    /** A print run of 1,200 generated contracts in batches of {@code batchSize}, work files kept, and a report step to run again. */
+    private Printed printRun(int batchSize) throws java.io.IOException {
+        Path ledger = dir.resolve("ledger.jsonl");
+        TestLedgers.generated(ledger, 1_200, 7);
+        Path out = dir.resolve("out");
+        Main.runCommand("print-run", "--year", "2026", "--issue", "NOVEMBER", "--input", ledger.toString(),
+                "--out", out.toString(), "--batch-size", String.valueOf(batchSize), "--run-date", "2026-11-13",
+                "--kakekin.print.keep-work-files=true");
+        RunSummary done = RunSummary.read(out.resolve("summary.json"));
+        assertThat(done.problems()).isEmpty();
+        PrintRunParameters run = PrintRunParameters.of(2026, PrintIssue.NOVEMBER, ledger, out, batchSize, null,
+                LocalDate.of(2026, 11, 13));
+        ExecutionContext ctx = new ExecutionContext();
+        ctx.putLong(RunKeys.INPUT_RECORDS, done.records());
+        ctx.putLong(RunKeys.INPUT_LINES, done.lines());
+        return new Printed(out, done, new ReportTasklet(new PrintRunProgress(new SimpleMeterRegistry())), run, ctx);
+    }
+
+    private record Printed(Path out, RunSummary done, ReportTasklet tasklet, PrintRunParameters run, ExecutionContext ctx) {
     }
 }
