@@ -299,11 +299,27 @@ public final class CertificatePdf {
         return null;
     }
 
-    private void keep(CompiledLayout layout) {
+    /**
+     * Keeps a layout just compiled for {@code doc} and returns the layout to fill {@code doc} from: the new one, or
+     * one kept meanwhile that fills {@code doc} as well. At the start of a run every print worker meets the same
+     * shapes at once and compiles them side by side; keeping both copies made the first batches draw equal pages
+     * from two static forms (a few KB more, and batch files that differed from run to run), so the first copy kept
+     * wins and the later one is dropped.
+     */
+    private CompiledLayout keep(CompiledLayout layout, CertificateTemplates.Marked doc) {
         if (layouts.size() >= MAX_KEYS) {
             layouts.clear();
         }
+        CompiledLayout[] chosen = {layout};
         layouts.compute(layout.key(), (k, old) -> {
+            if (old != null) {
+                for (CompiledLayout kept : old) {
+                    if (kept.matches(doc, fonts) && kept.whyNot(doc, fonts) == null) {
+                        chosen[0] = kept;
+                        return old;
+                    }
+                }
+            }
             List<CompiledLayout> list = old == null ? new ArrayList<>() : new ArrayList<>(old);
             if (list.size() >= VARIANTS_PER_KEY) {
                 list.removeFirst();
@@ -311,6 +327,7 @@ public final class CertificatePdf {
             list.add(layout);
             return List.copyOf(list);
         });
+        return chosen[0];
     }
 
 
@@ -574,8 +591,8 @@ public final class CertificatePdf {
             if (fullReason == null) {
                 CompiledLayout built = compile(realized, marked, size);
                 if (built != null && built.whyNot(marked, fonts) == null) {
-                    keep(built);
-                    return new Page(size, built, marked, null, null, true);
+                    CompiledLayout kept = keep(built, marked);
+                    return new Page(size, kept, marked, null, null, kept == built);
                 }
                 fullReason = "not-compilable";
                 fullLayouts.computeIfAbsent(fullReason, r -> new LongAdder()).increment();
