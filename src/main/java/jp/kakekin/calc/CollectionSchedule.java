@@ -83,21 +83,9 @@ final class CollectionSchedule {
 
     /** The collection of every month before failures: regular (RULES.md 1.1), then the application's rule. */
     private void materialize() {
-        collection = new int[end - base + 1];
-        // PremiumTimeline.regularCollection(m) for every month, from the designated months' spans found once:
-        // the earliest designated d in m-11..m whose collection spans m, else m itself.
-        int from = base - 11;
-        int[] spans = timeline.designatedSpans(from, end);
+        collection = timeline.regularCollections(base, end);
         for (int m = base; m <= end; m++) {
-            int c = m;
-            for (int d = m - 11; d <= m; d++) {
-                int span = spans[d - from];
-                if (span != 0 && m < d + span) {
-                    c = d;
-                    break;
-                }
-            }
-            collection[m - base] = regular(m, c);
+            collection[m - base] = regular(m, collection[m - base]);
         }
     }
 

@@ -70,13 +70,22 @@ final class PremiumTimeline {
         return new PremiumTimeline(ledger, true);
     }
 
+    /**
+     * {@link #withPendingChanges}, or {@code inForce} itself (the same ledger's {@link #inForce} timeline) when
+     * the ledger has no pending AMOUNT_CHANGE, the only thing a pending timeline adds: most ledgers have none,
+     * and a second timeline per record was work for nothing (issue #14).
+     */
+    static PremiumTimeline withPendingChanges(Ledger ledger, PremiumTimeline inForce) {
+        return anyPendingChange(ledger) ? new PremiumTimeline(ledger, true) : inForce;
+    }
+
     /** Whether some entry is semiannual or annual (else every month is collected in itself). */
     boolean anyDesignated() {
         return anyDesignated;
     }
 
     /** Whether the ledger has a pending AMOUNT_CHANGE, the only thing {@link #withPendingChanges} adds. */
-    static boolean anyPendingChange(Ledger ledger) {
+    private static boolean anyPendingChange(Ledger ledger) {
         for (PendingRequest r : ledger.pendingRequests()) {
             if (r.kind() == PendingRequest.Kind.AMOUNT_CHANGE) {
                 return true;
@@ -167,6 +176,29 @@ final class PremiumTimeline {
      */
     int regularCollection(int m) {
         return regularCollectionAfter(m, Integer.MIN_VALUE);
+    }
+
+    /**
+     * {@link #regularCollection} of every month from {@code from} to {@code to} (index m - from), the same rule
+     * on the designated months' spans found in one pass ({@link #designatedSpans}) instead of searching the
+     * entries twelve times per month (a collection schedule asks it for hundreds of months: issue #14).
+     */
+    int[] regularCollections(int from, int to) {
+        int[] collections = new int[Math.max(0, to - from + 1)];
+        int first = from - 11;
+        int[] spans = designatedSpans(first, to);
+        for (int m = from; m <= to; m++) {
+            int c = m;
+            for (int d = m - 11; d <= m; d++) {
+                int span = spans[d - first];
+                if (span != 0 && m < d + span) {
+                    c = d; // the earliest designated collection spanning m
+                    break;
+                }
+            }
+            collections[m - from] = c;
+        }
+        return collections;
     }
 
     /**

@@ -26,10 +26,7 @@ final class Projection {
      * months after its data date, docs/corrections.md); 0 when {@code from} is after December.
      */
     static long requestedFrom(LedgerAtCutoff known, CollectionSchedule schedule, int year, int from) {
-        // Without a pending AMOUNT_CHANGE the timeline with pending changes is the one in force: reuse it
-        // rather than build a second one per record.
-        PremiumTimeline premiums = PremiumTimeline.anyPendingChange(known.ledger)
-                ? PremiumTimeline.withPendingChanges(known.ledger) : known.timeline;
+        PremiumTimeline premiums = PremiumTimeline.withPendingChanges(known.ledger, known.timeline);
         int to = Months.of(year, 12);
         if (from > to) {
             return 0;
