@@ -98,7 +98,7 @@ public final class Main {
          * usage error), else -1.
          */
         int preflight() {
-            CommandLine cli = new CommandLine(new KakekinCommand(), WITHOUT_SPRING);
+            CommandLine cli = KakekinCommand.commandLine(WITHOUT_SPRING, commandArgs);
             try {
                 parsed[0] = cli.parseArgs(commandArgs);
             } catch (CommandLine.ParameterException e) {
@@ -145,7 +145,7 @@ public final class Main {
                 return 1;
             }
             try (ctx) {
-                CommandLine cli = new CommandLine(new KakekinCommand(), new SpringCommandFactory(ctx, invokedCommands()));
+                CommandLine cli = KakekinCommand.commandLine(new SpringCommandFactory(ctx, invokedCommands()), commandArgs);
                 cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     // One line, not a stack trace: what failed and why (a database problem names KAKEKIN_DB_*).
                     PrintWriter err = commandLine.getErr();
