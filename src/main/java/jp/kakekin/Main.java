@@ -201,8 +201,9 @@ public final class Main {
 
     /**
      * Builds the invoked command (and its parents) as Spring beans. picocli builds every subcommand of the
-     * tree to parse a command line; the ones not invoked are never executed, so they get null
-     * collaborators as in {@link #WITHOUT_SPRING}: making them beans would build every job, store and
+     * tree it is given to parse a command line ({@link KakekinCommand#commandLine} gives it only the named one,
+     * but that one's own subcommands, e.g. {@code runs void}, are all built); the ones not invoked are never
+     * executed, so they get null collaborators as in {@link #WITHOUT_SPRING}: making them beans would build every job, store and
      * renderer of the application on each run, lazy initialization or not (issue #15: generate-ledger
      * opened the database and ran its migrations; building only the invoked command cut a quarter of the
      * CPU of starting it).
