@@ -2,7 +2,11 @@ package jp.kakekin.reissue;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
@@ -55,5 +59,27 @@ final class Browser {
                 "--disable-dev-shm-usage", "--lang=ja", "--window-size=390,844", "--force-device-scale-factor=1",
                 "--user-data-dir=" + profile.toAbsolutePath());
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The page holding {@code element} has been replaced (a click returns before the navigation completes). Like
+     * Selenium's {@code stalenessOf}, and also when Chrome, while the new page comes in, answers for the old
+     * page's element with "Node with given id does not belong to the document" instead of a stale-element error
+     * (seen once on a loaded 2-core machine): both say the element's page is gone.
+     */
+    static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 }

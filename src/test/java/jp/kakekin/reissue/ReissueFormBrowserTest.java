@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -88,7 +87,7 @@ class ReissueFormBrowserTest {
         WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
         submit.click();
         // The next page has replaced this one (a click returns before the navigation completes).
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.replaced(submit));
     }
 
     private void type(String field, String value) {
@@ -143,7 +142,7 @@ class ReissueFormBrowserTest {
         assertThat(browser.findElement(By.name("contractNumber")).getAttribute("value")).isEqualTo("1000014-41");
         WebElement link = browser.findElement(By.partialLinkText("発行されたものかを確認する"));
         link.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(link));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.replaced(link));
         assertThat(browser.findElement(By.id("unique-code")).getText())
                 .isEqualTo(UniqueCode.of(DocumentKind.NOVEMBER_CERTIFICATE, 2026, "1000014", "41", 1).value());
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("令和9年1月20日", "再発行された書類です")
